@@ -1,0 +1,269 @@
+"""The `newsarchive` command line: parse options, call one library function, print the result."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable
+
+from newsarchive import __version__
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+class CliError(Exception):
+    """A problem the user can fix; printed as one line `error: ...`, exit status 2."""
+
+
+def command(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    COMMANDS[func.__name__.removeprefix("cmd_")] = func
+    return func
+
+
+def _archive(args: argparse.Namespace, *, must_exist: bool = True):
+    from newsarchive.store import StoreError, default_db, open_archive
+
+    db = args.db or default_db()
+    if must_exist and "://" not in db and not Path(db).exists():
+        raise CliError(f"no archive at {db}: run `newsarchive demo` or `newsarchive crawl` first, or pass --db")
+    try:
+        return open_archive(db)
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def _print_json(value) -> None:
+    from newsarchive.render import as_json
+
+    print(as_json(value))
+
+
+@command
+def cmd_demo(args: argparse.Namespace) -> int:
+    from newsarchive.demo import run_demo
+    from newsarchive.render import key_values, table
+
+    summary = run_demo(args.db)
+    if args.json:
+        _print_json(summary)
+        return 0 if summary.get("status") == "finished" else 1
+    print(key_values(
+        (k, summary.get(k)) for k in ("db", "status", "pages_fetched", "articles_new", "articles_updated",
+                                      "articles_unchanged", "duplicates", "dropped", "errors")
+    ))
+    print(f"\nnewsarchive search {summary['sample_query']}")
+    print(table(summary["sample_results"], [("id", "id", 6), ("published", "published", 25), ("headline", "headline", 60)]))
+    return 0 if summary.get("status") == "finished" else 1
+
+
+@command
+def cmd_crawl(args: argparse.Namespace) -> int:
+    from newsarchive.crawl import run_crawl
+    from newsarchive.render import key_values
+    from newsarchive.sites import UnknownSite, get_site
+
+    if bool(args.site) == bool(args.url):
+        raise CliError("give a site name (see `newsarchive sites`) or --url URL, not both")
+    if args.site:
+        try:
+            get_site(args.site)
+        except UnknownSite as exc:
+            raise CliError(exc.args[0]) from exc
+    settings = dict(_setting(s) for s in args.set)
+    _archive(args, must_exist=False).close()  # a bad --db fails here, in one line, before Scrapy starts
+    summary = run_crawl(args.site or "generic", args.db, base_url=args.base_url, url=args.url, settings=settings)
+    if args.json:
+        _print_json(summary)
+    else:
+        print(key_values((k, v) for k, v in summary.items() if not isinstance(v, (dict, list))))
+    return 0 if summary.get("status") == "finished" and summary.get("pages_fetched") else 1
+
+
+def _setting(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise CliError(f"-s takes NAME=VALUE, got {text!r}")
+    return name, value
+
+
+@command
+def cmd_extract(args: argparse.Namespace) -> int:
+    from newsarchive.extract import ExtractionError, extract_article
+    from newsarchive.sites import UnknownSite, get_site
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise CliError(f"no such file: {path}")
+    rules, site = None, ""
+    if args.site:
+        try:
+            profile = get_site(args.site)
+        except UnknownSite as exc:
+            raise CliError(exc.args[0]) from exc
+        rules, site = profile.rules, profile.name
+    try:
+        article = extract_article(args.url, path.read_bytes(), content_type=args.content_type, rules=rules, site=site)
+    except ExtractionError as exc:
+        raise CliError(f"cannot extract {path}: {exc}") from exc
+    _print_json(article.to_json())
+    return 0
+
+
+@command
+def cmd_search(args: argparse.Namespace) -> int:
+    from newsarchive.render import table
+    from newsarchive.store import SearchQueryError
+
+    archive = _archive(args)
+    try:
+        rows = archive.search(args.query, limit=args.limit, site=args.site)
+    except SearchQueryError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        archive.close()
+    if args.json:
+        _print_json(rows)
+    else:
+        print(table(rows, [("id", "id", 6), ("published", "published", 25), ("headline", "headline", 50),
+                           ("snippet", "snippet", 60)]))
+    return 0
+
+
+@command
+def cmd_show(args: argparse.Namespace) -> int:
+    from newsarchive.render import article_text
+
+    archive = _archive(args)
+    try:
+        article = archive.get(args.article)
+    finally:
+        archive.close()
+    if article is None:
+        raise CliError(f"no article with id or URL {args.article!r}")
+    if args.json:
+        _print_json(article)
+    else:
+        print(article_text(article))
+    return 0
+
+
+@command
+def cmd_latest(args: argparse.Namespace) -> int:
+    from newsarchive.render import table
+
+    archive = _archive(args)
+    try:
+        rows = archive.latest(limit=args.limit, site=args.site)
+    finally:
+        archive.close()
+    if args.json:
+        _print_json(rows)
+    else:
+        print(table(rows, [("id", "id", 6), ("published", "published", 25), ("site", "site", 14),
+                           ("headline", "headline", 70)]))
+    return 0
+
+
+@command
+def cmd_export(args: argparse.Namespace) -> int:
+    from newsarchive.export import write_export
+
+    archive = _archive(args)
+    try:
+        if args.output and args.output != "-":
+            with open(args.output, "w", encoding="utf-8", newline="") as out:
+                count = write_export(archive.iter_articles(site=args.site), args.format, out)
+            print(f"exported {count} articles to {args.output}", file=sys.stderr)
+        else:
+            write_export(archive.iter_articles(site=args.site), args.format, sys.stdout)
+    finally:
+        archive.close()
+    return 0
+
+
+@command
+def cmd_stats(args: argparse.Namespace) -> int:
+    from newsarchive.render import key_values
+
+    archive = _archive(args)
+    try:
+        stats = archive.stats()
+    finally:
+        archive.close()
+    if args.json:
+        _print_json(stats)
+        return 0
+    flat = []
+    for key, value in stats.items():
+        if isinstance(value, dict):
+            flat += [(f"{key}.{k}", v) for k, v in value.items()]
+        else:
+            flat.append((key, value))
+    print(key_values(flat))
+    return 0
+
+
+@command
+def cmd_runs(args: argparse.Namespace) -> int:
+    from newsarchive.render import table
+
+    archive = _archive(args)
+    try:
+        rows = archive.runs(limit=args.limit)
+    finally:
+        archive.close()
+    if args.json:
+        _print_json(rows)
+    else:
+        print(table(rows, [("id", "id", 5), ("spider", "spider", 14), ("started_at", "started", 25),
+                           ("status", "status", 11), ("pages_fetched", "pages", 6), ("articles_new", "new", 5),
+                           ("duplicates", "dup", 5), ("dropped", "dropped", 7), ("errors", "errors", 6)]))
+    return 0
+
+
+@command
+def cmd_sites(args: argparse.Namespace) -> int:
+    from newsarchive.render import table
+    from newsarchive.sites import all_sites
+
+    rows = [{"name": s.name, "title": s.title, "base_url": s.base_url} for s in all_sites()]
+    if args.json:
+        _print_json(rows)
+    else:
+        print(table(rows, [("name", "name", 20), ("title", "title", 30), ("base_url", "base url", 50)]))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from newsarchive.cli_spec import add_commands
+
+    parser = argparse.ArgumentParser(
+        prog="newsarchive",
+        description="Crawl news sites into an archive, then search, list and export it.",
+        epilog="example:\n  newsarchive demo",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"newsarchive {__version__}")
+    add_commands(parser)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    try:
+        return COMMANDS[args.command](args)
+    except CliError as exc:
+        print(f"newsarchive: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("newsarchive: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `newsarchive export | head` closes the pipe early: not an error of ours.
+        sys.stderr.close()
+        return 0

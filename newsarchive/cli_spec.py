@@ -1,0 +1,86 @@
+"""The options of every `newsarchive` command; each command's help ends with an example."""
+
+from __future__ import annotations
+
+import argparse
+
+# name -> (one-line help, example lines); the README documents each command and a test keeps them in step.
+SPEC: dict[str, tuple[str, list[str]]] = {
+    "demo": ("serve the bundled sample site on 127.0.0.1, crawl it into an archive, print a summary",
+             ["newsarchive demo", "newsarchive demo --db /tmp/demo.db"]),
+    "crawl": ("crawl a supported site (or any site with --url) into the archive",
+              ["newsarchive crawl newsweekjapan",
+               "newsarchive crawl newsweekjapan --base-url http://127.0.0.1:8000 --db mirror.db",
+               "newsarchive crawl --url https://example.com/feed.xml"]),
+    "extract": ("extract the article from a saved page and print it as JSON (no network, no database)",
+                ["newsarchive extract page.html --url https://www.newsweekjapan.jp/headlines/world/2025/01/1.php"]),
+    "search": ("full-text search of the archive (Japanese and English; \"phrases\", OR, -exclude)",
+               ["newsarchive search 条約", 'newsarchive search \'"strategic treaty" OR 条約 -北朝鮮\' --json']),
+    "show": ("print one article by id or URL",
+             ["newsarchive show 12", "newsarchive show https://www.newsweekjapan.jp/stories/world/2025/01/1.php --json"]),
+    "latest": ("list the most recently published articles",
+               ["newsarchive latest --limit 20 --site newsweekjapan"]),
+    "export": ("export articles as JSON Lines or CSV",
+               ["newsarchive export --format jsonl -o articles.jsonl", "newsarchive export --format csv > articles.csv"]),
+    "stats": ("counts of articles, sites, runs and problems in the archive",
+              ["newsarchive stats --json"]),
+    "runs": ("list crawl runs with their status and counts",
+             ["newsarchive runs --limit 5"]),
+    "sites": ("list the sites newsarchive has a profile for",
+              ["newsarchive sites"]),
+}
+
+
+def _db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="DB",
+                   help="archive file path or SQLAlchemy URL (default: $NEWSARCHIVE_DB, else ./newsarchive.db)")
+
+
+def _json(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+
+def _limit(p: argparse.ArgumentParser, default: int = 20) -> None:
+    p.add_argument("--limit", type=int, default=default, metavar="N", help=f"at most N rows (default {default})")
+
+
+def _site(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--site", metavar="NAME", help="only articles of this site")
+
+
+def add_commands(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    made = {}
+    for name, (summary, examples) in SPEC.items():
+        made[name] = sub.add_parser(
+            name, help=summary, description=summary[0].upper() + summary[1:] + ".",
+            epilog="example:\n" + "\n".join(f"  {e}" for e in examples),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+    p = made["demo"]; _db(p); _json(p)
+    p = made["crawl"]
+    p.add_argument("site", nargs="?", help="site name (see `newsarchive sites`)")
+    p.add_argument("--url", help="crawl any news site from its home page, an RSS/Atom feed or a sitemap")
+    p.add_argument("--base-url", metavar="URL", help="point the site's spider at a mirror, e.g. http://127.0.0.1:8000")
+    p.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
+                   help="a Scrapy setting for this crawl, e.g. -s CLOSESPIDER_PAGECOUNT=100 (repeatable)")
+    _db(p); _json(p)
+    p = made["extract"]
+    p.add_argument("file", help="a saved HTML page (any charset)")
+    p.add_argument("--url", required=True, help="the URL the page was fetched from")
+    p.add_argument("--site", metavar="NAME", help="use this site profile's rules (default: generic extraction)")
+    p.add_argument("--content-type", metavar="TYPE", help="the HTTP Content-Type it was served with, if known")
+    p = made["search"]
+    p.add_argument("query", help='words (all must match), "a phrase", OR between alternatives, -word to exclude')
+    _limit(p); _site(p); _db(p); _json(p)
+    p = made["show"]
+    p.add_argument("article", metavar="ID_OR_URL", help="the article's id or any URL it was stored under")
+    _db(p); _json(p)
+    p = made["latest"]; _limit(p); _site(p); _db(p); _json(p)
+    p = made["export"]
+    p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="output format (default jsonl)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    _site(p); _db(p)
+    p = made["stats"]; _db(p); _json(p)
+    p = made["runs"]; _limit(p); _db(p); _json(p)
+    p = made["sites"]; _json(p)

@@ -1,0 +1,77 @@
+"""Plain-text renderings of archive records for the terminal: tables, one article, a run summary."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from typing import Any, Iterable, Sequence
+
+
+def width(text: str) -> int:
+    """Columns a string takes in a terminal: East Asian wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def fit(text: str, columns: int) -> str:
+    """Cut `text` to at most `columns` terminal columns, marking a cut with '…', and pad it to exactly that."""
+    text = " ".join(str(text).split())
+    if width(text) > columns:
+        out, used = [], 0
+        for ch in text:
+            w = width(ch)
+            if used + w > columns - 1:
+                break
+            out.append(ch)
+            used += w
+        text = "".join(out) + "…"
+    return text + " " * (columns - width(text))
+
+
+def table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str, int]]) -> str:
+    """A fixed-width table; `columns` are (key, header, max width), the last column is not padded."""
+    if not rows:
+        return "(no rows)"
+    widths = []
+    for key, header, limit in columns:
+        longest = max([width(header)] + [width(" ".join(str(r.get(key) or "").split())) for r in rows])
+        widths.append(min(limit, longest))
+    lines = ["  ".join(fit(h, w) for (_, h, _), w in zip(columns, widths)).rstrip()]
+    for row in rows:
+        cells = [fit("" if row.get(k) is None else str(row.get(k)), w) for (k, _, _), w in zip(columns, widths)]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def as_json(value: Any) -> str:
+    """JSON as users read it: UTF-8 text kept (日本語 stays readable), keys in the record's own order."""
+    return json.dumps(value, ensure_ascii=False, indent=2, default=str)
+
+
+def article_text(article: dict[str, Any]) -> str:
+    """One article as a reader's page: headline, facts, body, related links."""
+    facts = [
+        ("id", article.get("id")),
+        ("url", article.get("url")),
+        ("site", article.get("site")),
+        ("published", article.get("published")),
+        ("modified", article.get("modified")),
+        ("authors", ", ".join(article.get("authors") or [])),
+        ("section", article.get("section")),
+        ("tags", ", ".join(article.get("tags") or [])),
+        ("language", article.get("language")),
+        ("image", article.get("image_url")),
+    ]
+    lines = [article.get("headline") or "(no headline)", ""]
+    lines += [f"{name:>10}: {value}" for name, value in facts if value not in (None, "")]
+    lines += ["", article.get("body") or ""]
+    links = article.get("related_links") or []
+    if links:
+        lines += ["", "Related:"] + [f"  - {link.get('title') or ''} <{link['url']}>" for link in links]
+    return "\n".join(lines)
+
+
+def key_values(pairs: Iterable[tuple[str, Any]]) -> str:
+    """Aligned `name: value` lines."""
+    pairs = list(pairs)
+    pad = max((len(k) for k, _ in pairs), default=0)
+    return "\n".join(f"{k:<{pad}}  {v}" for k, v in pairs)
