@@ -1,0 +1,67 @@
+"""Scrapy settings for newsarchive: polite crawling defaults and the archive's pipelines and extensions."""
+
+from newsarchive import __version__
+
+BOT_NAME = "newsarchive"
+SPIDER_MODULES = ["newsarchive.spiders"]
+NEWSPIDER_MODULE = "newsarchive.spiders"
+
+# Say who we are and where to complain; publishers block anonymous bots first.
+USER_AGENT = f"newsarchive/{__version__} (+https://github.com/newsarchive/newsarchive)"
+ROBOTSTXT_OBEY = True
+
+# Politeness: a few parallel requests per host, paced by AutoThrottle from the server's own latency.
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.25
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+
+# A news page is well under a megabyte; anything past 20 MB is not an article and is cut off.
+DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
+DOWNLOAD_TIMEOUT = 30
+
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+
+# A crawl should fetch what is there now; caching would hide updated articles.
+HTTPCACHE_ENABLED = False
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+# Backstop against endless listing pagination or calendar traps.
+DEPTH_LIMIT = 8
+
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"
+
+ITEM_PIPELINES = {
+    "newsarchive.pipelines.CleanPipeline": 100,
+    "newsarchive.pipelines.ValidatePipeline": 200,
+    "newsarchive.pipelines.DedupePipeline": 300,
+    "newsarchive.pipelines.StorePipeline": 400,
+}
+EXTENSIONS = {
+    "newsarchive.extensions.RunRecorder": 500,
+    "newsarchive.extensions.Progress": 510,
+}
+
+# The archive: a file path or SQLAlchemy URL; None means store.default_db() ($NEWSARCHIVE_DB or ./newsarchive.db).
+NEWSARCHIVE_DB = None
+# Articles written per transaction.
+NEWSARCHIVE_BATCH_SIZE = 50
+# Seconds between progress lines on stderr; 0 turns them off.
+NEWSARCHIVE_PROGRESS_INTERVAL = 30
+# Record a run row (start/finish, counts) and the crawl's problems in the archive.
+NEWSARCHIVE_RECORD_RUN = True
+# How many related-article links deep to follow from an article found by discovery (0: none).
+NEWSARCHIVE_ARTICLE_HOPS = 1
+# How many listing pages deep to follow from a start listing (pagination, sub-sections).
+NEWSARCHIVE_LISTING_DEPTH = 2
+# Most pages joined into one multi-page article.
+NEWSARCHIVE_MAX_PAGES = 20
+# Validation: an article whose body is shorter than this many characters is dropped.
+NEWSARCHIVE_MIN_BODY_CHARS = 60
