@@ -68,7 +68,8 @@ SITE = Site(
     ),
     ignore_patterns=(
         r"^/(?:search|tagsearch|keyword)/",                           # site search and tag pages
-        r"^/(?:magazine|subscription|nwbooks|mook)/",                 # promotions of the print edition
+        r"^/(?:magazine|mailmagazine|subscription|nwbooks|mook)/",    # promotions of the print edition
+        r"^/(?:ranking|info)/",                                       # rankings; company pages
         r"^/(?:login|logout|mypage|member|register|paywall)\b",
         r"^/(?:mt|cgi-bin)/",                                          # the CMS's scripts
         r"^/(?:css|js|images|img|oo)/",                               # page assets
