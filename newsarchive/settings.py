@@ -31,11 +31,14 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 # A crawl should fetch what is there now; caching would hide updated articles.
 HTTPCACHE_ENABLED = False
 COOKIES_ENABLED = False
+# No listening ports on the crawling machine: Scrapy's telnet console and remote-control server stay off.
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 # Backstop against endless listing pagination or calendar traps.
 DEPTH_LIMIT = 8
 
 LOG_LEVEL = "INFO"
+LOG_FORMATTER = "newsarchive.logformat.ArticleLogFormatter"
 FEED_EXPORT_ENCODING = "utf-8"
 
 ITEM_PIPELINES = {

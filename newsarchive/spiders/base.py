@@ -1,0 +1,211 @@
+"""What every newsarchive spider does: discovery, article pages, multi-page articles and never-fatal errors."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any, Iterator
+from urllib.parse import urldefrag, urlsplit
+
+import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import TextResponse
+
+from newsarchive.extract import ExtractionError, extract_article, merge_pages
+from newsarchive.extract.rules import Rules
+from newsarchive.items import Article
+from newsarchive.spiders.discovery import (Entry, is_html_type, maybe_gunzip, media_type, parse_feed,
+                                           parse_sitemap, sniff)
+from newsarchive.spiders.problems import describe_exception, report, traceback_summary
+
+HINTS = "newsarchive_hints"   # request meta: dates a feed or sitemap gave for the URL
+
+
+def site_key(url: str) -> tuple[str, int | None]:
+    """(host without "www.", port) — what "the same site" means when following links."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    return host.removeprefix("www."), parts.port
+
+
+class NewsSpider(scrapy.Spider):
+    """Crawls one site: reads its feeds, sitemaps and listings, then its articles.
+
+    Subclasses say where to start (`discovery_urls`), which URLs are articles (`is_article`) or
+    listings (`is_listing`), and the extraction `rules` and `site_name`.
+    """
+
+    rules: Rules | None = None
+    site_name: str = ""
+    home: str = ""            # the URL whose host and port are "this site"
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        # What the run row records as the crawl's arguments.
+        self.args = {k: v for k, v in kwargs.items() if v is not None}
+        super().__init__(*args, **kwargs)
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.max_hops = settings.getint("NEWSARCHIVE_ARTICLE_HOPS", 1)
+        spider.max_listing_depth = settings.getint("NEWSARCHIVE_LISTING_DEPTH", 2)
+        spider.max_pages = settings.getint("NEWSARCHIVE_MAX_PAGES", 20)
+        return spider
+
+    # -- what subclasses decide ------------------------------------------------------------------
+
+    def discovery_urls(self) -> list[str]:
+        raise NotImplementedError
+
+    def is_article(self, url: str) -> bool:
+        raise NotImplementedError
+
+    def is_listing(self, url: str) -> bool:
+        return False
+
+    def wants_entry(self, entry: Entry, source: str) -> bool:
+        """Whether a feed or sitemap entry is worth fetching as an article."""
+        return self.same_site(entry.url) and self.is_article(entry.url)
+
+    def same_site(self, url: str) -> bool:
+        key = site_key(url)
+        home_host, home_port = site_key(self.home)
+        return key[0] == home_host and (home_port is None or key[1] == home_port)
+
+    # -- requests ----------------------------------------------------------------------------------
+
+    async def start(self) -> Any:
+        for request in self.start_requests():
+            yield request
+
+    def start_requests(self) -> Iterator[scrapy.Request]:
+        for url in self.discovery_urls():
+            yield scrapy.Request(url, callback=self.parse_discovery, errback=self.on_error)
+
+    def article_request(self, url: str, hops: int = 0, hints: dict | None = None) -> scrapy.Request:
+        meta = {HINTS: hints} if hints else {}
+        return scrapy.Request(url, callback=self.parse_article, errback=self.on_error,
+                              cb_kwargs={"hops": hops}, meta=meta)
+
+    def parse(self, response: scrapy.http.Response, **kwargs: Any) -> Any:
+        return self.parse_discovery(response, **kwargs)
+
+    # -- discovery -------------------------------------------------------------------------------
+
+    def parse_discovery(self, response: scrapy.http.Response, listing_depth: int = 0) -> Any:
+        """A start URL or a sitemap: feed, sitemap (index) or HTML page, told apart by content."""
+        ctype = response.headers.get(b"Content-Type")
+        body = maybe_gunzip(response.body)
+        kind = sniff(body, ctype)
+        if kind == "feed":
+            entries = parse_feed(body, response.url)
+        elif kind == "sitemap":
+            entries = parse_sitemap(body, response.url)
+        elif kind == "html":
+            if self.is_article(response.url) and not self.is_listing(response.url):
+                yield from self.parse_article(response)
+            else:
+                yield from self.parse_listing(response, listing_depth)
+            return
+        else:
+            report(self.crawler, response.url, f"not a feed, sitemap or web page: {media_type(ctype) or 'binary'}")
+            return
+        self.crawler.stats.inc_value(f"newsarchive/{kind}s_read")
+        for entry in entries:
+            if entry.is_sitemap:
+                if self.same_site(entry.url):
+                    yield scrapy.Request(entry.url, callback=self.parse_discovery, errback=self.on_error)
+            elif self.wants_entry(entry, kind):
+                hints = {k: v for k, v in (("published", entry.published), ("modified", entry.modified)) if v}
+                yield self.article_request(entry.url, hints=hints)
+
+    def parse_listing(self, response: scrapy.http.Response, listing_depth: int = 0) -> Any:
+        """A section or home page: its links to articles, and to further listings up to a depth."""
+        if not isinstance(response, TextResponse):
+            report(self.crawler, response.url, f"not html: {media_type(response.headers.get(b'Content-Type'))}")
+            return
+        for href in response.xpath("//a/@href").getall():
+            url = urldefrag(response.urljoin(href.strip()))[0]
+            if not url.startswith(("http://", "https://")) or not self.same_site(url):
+                continue
+            if self.is_article(url):
+                yield self.article_request(url)
+            elif listing_depth < self.max_listing_depth and self.is_listing(url):
+                yield scrapy.Request(url, callback=self.parse_discovery, errback=self.on_error,
+                                     cb_kwargs={"listing_depth": listing_depth + 1})
+
+    # -- articles --------------------------------------------------------------------------------
+
+    def extract(self, response: scrapy.http.Response) -> Article | None:
+        """The page's article, or None after reporting why there is none (not HTML, no page to speak of)."""
+        ctype = response.headers.get(b"Content-Type")
+        ctype = ctype.decode("latin-1") if ctype else None
+        if not is_html_type(ctype):
+            report(self.crawler, response.url, f"not html: {media_type(ctype)}")
+            return None
+        try:
+            return extract_article(response.url, response.body, content_type=ctype, rules=self.rules,
+                                   site=self.site_name)
+        except ExtractionError as exc:
+            report(self.crawler, response.url, str(exc))
+            return None
+
+    def parse_article(self, response: scrapy.http.Response, hops: int = 0) -> Any:
+        article = self.extract(response)
+        if article is None:
+            return
+        hints = response.meta.get(HINTS) or {}
+        for field in ("published", "modified"):
+            if getattr(article, field) is None and hints.get(field):
+                setattr(article, field, hints[field])
+                article.sources[field] = "meta"
+        if hops < self.max_hops:
+            for link in article.related_links:
+                url = link.get("url") or ""
+                if self.same_site(url) and self.is_article(url):
+                    yield self.article_request(url, hops=hops + 1)
+        yield self.next_page_or_done(article)
+
+    def next_page_or_done(self, article: Article) -> Any:
+        """A request for the article's next page, or the finished article when there is none to fetch."""
+        nxt = article.next_page
+        seen = set(article.pages) | {article.url}
+        if nxt and nxt not in seen and len(article.pages) < self.max_pages and self.same_site(nxt):
+            # dont_filter: page 2 may also have been reached by another path, and page 1 must not be lost.
+            # Higher priority finishes started articles first, so they reach the archive sooner.
+            return scrapy.Request(nxt, callback=self.parse_next_page, errback=self.on_next_page_error,
+                                  cb_kwargs={"article": article}, dont_filter=True, priority=10)
+        return self.done(article)
+
+    def done(self, article: Article) -> Article:
+        article.next_page = None
+        if article.fetched_at is None:
+            article.fetched_at = datetime.now(timezone.utc)
+        return article
+
+    def parse_next_page(self, response: scrapy.http.Response, article: Article) -> Any:
+        try:
+            page = self.extract(response)
+        except Exception as exc:  # page 1 is already in hand: keep it whatever page 2 does
+            report(self.crawler, response.url, traceback_summary(exc))
+            page = None
+        if page is None:
+            yield self.done(article)
+            return
+        yield self.next_page_or_done(merge_pages(article, page))
+
+    # -- errors ----------------------------------------------------------------------------------
+
+    def on_error(self, failure: Any) -> None:
+        request = failure.request
+        exc = failure.value
+        if isinstance(exc, IgnoreRequest) and getattr(exc, "response", None) is None:
+            # robots.txt, offsite or a middleware's choice: not a problem with the page.
+            self.crawler.stats.inc_value("newsarchive/skipped")
+            self.logger.debug("skipped %s: %s", request.url, exc)
+            return
+        report(self.crawler, request.url, describe_exception(exc, request.meta.get("download_timeout")))
+
+    def on_next_page_error(self, failure: Any) -> Any:
+        self.on_error(failure)
+        yield self.done(failure.request.cb_kwargs["article"])
