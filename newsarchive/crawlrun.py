@@ -1,0 +1,82 @@
+"""The archive and run row of one crawl, shared by its pipelines and extensions (one per crawler)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from scrapy import signals
+
+from newsarchive.store import Archive, open_archive
+
+logger = logging.getLogger(__name__)
+
+_ATTR = "_newsarchive_run"
+
+
+class CrawlRun:
+    """Opens the archive named by NEWSARCHIVE_DB once, holds the run id, and buffers problem rows.
+
+    Problems (dropped items, download and extraction errors) are written in batches, like articles,
+    so that a crawl full of 404s does not pay one transaction per URL.
+    """
+
+    def __init__(self, crawler: Any):
+        self.crawler = crawler
+        self.db: str | None = crawler.settings.get("NEWSARCHIVE_DB") or None
+        self.record_run = crawler.settings.getbool("NEWSARCHIVE_RECORD_RUN", True)
+        self.batch_size = max(1, crawler.settings.getint("NEWSARCHIVE_BATCH_SIZE", 50))
+        self._archive: Archive | None = None
+        self.run_id: int | None = None
+        self._problems: list[dict] = []
+        # engine_stopped comes after every spider_closed handler: the last moment anyone writes.
+        crawler.signals.connect(self.close, signal=signals.engine_stopped)
+
+    @property
+    def archive(self) -> Archive:
+        if self._archive is None:
+            self._archive = open_archive(self.db)
+        return self._archive
+
+    def start(self, spider: Any) -> int | None:
+        """Start the run row once, whichever component asks first."""
+        if self.run_id is None and self.record_run:
+            site = getattr(spider, "site_name", "") or spider.name
+            self.run_id = self.archive.start_run(site, spider.name, dict(getattr(spider, "args", {}) or {}))
+        return self.run_id
+
+    def problem(self, url: str, kind: str, reason: str) -> None:
+        self._problems.append({"url": url, "kind": kind, "reason": reason})
+        if len(self._problems) >= self.batch_size:
+            self.flush_problems()
+
+    def flush_problems(self) -> None:
+        rows, self._problems = self._problems, []
+        if not rows:
+            return
+        try:
+            self.archive.record_problems(rows, run_id=self.run_id)
+        except Exception:
+            # Losing the problem log must not end the crawl; the rows still reach the log file.
+            logger.exception("could not record %d problems: %s", len(rows),
+                             "; ".join(f"{r['url']}: {r['reason']}" for r in rows))
+
+    def finish(self, status: str, stats: dict) -> None:
+        self.flush_problems()
+        if self.run_id is not None:
+            self.archive.finish_run(self.run_id, status, stats)
+
+    def close(self) -> None:
+        self.flush_problems()
+        if self._archive is not None:
+            self._archive.close()
+            self._archive = None
+
+
+def crawl_run(crawler: Any) -> CrawlRun:
+    """The crawler's CrawlRun, made on first use."""
+    run = getattr(crawler, _ATTR, None)
+    if run is None:
+        run = CrawlRun(crawler)
+        setattr(crawler, _ATTR, run)
+    return run
