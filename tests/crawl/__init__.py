@@ -1,0 +1,1 @@
+"""End-to-end crawl tests against a local mirror."""
