@@ -1,0 +1,118 @@
+"""Turn a page's bytes into text: BOM, declared charset (checked against the bytes), then detection."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import charset_normalizer
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: its BOM starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
+_META_CHARSET = re.compile(rb"<meta[^>]{0,500}?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
+_PRESCAN = 4096
+
+# Labels as pages write them -> the Python codec that decodes what such pages really contain.
+# Shift_JIS and EUC-JP pages use the vendor supersets (NEC/IBM extensions, JIS X 0213); ISO-8859-1
+# and ASCII pages are windows-1252 in practice (the WHATWG encoding standard does the same).
+_SUPERSETS = {
+    "shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "ms_kanji": "cp932",
+    "windows-31j": "cp932", "csshiftjis": "cp932", "cp932": "cp932", "ms932": "cp932",
+    "euc-jp": "euc_jis_2004", "euc_jp": "euc_jis_2004", "x-euc-jp": "euc_jis_2004", "eucjp": "euc_jis_2004",
+    "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252",
+    "iso8859-1": "cp1252", "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030",
+    "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "big5": "big5hkscs", "tis-620": "cp874",
+    "iso-8859-9": "cp1254", "utf8": "utf-8", "unicode": "utf-8",
+}
+# A <meta> cannot truthfully declare UTF-16/32: the bytes it was read from were ASCII-compatible.
+_NOT_FROM_META = {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
+_KANA = re.compile(r"[\u3041-\u30ff]")
+
+
+def codec_name(label: str | None) -> str | None:
+    """The Python codec for a charset label (with the superset mapping above), or None if unknown."""
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    label = _SUPERSETS.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def declared_charset(data: bytes, content_type: str | None = None) -> str | None:
+    """The charset the HTTP header declares, else the one a <meta> in the first 4 KB declares."""
+    if content_type:
+        match = _HEADER_CHARSET.search(content_type)
+        name = codec_name(match.group(1)) if match else None
+        if name:
+            return name
+    match = _META_CHARSET.search(data[:_PRESCAN])
+    if match:
+        name = codec_name(match.group(1).decode("ascii", "replace"))
+        if name and name.replace("_", "-") not in _NOT_FROM_META:
+            return "utf-8" if name.startswith("utf-16") or name.startswith("utf-32") else name
+    return None
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _looks_japanese(text: str) -> bool:
+    # A wrong legacy decode of Latin bytes yields scattered kanji; real Japanese text is full of kana.
+    non_ascii = sum(1 for ch in text[:20000] if ord(ch) > 127)
+    return non_ascii > 0 and len(_KANA.findall(text[:20000])) >= 0.15 * non_ascii
+
+
+def detect(data: bytes) -> tuple[str, str]:
+    """Guess the encoding of undeclared (or wrongly declared) bytes: UTF-8, the Japanese ones, then statistics."""
+    text = _strict(data, "utf-8")
+    if text is not None:
+        return text, "utf-8"
+    for encoding in ("cp932", "euc_jis_2004"):
+        text = _strict(data, encoding)
+        if text is not None and _looks_japanese(text):
+            return text, encoding
+    try:
+        best = charset_normalizer.from_bytes(data[:200_000]).best()
+        encoding = codec_name(best.encoding) if best is not None else None
+    except Exception:  # the detector is a heuristic; a failure in it must not lose the page
+        encoding = None
+    encoding = encoding or "cp1252"
+    return data.decode(encoding, "replace"), encoding
+
+
+def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """(text, encoding) of a page's bytes; never raises. Undecodable bytes become U+FFFD.
+
+    Order: BOM, then the declared charset (HTTP header, then <meta> in the first 4 KB) if the bytes
+    decode strictly under it, then detection. Bytes that are valid non-ASCII UTF-8 are read as UTF-8
+    whatever the declaration says: legacy charsets (single-byte ones above all) accept almost any bytes,
+    and valid multi-byte UTF-8 is never an accident, so such a page was re-encoded without its label.
+    """
+    if not data:
+        return "", "utf-8"
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(encoding, "replace"), encoding
+    declared = declared_charset(data, content_type)
+    if declared:
+        text = _strict(data, declared)
+        if text is not None:
+            if declared != "utf-8" and not data.isascii():
+                utf8 = _strict(data, "utf-8")
+                if utf8 is not None:
+                    return utf8, "utf-8"
+            return text, declared
+    return detect(data)
