@@ -1,0 +1,42 @@
+"""Month names and timezone abbreviations that `dates` recognises, in the languages news pages use most."""
+
+from __future__ import annotations
+
+_MONTH_LISTS = {
+    "en": "january february march april may june july august september october november december",
+    "en_short": "jan feb mar apr may jun jul aug sep oct nov dec",
+    "en_sept": "- - - - - - - - sept - - -",
+    "de": "januar februar märz april mai juni juli august september oktober november dezember",
+    "de_at": "jänner - maerz - - - - - - - - -",
+    "de_short": "- - mär - - - - - - okt - dez",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "es_set": "- - - - - - - - setiembre - - -",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    "da_no_sv": "januar februar marts april maj juni juli august september oktober november december",
+    "sv": "januari februari mars april maj juni juli augusti september oktober november december",
+    "no": "januar februar mars april mai juni juli august september oktober november desember",
+}
+
+MONTHS: dict[str, int] = {}
+for _names in _MONTH_LISTS.values():
+    for _number, _name in enumerate(_names.split(), start=1):
+        if _name != "-":
+            MONTHS.setdefault(_name, _number)
+
+# Longest first, so that "januar" is not matched as "jan" followed by junk.
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+RELATIVE_UNITS = ("秒", "分", "時間", "日", "週間", "か月")
+
+# Minutes east of UTC. Only unambiguous abbreviations (IST, CST in Asia, etc. are left out on purpose
+# where news use differs; CST here is US Central, the common reading on English news pages).
+TZ_ABBREVIATIONS = {
+    "UTC": 0, "GMT": 0, "UT": 0, "WET": 0, "WEST": 60, "BST": 60, "CET": 60, "CEST": 120, "MEZ": 60,
+    "MESZ": 120, "EET": 120, "EEST": 180, "MSK": 180, "JST": 540, "KST": 540, "HKT": 480, "SGT": 480,
+    "AEST": 600, "AEDT": 660, "ACST": 570, "AWST": 480, "NZST": 720, "NZDT": 780,
+    "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420,
+    "AKST": -540, "AKDT": -480, "HST": -600, "SAST": 120, "WAT": 60, "EAT": 180,
+}
