@@ -1,0 +1,87 @@
+"""Parse HTML text into an lxml tree safely, and the small tree helpers every extractor shares."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lxml import etree, html as lxml_html
+from parsel.csstranslator import css2xpath
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+# Characters libxml2 refuses in text (C0 controls other than tab/newline/return) and lone surrogates.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_PARSER = lxml_html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True, recover=True)
+# Whitespace that collapses to one space; U+3000 (ideographic space) is kept: Japanese text uses it on purpose.
+_WHITESPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f]+")
+_TOKEN_SPLIT = re.compile(r"[\s_\-:./]+|(?<=[a-z])(?=[A-Z])")
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 "
+    "h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul br".split()
+)
+
+
+def parse(text: str):
+    """The root <html> element of `text`, or None when nothing HTML-parseable is there."""
+    text = _UNSAFE.sub("", _XML_DECLARATION.sub("", text, count=1))
+    if not text.strip():
+        return None
+    try:
+        root = lxml_html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError, etree.XMLSyntaxError):
+        return None
+    return root if root is not None and isinstance(root.tag, str) else None
+
+
+@lru_cache(maxsize=512)
+def _xpath(selector: str):
+    try:
+        return etree.XPath(css2xpath(selector))
+    except Exception:  # a malformed selector in a site profile must not crash a crawl; it matches nothing
+        return None
+
+
+def css(node, selector: str | None) -> list:
+    """Elements under `node` matching a CSS selector (an invalid selector matches nothing)."""
+    if not selector or node is None:
+        return []
+    xpath = _xpath(selector)
+    if xpath is None:
+        return []
+    try:
+        return [el for el in xpath(node) if isinstance(el, etree._Element)]
+    except etree.XPathError:
+        return []
+
+
+@lru_cache(maxsize=8192)
+def split_tokens(value: str) -> frozenset[str]:
+    """Lower-case words of a class/id value: "relatedArticles share-bar" -> related, articles, share, bar."""
+    return frozenset(t.lower() for t in _TOKEN_SPLIT.split(value) if t)
+
+
+def tokens(el) -> frozenset[str]:
+    """The words of an element's class and id attributes."""
+    value = (el.get("class") or "") + " " + (el.get("id") or "")
+    return split_tokens(value) if value.strip() else frozenset()
+
+
+def text_of(el) -> str:
+    """All text under `el`, whitespace-collapsed (iterative: safe on very deep trees)."""
+    if el is None:
+        return ""
+    return squash("".join(el.itertext(with_tail=False)))
+
+
+def squash(text: str) -> str:
+    """Runs of whitespace made one space, ends trimmed; the ideographic space U+3000 is text, not spacing."""
+    return _WHITESPACE.sub(" ", text).strip(" ")
+
+
+def ancestors(el):
+    """Parents of `el`, nearest first."""
+    parent = el.getparent()
+    while parent is not None:
+        yield parent
+        parent = parent.getparent()
