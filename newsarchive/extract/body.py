@@ -1,0 +1,174 @@
+"""Find an article's body in a page tree and write it as text, one paragraph, subhead or list item per line."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from newsarchive.extract.junk import drop, remove_junk
+from newsarchive.extract.tree import BLOCK_TAGS, css, squash, text_of, tokens
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]")
+_PUNCT = re.compile(r"[,.;:!?，、。．！？]")
+_CONTAINERS = frozenset("div section article main td span font center body blockquote".split())
+_SKIP_IN_OUTPUT = frozenset(["h1"])
+_HEADINGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
+_MIN_UNIT = 25
+
+
+def weight(text: str) -> int:
+    """Text length in characters, counting CJK characters twice: they carry a word's worth each."""
+    return len(text) + len(_CJK.findall(text))
+
+
+def _own_text(el) -> str:
+    # Text of the element itself and of its inline children, without block children.
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in BLOCK_TAGS:
+            parts.append(text_of(child))
+        parts.append(child.tail or "")
+    return squash("".join(parts))
+
+
+def _link_chars(el) -> int:
+    return sum(len(text_of(a)) for a in el.iter("a"))
+
+
+def _score_units(root) -> dict:
+    """Readability-style scores: each paragraph-like unit credits its container and that one's parent."""
+    scores: dict = {}
+    for el in root.iter():
+        tag = el.tag
+        if tag == "p" or tag == "pre":
+            text = text_of(el)
+            is_p = True
+        elif tag in _CONTAINERS:
+            text = _own_text(el)
+            is_p = False
+        else:
+            continue
+        size = weight(text)
+        if size < _MIN_UNIT:
+            continue
+        links = _link_chars(el) if is_p else 0
+        if links > 0.5 * len(text):
+            continue
+        score = 1 + min(len(_PUNCT.findall(text)), 12) + min(size / 100, 3)
+        targets = [] if is_p else [el]
+        parent = el.getparent()
+        while parent is not None and len(targets) < 3:
+            targets.append(parent)
+            parent = parent.getparent()
+        for level, target in enumerate(targets):
+            scores[target] = scores.get(target, 0.0) + score / (level + 1)
+    return scores
+
+
+def _link_density(el) -> float:
+    text = text_of(el)
+    return _link_chars(el) / len(text) if text else 1.0
+
+
+def _choose(root) -> list:
+    scores = _score_units(root)
+    if not scores:
+        return []
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:5]
+    best, best_score = max(((el, s * (1 - _link_density(el))) for el, s in ranked), key=lambda kv: kv[1])
+    parent = best.getparent()
+    if parent is None:
+        return [best]
+    chosen, threshold = [], max(10.0, best_score * 0.2)
+    same_kind = (best.tag, best.get("class"))
+    for sibling in parent:
+        if sibling is best:
+            chosen.append(sibling)
+            continue
+        if not isinstance(sibling.tag, str) or sibling.tag in _SKIP_IN_OUTPUT:
+            continue
+        sibling_score = scores.get(sibling, 0.0) * (1 - _link_density(sibling))
+        if (sibling.tag, sibling.get("class")) == same_kind and sibling_score >= threshold * 0.5:
+            chosen.append(sibling)
+        elif sibling_score >= threshold:
+            chosen.append(sibling)
+        elif sibling.tag in ("p", "div") and not sibling.get("class") or sibling.tag == "p":
+            text = text_of(sibling)
+            if weight(text) >= 80 and _link_density(sibling) < 0.25:
+                chosen.append(sibling)
+    return chosen
+
+
+def lines_of(containers, headline: str = "") -> list[str]:
+    """Text of the containers in reading order: one line per block element; all-link lines are dropped."""
+    lines: list[list] = []
+    current = [[], 0]  # text parts, characters inside links
+
+    def flush():
+        nonlocal current
+        text = squash("".join(current[0]))
+        if text and not (current[1] >= 0.8 * len(text) and len(text) < 200):
+            lines.append(text)
+        current = [[], 0]
+
+    for container in containers:
+        link_depth = 0
+        for event, el in etree.iterwalk(container, events=("start", "end")):
+            tag = el.tag if isinstance(el.tag, str) else ""
+            if event == "start":
+                if tag in _SKIP_IN_OUTPUT or not tag:
+                    continue
+                if tag in BLOCK_TAGS:
+                    flush()
+                if tag == "a":
+                    link_depth += 1
+                if el.text:
+                    current[0].append(el.text)
+                    current[1] += len(el.text.strip()) if link_depth else 0
+            else:
+                if tag == "a":
+                    link_depth -= 1
+                if tag in BLOCK_TAGS or tag in _SKIP_IN_OUTPUT:
+                    flush()
+                if el is not container and el.tail:
+                    current[0].append(el.tail)
+                    current[1] += len(el.tail.strip()) if link_depth else 0
+        flush()
+    if headline:
+        lines = [line for line in lines if line != headline]
+    return lines
+
+
+def _strip_headline_elements(containers) -> None:
+    for container in containers:
+        for h1 in list(container.iter("h1")):
+            if h1 is not container:
+                drop(h1)
+
+
+def extract_body(root, *, selector: str | None = None, remove=(), keep=None, headline: str = "") -> tuple[list[str], str]:
+    """(body lines, source): "site" (the selector's container), "microdata" (`keep`) or "heuristic".
+
+    Mutates the tree: call it last.
+
+    With `selector`, the matched containers are read (after removing `remove` selectors and generic
+    furniture inside them); otherwise the container is found by scoring paragraph density. `keep` is
+    an element known to be the body (microdata articleBody) that furniture removal must spare.
+    """
+    if selector:
+        containers = css(root, selector)
+        containers = [c for c in containers if not any(a in containers for a in c.iterancestors())]
+        if containers:
+            for container in containers:
+                extra = [el for sel in remove for el in css(container, sel)]
+                remove_junk(container, extra=extra)
+            _strip_headline_elements(containers)
+            return lines_of(containers, headline), "site"
+    body = root.find("body")
+    body = body if body is not None else root
+    extra = [el for sel in remove for el in css(body, sel)]
+    remove_junk(body, keep=[keep] if keep is not None else (), extra=extra)
+    if keep is not None and keep.getparent() is not None and weight(text_of(keep)) >= 200:
+        return lines_of([keep], headline), "microdata"
+    return lines_of(_choose(body), headline), "heuristic"

@@ -1,0 +1,106 @@
+"""Recognise page furniture (navigation, ads, share bars, rankings, related lists...) by tag and class/id words."""
+
+from __future__ import annotations
+
+from newsarchive.extract.tree import ancestors, text_of, tokens
+
+# Never article text, whatever their class says.
+JUNK_TAGS = frozenset(
+    "script style noscript iframe nav aside footer template svg canvas button select option textarea input "
+    "object embed video audio map figure figcaption picture dialog menu link meta".split()
+)
+
+# Class/id words that mark furniture wherever they appear (matched as whole words of the class/id names).
+HARD_WORDS = frozenset(
+    """share shares sharing sharebar sharetools social socials sns ad ads adv advert adverts advertisement
+    advertising adsbygoogle adslot adunit adblock dfp gpt banner banners sponsor sponsored sponsors promo promos
+    promotion promoted newsletter newsletters subscribe subscription signup comment comments disqus related
+    relatedarticles recommend recommended recommendation recommendations ranking rankings popular mostread
+    mostpopular trending breadcrumb breadcrumbs crumbs tagcloud sidebar widget widgets nav navbar navigation
+    menu footer masthead cookie cookies consent gdpr modal popup overlay toolbar pagination pager pagenate paging
+    outbrain taboola plista ligatus paywall regwall login survey poll feedback rating tooltip dropdown ticker
+    newsticker print skip skiplink tweet embed embedded player podcast gallery slideshow carousel""".split()
+)
+# Words that mark small furniture (bylines, dates, captions); an element with much text is kept despite them.
+SOFT_WORDS = frozenset(
+    """author authors byline bylines meta metadata date dateline time timestamp published pubdate caption captions
+    credit credits copyright tag tags keywords topics label hidden icon sr visually photo image img source
+    info infobox""".split()
+)
+SOFT_LIMIT = 250
+# Words that mark lists of other articles that are never the publisher's related reading.
+RANKING_WORDS = frozenset(
+    "ranking rankings popular mostread mostpopular most trending ad ads sponsor sponsored promo pr "
+    "advertisement outbrain taboola plista ligatus".split()
+)
+ROLES = frozenset("navigation banner contentinfo complementary menu menubar search dialog alert".split())
+
+
+def is_junk(el) -> bool:
+    """Whether an element is furniture by its tag, ARIA role, or class/id words (soft ones only when small)."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in JUNK_TAGS:
+        return True
+    if tag == "form":  # ASP.NET pages wrap the whole page in one <form>; only small forms are furniture
+        return len(text_of(el)) < 1000
+    if tag == "header":  # the page's header; an article's own <header> may hold its lead
+        return not any(a.tag in ("article", "main") for a in ancestors(el))
+    if (el.get("role") or "").lower() in ROLES:
+        return True
+    words = tokens(el)
+    if not words:
+        return False
+    if words & HARD_WORDS:
+        return True
+    return bool(words & SOFT_WORDS) and len(text_of(el)) < SOFT_LIMIT
+
+
+def drop(el) -> None:
+    """Remove an element but keep its tail text (the text after it belongs to its parent)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail and el.tail.strip():
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def paragraph_chars(el) -> int:
+    """Characters of paragraph text under `el`, the measure used to protect the article from removal."""
+    return sum(len(text_of(p)) for p in el.iter("p"))
+
+
+def remove_junk(root, keep=(), extra=()) -> None:
+    """Drop furniture under `root` (and the `extra` elements), never `keep` or an element around it.
+
+    A class word can sit on the article's own container ("main has-sidebar"), so an element holding
+    more than 60% of the paragraph text under `root` survives its class name.
+    """
+    protected = set(keep)
+    for el in keep:
+        protected.update(ancestors(el))
+    total = paragraph_chars(root)
+    doomed = [el for el in root.iter() if isinstance(el.tag, str) and el is not root and is_junk(el)]
+    doomed.extend(el for el in extra if el is not root)
+    for el in doomed:
+        if el in protected or el.getparent() is None:
+            continue
+        if el.tag not in JUNK_TAGS and total and paragraph_chars(el) > 0.6 * total:
+            continue
+        drop(el)
+
+
+def in_furniture(el) -> bool:
+    """Whether an element sits inside navigation, a header/footer, or a ranking/ad block."""
+    for node in (el, *ancestors(el)):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in ("nav", "header", "footer") or (node.get("role") or "").lower() in ("navigation", "banner", "menu"):
+            return True
+        words = tokens(node)
+        if words & RANKING_WORDS or words & {"nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs"}:
+            return True
+    return False
