@@ -1,0 +1,165 @@
+"""The page object: one fetched page (URL + HTML) in, one Article out; structured data, then rules, then heuristics."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from urllib.parse import urlsplit
+
+from newsarchive.clean import absolute_url, clean_article, clean_line, dedupe_links
+from newsarchive.extract import resolve as mf
+from newsarchive.extract.body import extract_body, lines_of, weight
+from newsarchive.extract.charset import decode_html
+from newsarchive.extract.fields import canonical_url, guess_language, is_next_page, language_code
+from newsarchive.extract.links import find_related
+from newsarchive.extract.rules import Rules
+from newsarchive.extract.structured import read_structured
+from newsarchive.extract.tree import css, parse, text_of
+from newsarchive.clean import url_key
+from newsarchive.items import Article
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_TAGS = re.compile(r"<[a-zA-Z/!][^>]*>")
+_SHINGLE_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]|\w+")
+
+
+class ExtractionError(ValueError):
+    """There is no page to speak of (empty, binary, nothing parseable); the message is a one-line reason."""
+
+
+def _page_text(html: str | bytes, content_type: str | None) -> str:
+    if isinstance(html, (bytes, bytearray, memoryview)):
+        data = bytes(html)
+        if not data.strip():
+            raise ExtractionError("empty page")
+        sample = data[:8192]
+        utf16 = sample[:2] in (b"\xff\xfe", b"\xfe\xff")
+        if not utf16 and sample.count(0) > max(2, len(sample) // 100):
+            raise ExtractionError("not html: binary content")
+        text = decode_html(data, content_type)[0]
+    elif isinstance(html, str):
+        text = html
+    else:
+        raise ExtractionError(f"not html: {type(html).__name__} given")
+    if not text.strip():
+        raise ExtractionError("empty page")
+    sample = text[:8192]
+    bad = len(_CONTROL.findall(sample)) + sample.count("\ufffd")
+    if bad > 0.1 * len(sample):
+        raise ExtractionError("not html: binary content")
+    return text
+
+
+def _shingles(text: str) -> set:
+    words = _SHINGLE_TOKEN.findall(text)
+    return {tuple(words[i:i + 3]) for i in range(max(1, len(words) - 2))}
+
+
+def prefer_declared_body(declared: str, page_lines: list[str]) -> bool:
+    """Whether a JSON-LD articleBody is the full text: at least as long as, and consistent with, the page's."""
+    page = "\n".join(page_lines)
+    if weight(declared) < 0.95 * weight(page) or weight(declared) < 80:
+        return False
+    if not page:
+        return True
+    page_shingles = _shingles(page)
+    overlap = len(page_shingles & _shingles(declared)) / len(page_shingles) if page_shingles else 0
+    return overlap >= 0.5
+
+
+class ArticlePage:
+    """A fetched article page; `.article()` reads it into an Article. Never imports Scrapy."""
+
+    def __init__(self, url: str, html: str | bytes, *, content_type: str | None = None,
+                 rules: Rules | None = None, site: str = ""):
+        self.url = url
+        self.rules = rules or Rules()
+        self.site = site
+        self.root = parse(_page_text(html, content_type))
+        if self.root is None:
+            raise ExtractionError("not html: no parseable content")
+
+    def _timezone(self, language: str | None) -> str:
+        if self.rules.timezone:
+            return self.rules.timezone
+        host = urlsplit(self.url).hostname or ""
+        return "Asia/Tokyo" if host.endswith(".jp") or language == "ja" else "UTC"
+
+    def article(self) -> Article:
+        """The page's article; fields a page does not give stay empty (validation decides what is enough)."""
+        root, rules, sources = self.root, self.rules, {}
+        record = read_structured(root, {url_key(self.url)}, url_key)
+        site_names = [value for value, _ in record.get("site_name")]
+
+        def put(name, value, source):
+            if value not in (None, "", []) and source:
+                sources[name] = source
+            return value
+
+        url_value = canonical_url([v for v, _ in record.get("url")], self.url)
+        url = put("url", url_value, "meta") or self.url
+        language = put("language", *mf.language(record, rules))
+        if not language:
+            sample = " ".join(text_of(el) for el in root.iter("p", "h1", "title"))
+            language = put("language", guess_language(sample), "heuristic")
+        tz = self._timezone(language)
+        headline = put("headline", *mf.headline(root, record, rules, site_names))
+        published, published_source, inferred = mf.date(root, record, rules, "published", tz)
+        put("published", published, published_source)
+        modified, modified_source, _ = mf.date(root, record, rules, "modified", tz)
+        put("modified", modified, modified_source)
+        authors = put("authors", *mf.authors(root, record, rules))
+        section = put("section", *mf.section(root, record, rules, url, headline))
+        tags = put("tags", *mf.tags(root, record, rules))
+        image = put("image_url", *mf.image(root, record, rules, url))
+        next_page = put("next_page", *mf.next_page(root, rules, self.url))
+        related, related_source = find_related(root, self.url, selector=rules.related)
+        declared_links = [link for value, _ in record.get("related") for link in value]
+        related = dedupe_links(related + declared_links, self.url, exclude=[self.url, url])
+        put("related_links", related, related_source or "jsonld")
+
+        keep = record.first("body_element")[0]
+        lines, body_source = extract_body(root, selector=rules.body, remove=rules.body_remove, keep=keep,
+                                          headline=headline)
+        declared = record.first("body")[0]
+        if declared and body_source != "site":
+            declared_lines = lines_of([parse(declared).find("body")]) if _TAGS.search(declared) else declared.splitlines()
+            if prefer_declared_body("\n".join(declared_lines), lines):
+                lines, body_source = declared_lines, "jsonld"
+        if rules.drop_lines:
+            patterns = [re.compile(p) for p in rules.drop_lines]
+            lines = [line for line in lines if not any(p.search(line) for p in patterns)]
+        body = put("body", "\n".join(lines), body_source)
+
+        article = Article(
+            url=url, site=self.site, headline=headline or "", published=published, modified=modified,
+            authors=authors or [], section=section, tags=tags or [], language=language, body=body,
+            related_links=related, image_url=image, sources=sources,
+            published_tz_inferred=bool(published and inferred), pages=[url], next_page=next_page,
+        )
+        return clean_article(article)
+
+
+def extract_article(url: str, html: str | bytes, *, content_type: str | None = None, rules: Rules | None = None,
+                    site: str = "") -> Article:
+    """The Article in one page; raises ExtractionError only when there is no page to speak of."""
+    return ArticlePage(url, html, content_type=content_type, rules=rules, site=site).article()
+
+
+def merge_pages(first: Article, later: Article) -> Article:
+    """Page 2..n of a multi-page article joined into page 1: body appended, links and pages extended."""
+    pages = list(dict.fromkeys([*(first.pages or [first.url]), *(later.pages or [later.url])]))
+    body = "\n".join(part for part in (first.body, later.body) if part)
+    related = dedupe_links([*first.related_links, *later.related_links], first.url, exclude=pages)
+    return dataclasses.replace(
+        first,
+        body=body,
+        related_links=related,
+        pages=pages,
+        next_page=later.next_page,
+        authors=first.authors or list(later.authors),
+        tags=first.tags or list(later.tags),
+        headline=first.headline or later.headline,
+        published=first.published or later.published,
+        sources={**later.sources, **first.sources},
+    )

@@ -1,0 +1,214 @@
+"""Resolve each Article field: structured data first, then the site's Rules selectors, then page heuristics."""
+
+from __future__ import annotations
+
+from newsarchive.clean import absolute_url, clean_line
+from newsarchive.extract.dates import parse_date
+from newsarchive.extract.fields import (
+    headline_matches, headline_words, is_next_page, similar_headline, language_code, section_from_trail, split_authors, strip_site_name,
+)
+from newsarchive.extract.junk import in_furniture
+from newsarchive.extract.tree import ancestors, css, text_of, tokens
+
+_DATE_WORDS = frozenset("date time timestamp published pubdate datetime dateline publish posted".split())
+_ARTICLE_WORDS = frozenset("article entry post story".split())
+_BYLINE_WORDS = frozenset("author authors byline bylines writer reporter".split())
+
+
+def _element_value(el) -> str:
+    for attr in ("datetime", "content", "data-datetime", "title"):
+        value = el.get(attr)
+        if value and value.strip():
+            return value.strip()
+    return text_of(el)
+
+
+def language(record, rules):
+    """(code, source): <html lang>, og:locale, JSON-LD inLanguage, then Rules.language."""
+    for value, source in record.get("language"):
+        code = language_code(value)
+        if code:
+            return code, source
+    return language_code(rules.language), "site"
+
+
+def _spaced_text(el) -> str:
+    # Kicker and headline often sit in sibling <span>s shown as blocks: keep a space between them.
+    return clean_line(" ".join(el.itertext(with_tail=False)))
+
+
+def _page_headlines(root, rules):
+    """[(text, text with spaces between child elements, source)] for Rules.headline and the page's <h1>s."""
+    elements = [(el, "site") for el in css(root, rules.headline)[:1]]
+    h1s = [el for el in root.iter("h1")][:10]
+    # An <h1> inside the article beats the site logo's <h1> in the page header.
+    h1s.sort(key=lambda el: not any(a.tag in ("article", "main") for a in ancestors(el)))
+    elements.extend((el, "heuristic") for el in h1s if not in_furniture(el))
+    found = [(clean_line(text_of(el)), _spaced_text(el), source) for el, source in elements]
+    return [item for item in found if item[0]]
+
+
+def headline(root, record, rules, site_names):
+    """(headline, source): the on-page headline when it is the declared one, else the declared one, else h1/title."""
+    declared = [(clean_line(v), s) for v, s in record.get("headline") if clean_line(v)]
+    on_page = _page_headlines(root, rules)
+    for value, source in declared:
+        for text, spaced, _ in on_page:
+            if headline_matches(text, value, site_names) or headline_matches(spaced, value, site_names):
+                return text, source
+    # The headline the page shows beats a reworded declared one (SEO titles differ from what readers see);
+    # when only punctuation differs (a kicker in its own <span>), the declared spelling is the cleaner one.
+    for text, spaced, _ in on_page[:2]:
+        words = headline_words(spaced)
+        variants = [(strip_site_name(value, site_names, guess=guess), source)
+                    for value, source in declared for guess in (False, True)]
+        for variant, source in variants:
+            if words == headline_words(variant):
+                return variant, source
+        if any(similar_headline(spaced, variant) for variant, _ in variants):
+            return text, "heuristic"
+    if declared:
+        return strip_site_name(declared[0][0], site_names), declared[0][1]
+    if on_page:
+        return on_page[0][0], on_page[0][2]
+    title = root.find(".//title")
+    if title is not None and text_of(title):
+        return strip_site_name(text_of(title), site_names, guess=True), "heuristic"
+    return None, None
+
+
+def _heuristic_date_elements(root):
+    times = [el for el in root.iter("time") if el.get("datetime") or el.get("pubdate") is not None]
+    times.sort(key=lambda el: not any(a.tag == "article" for a in ancestors(el)))
+    yield from times[:5]
+    count = 0
+    for el in root.iter():
+        if count >= 15:
+            return
+        if isinstance(el.tag, str) and tokens(el) & _DATE_WORDS and len(text_of(el)) <= 80 and not in_furniture(el):
+            count += 1
+            yield el
+
+
+def date(root, record, rules, name, tz):
+    """(datetime, source, offset_inferred) for "published" or "modified"."""
+    for value, source in record.get(name):
+        moment, inferred = parse_date(value, tz)
+        if moment:
+            return moment, source, inferred
+    for el in css(root, getattr(rules, name))[:3]:
+        for text in (_element_value(el), text_of(el)):
+            moment, inferred = parse_date(text, tz)
+            if moment:
+                return moment, "site", inferred
+    if name == "published":
+        for el in _heuristic_date_elements(root):
+            for text in (_element_value(el), text_of(el)):
+                moment, inferred = parse_date(text, tz)
+                if moment:
+                    return moment, "heuristic", inferred
+    return None, None, False
+
+
+def authors(root, record, rules):
+    """(names, source): JSON-LD persons, microdata, meta author, Rules.authors, then byline elements."""
+    for value, source in record.get("authors"):
+        names = split_authors(value)
+        if names:
+            return names, source
+    names = split_authors(text_of(el) for el in css(root, rules.authors))
+    if names:
+        return names, "site"
+    names = [text_of(a) for a in root.iterfind(".//a[@rel='author']")]
+    if not names:
+        for el in root.iter():
+            if isinstance(el.tag, str) and tokens(el) & _BYLINE_WORDS and 0 < len(text_of(el)) <= 100:
+                if not in_furniture(el):
+                    names = [text_of(el)]
+                    break
+    names = split_authors(names)
+    return (names, "heuristic") if names else ([], None)
+
+
+def _trail(elements):
+    items = []
+    for el in elements:
+        link = el if el.tag == "a" else next(el.iter("a"), None)
+        items.append((text_of(el), link.get("href") if link is not None else None))
+    return items
+
+
+def section(root, record, rules, page_url, headline_text):
+    """(section, source): declared section, JSON-LD breadcrumbs, Rules breadcrumb, then a breadcrumb block."""
+    for value, source in record.get("section"):
+        if clean_line(value):
+            return clean_line(value), source
+    for value, source in record.get("breadcrumbs"):
+        found = section_from_trail(value, page_url, headline_text or "")
+        if found:
+            return found, source
+    matches = css(root, rules.section)
+    if matches:
+        found = section_from_trail(_trail(matches), page_url, headline_text or "")
+        if found:
+            return found, "site"
+    for el in root.iter():
+        words = tokens(el) if isinstance(el.tag, str) else frozenset()
+        if words & {"breadcrumb", "breadcrumbs", "crumbs"} or {"topic", "path"} <= words:
+            items = el.findall(".//li") or el.findall(".//a")
+            found = section_from_trail(_trail(items), page_url, headline_text or "")
+            if found:
+                return found, "heuristic"
+    return None, None
+
+
+def tags(root, record, rules):
+    """(tags, source): declared keywords/tags, Rules.tags, then rel=tag links."""
+    for value, source in record.get("tags"):
+        values = [clean_line(v) for v in value if clean_line(v)]
+        if values:
+            return values, source
+    values = [text_of(el) for el in css(root, rules.tags)]
+    if any(values):
+        return values, "site"
+    # rel=tag links count only inside the article: tag clouds elsewhere on the page are site-wide.
+    values = [text_of(a) for a in root.iterfind(".//a[@rel='tag']")
+              if any(a.tag == "article" or tokens(a) & _ARTICLE_WORDS for a in ancestors(a))]
+    return (values, "heuristic") if any(values) else ([], None)
+
+
+def _img_src(el) -> str | None:
+    for attr in ("src", "data-src", "data-original", "data-lazy-src"):
+        if el.get(attr) and not el.get(attr).startswith("data:"):
+            return el.get(attr)
+    srcset = el.get("srcset") or el.get("data-srcset")
+    return srcset.split(",")[0].split()[0] if srcset and srcset.strip() else None
+
+
+def image(root, record, rules, base):
+    """(URL, source): declared image (JSON-LD, microdata, og:image), then Rules.image."""
+    for value, source in record.get("image"):
+        url = absolute_url(value, base)
+        if url:
+            return url, source
+    for el in css(root, rules.image)[:1]:
+        img = el if el.tag == "img" else next(el.iter("img"), None)
+        url = absolute_url(_img_src(img), base) if img is not None else None
+        if url:
+            return url, "site"
+    return None, None
+
+
+def next_page(root, rules, page_url):
+    """(URL, source): Rules.next_page, else a rel=next link that continues this same article."""
+    for el in css(root, rules.next_page)[:1]:
+        link = el if el.tag == "a" else next(el.iter("a"), None)
+        url = absolute_url(link.get("href"), page_url) if link is not None else None
+        if url:
+            return url, "site"
+    for el in root.iterfind(".//*[@rel]"):
+        if el.tag in ("link", "a") and "next" in (el.get("rel") or "").lower().split():
+            url = absolute_url(el.get("href"), page_url)
+            if url and is_next_page(url, page_url):
+                return url, "heuristic"
+    return None, None
