@@ -19,9 +19,10 @@ RULES = Rules(
     language="ja",
     headline="div.entryDetailHeadline > h1",
     published="div.entryDetailData > div.date",
-    # A column's author block also prints the blog's name in a span: only the <p>'s own text is the
-    # name. Wire stories print one span per reporter.
-    authors="div.entryAuthor > p::text, div.entryAuthor span.author",
+    # Wire stories print one span per reporter; a feature's author block is a bare <p>. A column's author
+    # block also prints the blog's name in a span inside that <p>, so the column's name is taken from its
+    # author profile panel instead (selectors here match elements, not text nodes).
+    authors="div.entryAuthor span.author, div.entryAuthor > p:not(:has(*)), div#authorProfile h3",
     section="ol#breadCrumbs > li",
     # The article's own tags ("関連ワード"), not the site-wide keyword bar (dl#keyWord).
     tags="div#related-words li a",

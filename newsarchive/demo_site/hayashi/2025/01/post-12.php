@@ -158,6 +158,15 @@ shareTool(postName, parmaLink, author)
 <!-- /entry -->
 </div>
 </div>
+<div id="profileWrap" class="border_btm">
+<div class="nw-label-title bg_col_gr"><div class="nw-label-title-inner"><span class="arrow_d"></span><i>プロフィール</i></div></div>
+<div id="authorProfile" class="clearfix">
+<div class="profileTxt">
+<h3>林ゆかり</h3>
+<p>(はやし ゆかり)ニューヨーク在住のライター。日米の職場と働き方をテーマに取材を続ける。</p>
+</div>
+</div>
+</div>
 <div id="btm-contents">
 <!-- 関連ワード -->
 <div id="related-words" class="border_btm">
