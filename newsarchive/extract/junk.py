@@ -38,14 +38,7 @@ ROLES = frozenset("navigation banner contentinfo complementary menu menubar sear
 
 def is_junk(el) -> bool:
     """Whether an element is furniture by its tag, ARIA role, or class/id words (soft ones only when small)."""
-    tag = el.tag if isinstance(el.tag, str) else ""
-    if tag in JUNK_TAGS:
-        return True
-    if tag == "form":  # ASP.NET pages wrap the whole page in one <form>; only small forms are furniture
-        return len(text_of(el)) < 1000
-    if tag == "header":  # the page's header; an article's own <header> may hold its lead
-        return not any(a.tag in ("article", "main") for a in ancestors(el))
-    if (el.get("role") or "").lower() in ROLES:
+    if _is_junk_tag(el):
         return True
     words = tokens(el)
     if not words:
@@ -69,28 +62,43 @@ def drop(el) -> None:
     parent.remove(el)
 
 
-def paragraph_chars(el) -> int:
-    """Characters of paragraph text under `el`, the measure used to protect the article from removal."""
-    return sum(len(text_of(p)) for p in el.iter("p"))
+def prose_chars(el) -> int:
+    """Characters of text under `el` that is not link text: what protects the article from removal."""
+    return len(text_of(el)) - sum(len(text_of(a)) for a in el.iter("a"))
+
+
+def _is_junk_tag(el) -> bool:
+    tag = el.tag
+    if tag in JUNK_TAGS or (el.get("role") or "").lower() in ROLES:
+        return True
+    if tag == "form":  # ASP.NET pages wrap the whole page in one <form>; only small forms are furniture
+        return len(text_of(el)) < 1000
+    if tag == "header":  # the page's header; an article's own <header> may hold its lead
+        return not any(a.tag in ("article", "main") for a in ancestors(el))
+    return False
 
 
 def remove_junk(root, keep=(), extra=()) -> None:
     """Drop furniture under `root` (and the `extra` elements), never `keep` or an element around it.
 
-    A class word can sit on the article's own container ("main has-sidebar"), so an element holding
-    more than 60% of the paragraph text under `root` survives its class name.
+    Tags go first. Then class words: a word can sit on the article's own container ("l-wrapper gate-ad",
+    "main has-sidebar"), so an element holding over half of the page's non-link text survives its name.
     """
     protected = set(keep)
     for el in keep:
         protected.update(ancestors(el))
-    total = paragraph_chars(root)
+    for el in [el for el in root.iter() if isinstance(el.tag, str) and el is not root and _is_junk_tag(el)]:
+        if el not in protected:
+            drop(el)
+    total = prose_chars(root)
     doomed = [el for el in root.iter() if isinstance(el.tag, str) and el is not root and is_junk(el)]
-    doomed.extend(el for el in extra if el is not root)
-    for el in doomed:
-        if el in protected or el.getparent() is None:
+    dropped = set()
+    for el in [*doomed, *extra]:
+        if el in protected or el is root or any(a in dropped for a in ancestors(el)):
             continue
-        if el.tag not in JUNK_TAGS and total and paragraph_chars(el) > 0.6 * total:
+        if total and prose_chars(el) > 0.5 * total:
             continue
+        dropped.add(el)
         drop(el)
 
 

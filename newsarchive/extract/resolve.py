@@ -34,7 +34,7 @@ def language(record, rules):
 
 def _spaced_text(el) -> str:
     # Kicker and headline often sit in sibling <span>s shown as blocks: keep a space between them.
-    return clean_line(" ".join(el.itertext(with_tail=False)))
+    return clean_line(" ".join(el.itertext()))
 
 
 def _page_headlines(root, rules):

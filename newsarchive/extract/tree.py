@@ -71,7 +71,7 @@ def text_of(el) -> str:
     """All text under `el`, whitespace-collapsed (iterative: safe on very deep trees)."""
     if el is None:
         return ""
-    return squash("".join(el.itertext(with_tail=False)))
+    return squash("".join(el.itertext()))
 
 
 def squash(text: str) -> str:
