@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from newsarchive.clean import absolute_url, clean_line, url_key
 from newsarchive.extract.junk import RANKING_WORDS, in_furniture
-from newsarchive.extract.tree import ancestors, css, text_of, tokens
+from newsarchive.extract.tree import ancestors, css, squash, text_of, tokens
 
 # Labels publishers put above related reading (matched on a short element's whole text, case-insensitive).
 _LABEL = re.compile(
@@ -18,6 +18,9 @@ _LABEL = re.compile(
     r"relaterade artiklar|les også|læs også|lees ook)[\s】\]」』)）>＞:：\-–—.…]*$",
     re.I,
 )
+# A cheap first test before the full label pattern.
+_LABEL_WORD = re.compile(r"読みたい|関連|おすすめ|related|read|see also|more on|more about|mehr|lesen|interessant|artikel|"
+                         r"thema|lire|leer|relacionadas|leggi|relaterade|les også|læs|lees", re.I)
 # Label words that mean a ranking or a tag list, never related reading.
 _NOT_RELATED = re.compile(r"ランキング|人気|アクセス|most read|most popular|popular|trending|関連ワード|関連キーワード|"
                           r"topics|tags|keywords|schlagw", re.I)
@@ -70,14 +73,22 @@ def links_in(containers, base: str, after=None) -> list[dict[str, str]]:
     return found
 
 
+_LABEL_TAGS = frozenset("h2 h3 h4 h5 h6 p div span strong b dt li i em header label section aside figcaption caption".split())
+
+
 def _is_label(el) -> bool:
-    if el.tag not in ("h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "dt", "li", "i", "em",
-                      "header", "label", "section", "aside", "em", "figcaption", "caption"):
+    if el.tag not in _LABEL_TAGS:
         return False
     # The label may be the element's whole text, or the text before its links: "<p>【関連記事】<br><a>..".
-    for text in (text_of(el), " ".join((el.text or "").split()) if len(el) else ""):
-        if 0 < len(text) <= 40 and _LABEL.match(text) and not _NOT_RELATED.search(text):
-            return True
+    # Only small elements can be a label as a whole; reading the text of big ones would cost O(page) each.
+    texts = ["".join(el.itertext())] if len(el) <= 3 else []
+    if len(el) and el.text:
+        texts.append(el.text)
+    for text in texts:
+        if len(text) <= 120 and _LABEL_WORD.search(text):
+            text = squash(text)
+            if 0 < len(text) <= 40 and _LABEL.match(text) and not _NOT_RELATED.search(text):
+                return True
     return False
 
 
@@ -114,15 +125,25 @@ def find_related(root, page_url: str, *, selector: str | None = None, body=None)
         if containers:
             return _filter(links, page_url), "site"
     found: list[dict] = []
-    seen_blocks = []
+    seen_blocks: list = []
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
         block, after = None, None
-        if _is_label(el):
-            block, after = _block_for_label(el), el
-        elif "related" in tokens(el) and not (tokens(el) & {"words", "tags", "keywords", "topics", "tag"}):
-            if not any(a in seen_blocks for a in ancestors(el)):
+        text = el.text
+        if text and len(text) <= 120 and _LABEL_WORD.search(text):
+            # The words may sit in a <span> inside the heading that is the label.
+            node = el
+            for _ in range(3):
+                if node is None:
+                    break
+                if _is_label(node):
+                    block, after = _block_for_label(node), node
+                    break
+                node = node.getparent()
+        if block is None:
+            words = tokens(el)
+            if "related" in words and not words & {"words", "tags", "keywords", "topics", "tag"}:
                 block = el
         if block is None or any(block is b or b in set(ancestors(block)) for b in seen_blocks):
             continue

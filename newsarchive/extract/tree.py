@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lxml import etree, html as lxml_html
+from lxml import etree
 from parsel.csstranslator import css2xpath
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 # Characters libxml2 refuses in text (C0 controls other than tab/newline/return) and lone surrogates.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_PARSER = lxml_html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True, recover=True)
+# Plain etree elements (not lxml.html's element classes): their per-node class lookup costs more than parsing.
+_PARSER = etree.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True, recover=True)
 # Whitespace that collapses to one space; U+3000 (ideographic space) is kept: Japanese text uses it on purpose.
 _WHITESPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f]+")
 _TOKEN_SPLIT = re.compile(r"[\s_\-:./]+|(?<=[a-z])(?=[A-Z])")
@@ -28,9 +29,11 @@ def parse(text: str):
     if not text.strip():
         return None
     try:
-        root = lxml_html.document_fromstring(text, parser=_PARSER)
+        root = etree.fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError, etree.XMLSyntaxError):
         return None
+    if root is not None and root.tag != "html":
+        root = next(root.iterancestors("html"), root)
     return root if root is not None and isinstance(root.tag, str) else None
 
 
