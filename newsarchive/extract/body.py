@@ -7,7 +7,7 @@ import re
 from lxml import etree
 
 from newsarchive.extract.junk import drop, remove_junk
-from newsarchive.extract.tree import BLOCK_TAGS, css, squash, text_of, tokens
+from newsarchive.extract.tree import BLOCK_TAGS, ancestors, css, squash, text_of, tokens
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]")
 _PUNCT = re.compile(r"[,.;:!?，、。．！？]")
@@ -71,12 +71,44 @@ def _link_density(el) -> float:
     return _link_chars(el) / len(text) if text else 1.0
 
 
-def _choose(root) -> list:
+def _adjusted(el, score: float, anchor_articles) -> float:
+    score *= 1 - _link_density(el)
+    if anchor_articles:
+        # A container inside another <article> than the headline's is the next story (infinite scroll, teasers).
+        own = [a for a in (el, *ancestors(el)) if a.tag == "article"]
+        if own and not any(a in anchor_articles for a in own):
+            score *= 0.3
+    return score
+
+
+def _cousins(best, chosen: list) -> list:
+    """Elements that look like `best` (tag and class) near it: a body split into blocks by ads or wrappers."""
+    if not best.get("class"):
+        return []
+    scope = best
+    for _ in range(3):
+        scope = scope.getparent() if scope.getparent() is not None else scope
+    taken = set(chosen)
+    articles = [a for a in (best, *ancestors(best)) if a.tag == "article"]
+    found = []
+    for el in scope.iter(best.tag):
+        if el in taken or el.get("class") != best.get("class"):
+            continue
+        if [a for a in (el, *ancestors(el)) if a.tag == "article"] != articles:
+            continue  # the same block of another story
+        if any(a in taken for a in ancestors(el)) or any(c in taken for c in el.iter()):
+            continue
+        if weight(text_of(el)) >= 50 and _link_density(el) < 0.5:
+            found.append(el)
+    return found
+
+
+def _choose(root, anchor_articles=frozenset()) -> list:
     scores = _score_units(root)
     if not scores:
         return []
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:5]
-    best, best_score = max(((el, s * (1 - _link_density(el))) for el, s in ranked), key=lambda kv: kv[1])
+    best, best_score = max(((el, _adjusted(el, s, anchor_articles)) for el, s in ranked), key=lambda kv: kv[1])
     parent = best.getparent()
     if parent is None:
         return [best]
@@ -97,6 +129,10 @@ def _choose(root) -> list:
             text = text_of(sibling)
             if weight(text) >= 80 and _link_density(sibling) < 0.25:
                 chosen.append(sibling)
+    extra = _cousins(best, chosen)
+    if extra:
+        order = {el: i for i, el in enumerate(root.iter())}
+        chosen = sorted(chosen + extra, key=lambda el: order.get(el, 0))
     return chosen
 
 
@@ -147,6 +183,16 @@ def _strip_headline_elements(containers) -> None:
                 drop(h1)
 
 
+def _headline_articles(body, headline: str) -> frozenset:
+    """The <article> elements around the page's headline element (looked up before furniture goes)."""
+    if not headline:
+        return frozenset()
+    for el in body.iter("h1", "h2"):
+        if squash(text_of(el)) == headline or squash(" ".join(el.itertext())) == headline:
+            return frozenset(a for a in ancestors(el) if a.tag == "article")
+    return frozenset()
+
+
 def extract_body(root, *, selector: str | None = None, remove=(), keep=None, headline: str = "") -> tuple[list[str], str]:
     """(body lines, source): "site" (the selector's container), "microdata" (`keep`) or "heuristic".
 
@@ -167,8 +213,9 @@ def extract_body(root, *, selector: str | None = None, remove=(), keep=None, hea
             return lines_of(containers, headline), "site"
     body = root.find("body")
     body = body if body is not None else root
+    anchor_articles = _headline_articles(body, headline)
     extra = [el for sel in remove for el in css(body, sel)]
     remove_junk(body, keep=[keep] if keep is not None else (), extra=extra)
     if keep is not None and keep.getparent() is not None and weight(text_of(keep)) >= 200:
         return lines_of([keep], headline), "microdata"
-    return lines_of(_choose(body), headline), "heuristic"
+    return lines_of(_choose(body, anchor_articles), headline), "heuristic"

@@ -21,6 +21,12 @@ HARD_WORDS = frozenset(
     outbrain taboola plista ligatus paywall regwall login survey poll feedback rating tooltip dropdown ticker
     newsticker print skip skiplink tweet embed embedded player podcast gallery slideshow carousel""".split()
 )
+# Layout words that a content container can carry too ("sidebar-grid__content article__content"): an
+# element with them is furniture only if neither it nor anything inside it is named as content.
+LAYOUT_WORDS = frozenset("sidebar side widget widgets footer masthead toolbar overlay modal popup print carousel".split())
+CONTENT_WORDS = frozenset("article content body story text entry post main articlebody storybody".split())
+# Tags that are furniture by default but that some sites wrap their whole article in.
+STRUCTURAL_TAGS = frozenset("aside header footer form figure section".split())
 # Words that mark small furniture (bylines, dates, captions); an element with much text is kept despite them.
 SOFT_WORDS = frozenset(
     """author authors byline bylines meta metadata date dateline time timestamp published pubdate caption captions
@@ -43,8 +49,11 @@ def is_junk(el) -> bool:
     words = tokens(el)
     if not words:
         return False
-    if words & HARD_WORDS:
+    hard = words & HARD_WORDS
+    if hard - LAYOUT_WORDS:
         return True
+    if hard:
+        return not any(tokens(d) & CONTENT_WORDS for d in el.iter() if isinstance(d.tag, str))
     return bool(words & SOFT_WORDS) and len(text_of(el)) < SOFT_LIMIT
 
 
@@ -87,8 +96,17 @@ def remove_junk(root, keep=(), extra=()) -> None:
     protected = set(keep)
     for el in keep:
         protected.update(ancestors(el))
+    structural = []
     for el in [el for el in root.iter() if isinstance(el.tag, str) and el is not root and _is_junk_tag(el)]:
-        if el not in protected:
+        if el in protected:
+            continue
+        if el.tag in STRUCTURAL_TAGS or (el.get("role") or "").lower() in ROLES:
+            structural.append(el)  # judged below, once scripts and styles no longer count as text
+        else:
+            drop(el)
+    total = prose_chars(root)
+    for el in structural:
+        if not (total and prose_chars(el) > 0.5 * total) and el.getparent() is not None:
             drop(el)
     total = prose_chars(root)
     doomed = [el for el in root.iter() if isinstance(el.tag, str) and el is not root and is_junk(el)]

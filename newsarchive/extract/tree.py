@@ -58,10 +58,16 @@ def css(node, selector: str | None) -> list:
         return []
 
 
+# Class names that describe the content rather than the element (WordPress's post_class adds
+# "tag-social-media category-kultur" to the article itself), so their words say nothing about furniture.
+_CONTENT_LABEL = re.compile(r"^(?:tag|tags|category|categories|topic|section|postid|format|author|type)-", re.I)
+
+
 @lru_cache(maxsize=8192)
 def split_tokens(value: str) -> frozenset[str]:
     """Lower-case words of a class/id value: "relatedArticles share-bar" -> related, articles, share, bar."""
-    return frozenset(t.lower() for t in _TOKEN_SPLIT.split(value) if t)
+    names = [name for name in value.split() if not _CONTENT_LABEL.match(name)]
+    return frozenset(t.lower() for name in names for t in _TOKEN_SPLIT.split(name) if t)
 
 
 def tokens(el) -> frozenset[str]:

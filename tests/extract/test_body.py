@@ -96,3 +96,28 @@ def test_headline_inside_the_container_is_not_body():
 
 def test_empty_page_gives_no_lines():
     assert body_of("<html><body></body></html>") == []
+
+
+def test_layout_word_beside_a_content_word_keeps_the_block():
+    html = f"""<html><body><div class="sidebar-grid"><div class="sidebar-grid__container">
+      <div class="sidebar-grid__content article__content"><p>{P1}</p></div></div>
+      <div class="sidebar-grid__container"><div class="sidebar-grid__content article__content"><p>{P2}</p></div></div>
+      </div><div class="sidebar"><p>Weather: sunny with a few clouds later in the afternoon today.</p></div></body></html>"""
+    assert body_of(html) == [P1, P2]
+
+
+def test_article_wrapped_in_an_aside_is_still_found():
+    html = f"<html><body><aside id='secondary'><section><p>{P1}</p><p>{P2}</p><p>{P3}</p></section></aside></body></html>"
+    assert body_of(html) == [P1, P2, P3]
+
+
+def test_wordpress_content_labels_do_not_mark_the_article_as_furniture():
+    html = f"<html><body><article class='post tag-social-media category-ads'><p>{P1}</p><p>{P2}</p></article></body></html>"
+    assert body_of(html) == [P1, P2]
+
+
+def test_next_story_below_the_article_is_not_taken_even_when_longer():
+    more = "".join(f"<p>{P3} Paragraph {i} of the next story goes on, and on.</p>" for i in range(8))
+    html = f"""<html><body><article><h1>Bridge closes</h1><div class="text"><p>{P1}</p><p>{P2}</p></div></article>
+      <article><h1>Other story</h1><div class="text">{more}</div></article></body></html>"""
+    assert extract_body(parse(html), headline="Bridge closes")[0] == [P1, P2]
