@@ -105,6 +105,12 @@ def _cousins(best, chosen: list) -> list:
 
 def _choose(root, anchor_articles=frozenset()) -> list:
     scores = _score_units(root)
+    # The <article> around the headline holds the story when it holds real text: look only inside it,
+    # so that a page-wide container mixing it with the next story cannot win.
+    inner = [a for a in anchor_articles if a.getparent() is not None and not any(b in anchor_articles for b in a.iter("article") if b is not a)]
+    if inner and weight(text_of(inner[0])) >= 150:
+        inside = {el for el in inner[0].iter()}
+        scores = {el: s for el, s in scores.items() if el in inside} or scores
     if not scores:
         return []
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:5]
