@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from html import unescape
 import re
 from urllib.parse import urlsplit
 
@@ -55,16 +56,31 @@ def _shingles(text: str) -> set:
     return {tuple(words[i:i + 3]) for i in range(max(1, len(words) - 2))}
 
 
+def _contained(part: set, whole: set) -> float:
+    return len(part & whole) / len(part) if part else 0.0
+
+
 def prefer_declared_body(declared: str, page_lines: list[str]) -> bool:
-    """Whether a JSON-LD articleBody is the full text: at least as long as, and consistent with, the page's."""
+    """Whether a JSON-LD articleBody should replace the body read from the page.
+
+    It should when it is the full text and the page's is not: the page gave little, or the declared
+    text is about as long and says the same, or it is the page's text without some furniture lines.
+    A declared text much longer than a substantial page body usually carries embeds and captions.
+    """
     page = "\n".join(page_lines)
-    if weight(declared) < 0.95 * weight(page) or weight(declared) < 80:
+    size, page_size = weight(declared), weight(page)
+    if size < 80:
         return False
-    if not page:
-        return True
-    page_shingles = _shingles(page)
-    overlap = len(page_shingles & _shingles(declared)) / len(page_shingles) if page_shingles else 0
-    return overlap >= 0.5
+    if page_size < 400:
+        return size > page_size
+    ratio = size / page_size
+    if ratio > 3:
+        return True  # the page's extraction found little of a long text (or a paywall hides it)
+    ours, theirs = _shingles(page), _shingles(declared)
+    if ratio >= 0.95:
+        page_in_declared = _contained(ours, theirs)
+        return page_in_declared < 0.5 if ratio > 1.3 else page_in_declared >= 0.5
+    return ratio >= 0.75 and _contained(theirs, ours) >= 0.9
 
 
 class ArticlePage:
@@ -123,7 +139,10 @@ class ArticlePage:
                                           headline=headline)
         declared = record.first("body")[0]
         if declared and body_source != "site":
-            declared_lines = lines_of([parse(declared).find("body")]) if _TAGS.search(declared) else declared.splitlines()
+            declared = unescape(declared)  # JSON-LD bodies often carry HTML entities, sometimes tags
+            fragment = parse(declared) if _TAGS.search(declared) else None
+            body_node = fragment.find("body") if fragment is not None else None
+            declared_lines = lines_of([body_node]) if body_node is not None else declared.splitlines()
             if prefer_declared_body("\n".join(declared_lines), lines):
                 lines, body_source = declared_lines, "jsonld"
         if rules.drop_lines:

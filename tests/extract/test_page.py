@@ -194,3 +194,19 @@ def test_merge_pages_appends_body_and_links_and_takes_next_page_from_later():
     assert merged.pages == [URL, URL.replace("100.php", "100_2.php")]
     assert merged.next_page.endswith("100_3.php")
     assert merged.headline == first.headline
+
+
+def test_jsonld_body_without_furniture_lines_replaces_a_page_body_with_them():
+    lines = [P1, P2, P1.replace("council", "committee"), P2.replace("Repairs", "Works")]
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H", "articleBody": "'
+          + "\\n".join(lines) + '"}</script>')
+    page_body = "".join(f"<p>{line}</p>" for line in lines) + "<p>Read more: our full coverage of the bridge works.</p>"
+    article = extract_article("https://p.example/a", page(ld, f"<article><h1>H</h1>{page_body}</article>"))
+    assert article.body.splitlines() == lines
+
+
+def test_jsonld_body_entities_are_decoded():
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H", "articleBody": '
+          '"King&#8217;s Speech: the government&#8217;s plans, explained in full for every reader who asks."}</script>')
+    article = extract_article("https://p.example/a", page(ld, "<article><h1>H</h1></article>"))
+    assert article.body == "King\u2019s Speech: the government\u2019s plans, explained in full for every reader who asks."
