@@ -81,18 +81,30 @@ def _adjusted(el, score: float, anchor_articles) -> float:
     return score
 
 
+_GENERIC_CLASSES = frozenset("clearfix container wrapper inner relative row block section content grid flex".split())
+
+
+def _signature(el) -> str | None:
+    # The first class name identifies a component ("RichText RichText--lastInline lg:w-8/12" -> "RichText").
+    names = (el.get("class") or "").split()
+    if not names or len(names[0]) < 4 or names[0].lower() in _GENERIC_CLASSES or ":" in names[0]:
+        return None
+    return names[0]
+
+
 def _cousins(best, chosen: list) -> list:
-    """Elements that look like `best` (tag and class) near it: a body split into blocks by ads or wrappers."""
-    if not best.get("class"):
+    """Elements of the same component as `best` near it: a body split into blocks by ads or wrappers."""
+    signature = _signature(best)
+    if signature is None:
         return []
     scope = best
-    for _ in range(3):
+    for _ in range(4):
         scope = scope.getparent() if scope.getparent() is not None else scope
     taken = set(chosen)
     articles = [a for a in (best, *ancestors(best)) if a.tag == "article"]
     found = []
     for el in scope.iter(best.tag):
-        if el in taken or el.get("class") != best.get("class"):
+        if el in taken or _signature(el) != signature:
             continue
         if [a for a in (el, *ancestors(el)) if a.tag == "article"] != articles:
             continue  # the same block of another story
