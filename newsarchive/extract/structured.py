@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any
 
 from newsarchive.extract import jsonld
@@ -50,6 +51,11 @@ class Structured:
     def add(self, name: str, value, source: str) -> None:
         if value is None or value == "" or value == []:
             return
+        # Declared values often arrive HTML-escaped twice ("zerst&ouml;ren", "&quot;...&quot;").
+        if isinstance(value, str) and "&" in value and name not in ("url", "image"):
+            value = unescape(value)
+        elif isinstance(value, list) and value and isinstance(value[0], str):
+            value = [unescape(v) if "&" in v else v for v in value]
         self.candidates.setdefault(name, []).append((value, source))
 
     def get(self, name: str) -> list[tuple[Any, str]]:

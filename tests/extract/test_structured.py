@@ -109,3 +109,10 @@ def test_jsonld_is_listed_before_meta():
     record = structured(ld('{"@type": "NewsArticle", "headline": "From JSON-LD"}')
                         + '<meta property="og:title" content="From OG">')
     assert [s for _, s in record.get("headline")] == ["jsonld", "meta"]
+
+
+def test_escaped_entities_in_declared_values_are_decoded():
+    record = structured(ld('{"@type": "NewsArticle", "headline": "Samsung soll Smartphones zerst&ouml;ren",'
+                           ' "author": {"@type": "Person", "name": "J&uuml;rgen &quot;Jay&quot; M&uuml;ller"}}'))
+    assert record.first("headline") == ("Samsung soll Smartphones zerstören", "jsonld")
+    assert record.first("authors") == (['Jürgen "Jay" Müller'], "jsonld")
