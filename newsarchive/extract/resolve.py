@@ -7,7 +7,7 @@ from newsarchive.extract.dates import parse_date
 from newsarchive.extract.fields import (
     headline_matches, headline_words, is_next_page, similar_headline, language_code, section_from_trail, split_authors, strip_site_name,
 )
-from newsarchive.extract.junk import in_furniture
+from newsarchive.extract.junk import HARD_WORDS, in_furniture
 from newsarchive.extract.tree import ancestors, css, text_of, tokens
 
 _DATE_WORDS = frozenset("date time timestamp published pubdate datetime dateline publish posted".split())
@@ -86,6 +86,9 @@ def _heuristic_date_elements(root):
         if count >= 15:
             return
         if isinstance(el.tag, str) and tokens(el) & _DATE_WORDS and len(text_of(el)) <= 80 and not in_furniture(el):
+            # A date inside a link or a related/teaser block belongs to another article.
+            if any(a.tag == "a" or tokens(a) & HARD_WORDS for a in ancestors(el)):
+                continue
             count += 1
             yield el
 

@@ -210,3 +210,9 @@ def test_jsonld_body_entities_are_decoded():
           '"King&#8217;s Speech: the government&#8217;s plans, explained in full for every reader who asks."}</script>')
     article = extract_article("https://p.example/a", page(ld, "<article><h1>H</h1></article>"))
     assert article.body == "King\u2019s Speech: the government\u2019s plans, explained in full for every reader who asks."
+
+
+def test_a_date_in_a_related_teaser_is_not_the_publication_date():
+    html = page("", f"""<article><h1>X</h1><p>{P1}</p></article>
+      <div class="relatedContent"><a href="/other"><h2>Other story <span class="date">24.04.2023</span></h2></a></div>""")
+    assert extract_article("https://p.example/a", html).published is None
