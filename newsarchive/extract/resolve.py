@@ -7,10 +7,15 @@ from newsarchive.extract.dates import parse_date
 from newsarchive.extract.fields import (
     headline_matches, headline_words, is_next_page, similar_headline, language_code, section_from_trail, split_authors, strip_site_name,
 )
-from newsarchive.extract.junk import HARD_WORDS, in_furniture
+from newsarchive.extract.junk import in_furniture
 from newsarchive.extract.tree import ancestors, css, text_of, tokens
 
 _DATE_WORDS = frozenset("date time timestamp published pubdate datetime dateline publish posted".split())
+# Blocks that list other stories (each with its own date).
+_OTHER_STORY_WORDS = frozenset(
+    "related relatedcontent recommend recommended recommendations teaser teasers ranking rankings popular "
+    "trending mostread latest more outbrain taboola".split()
+)
 _ARTICLE_WORDS = frozenset("article entry post story".split())
 _BYLINE_WORDS = frozenset("author authors byline bylines writer reporter".split())
 
@@ -87,7 +92,7 @@ def _heuristic_date_elements(root):
             return
         if isinstance(el.tag, str) and tokens(el) & _DATE_WORDS and len(text_of(el)) <= 80 and not in_furniture(el):
             # A date inside a link or a related/teaser block belongs to another article.
-            if any(a.tag == "a" or tokens(a) & HARD_WORDS for a in ancestors(el)):
+            if any(a.tag == "a" or tokens(a) & _OTHER_STORY_WORDS for a in ancestors(el)):
                 continue
             count += 1
             yield el
