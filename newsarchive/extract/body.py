@@ -211,13 +211,14 @@ def _headline_articles(body, headline: str) -> frozenset:
     return frozenset()
 
 
-def extract_body(root, *, selector: str | None = None, remove=(), keep=None, headline: str = "") -> tuple[list[str], str]:
+def extract_body(root, *, selector: str | None = None, remove=(), remove_elements=(), keep=None,
+                 headline: str = "") -> tuple[list[str], str]:
     """(body lines, source): "site" (the selector's container), "microdata" (`keep`) or "heuristic".
 
     Mutates the tree: call it last.
 
-    With `selector`, the matched containers are read (after removing `remove` selectors and generic
-    furniture inside them); otherwise the container is found by scoring paragraph density. `keep` is
+    With `selector`, the matched containers are read (after removing `remove` selectors, the
+    `remove_elements` (related-reading blocks) and generic furniture inside them); otherwise the container is found by scoring paragraph density. `keep` is
     an element known to be the body (microdata articleBody) that furniture removal must spare.
     """
     if selector:
@@ -226,13 +227,14 @@ def extract_body(root, *, selector: str | None = None, remove=(), keep=None, hea
         if containers:
             for container in containers:
                 extra = [el for sel in remove for el in css(container, sel)]
+                extra += [el for el in remove_elements if container in set(ancestors(el))]
                 remove_junk(container, extra=extra)
             _strip_headline_elements(containers)
             return lines_of(containers, headline), "site"
     body = root.find("body")
     body = body if body is not None else root
     anchor_articles = _headline_articles(body, headline)
-    extra = [el for sel in remove for el in css(body, sel)]
+    extra = [el for sel in remove for el in css(body, sel)] + list(remove_elements)
     remove_junk(body, keep=[keep] if keep is not None else (), extra=extra)
     if keep is not None and keep.getparent() is not None and weight(text_of(keep)) >= 200:
         return lines_of([keep], headline), "microdata"

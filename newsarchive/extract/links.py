@@ -113,16 +113,20 @@ def _ok_block(block, article_root) -> bool:
     return len(block.xpath(".//a[@href]")) <= _MAX_LINKS * 2 and (article_root is None or block is not article_root)
 
 
-def find_related(root, page_url: str, *, selector: str | None = None, body=None) -> tuple[list[dict], str | None]:
+def find_related(root, page_url: str, *, selector: str | None = None, body=None,
+                 blocks: list | None = None) -> tuple[list[dict], str | None]:
     """(links, source): the publisher's related-reading block, from `selector` ("site") or found by signals.
 
     Signals are a label ("あわせて読みたい", "【関連記事】", "Related", "Mehr zum Thema", ...) or the class
     word "related" on a block; links go to the same site, never to the page itself, rankings or tag pages.
+    The blocks read are appended to `blocks` as (block, label or None), so the body can leave them out.
     """
+    blocks = [] if blocks is None else blocks
     if selector:
         containers = css(root, selector)
         links = links_in(containers, page_url)
         if containers:
+            blocks.extend((container, None) for container in containers)
             return _filter(links, page_url), "site"
     found: list[dict] = []
     seen_blocks: list = []
@@ -152,6 +156,7 @@ def find_related(root, page_url: str, *, selector: str | None = None, body=None)
         links = links_in([block], page_url, after=after)
         if links:
             seen_blocks.append(block)
+            blocks.append((block, after))
             found.extend(links)
     found = _filter(found, page_url)
     return found, "heuristic" if found else None

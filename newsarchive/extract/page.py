@@ -83,6 +83,19 @@ def prefer_declared_body(declared: str, page_lines: list[str]) -> bool:
     return ratio >= 0.75 and _contained(theirs, ours) >= 0.9
 
 
+def _reading_furniture(blocks) -> list:
+    """What of the related-reading blocks leaves the body: a link list whole, else only its label."""
+    result = []
+    for block, label in blocks:
+        text = text_of(block)
+        links = sum(len(text_of(a)) for a in block.iter("a"))
+        if label is None or (text and links >= 0.4 * len(text)):
+            result.append(block)
+        else:
+            result.append(label)
+    return result
+
+
 class ArticlePage:
     """A fetched article page; `.article()` reads it into an Article. Never imports Scrapy."""
 
@@ -129,14 +142,15 @@ class ArticlePage:
         tags = put("tags", *mf.tags(root, record, rules))
         image = put("image_url", *mf.image(root, record, rules, url))
         next_page = put("next_page", *mf.next_page(root, rules, self.url))
-        related, related_source = find_related(root, self.url, selector=rules.related)
+        related_blocks: list = []
+        related, related_source = find_related(root, self.url, selector=rules.related, blocks=related_blocks)
         declared_links = [link for value, _ in record.get("related") for link in value]
         related = dedupe_links(related + declared_links, self.url, exclude=[self.url, url])
         put("related_links", related, related_source or "jsonld")
 
         keep = record.first("body_element")[0]
         lines, body_source = extract_body(root, selector=rules.body, remove=rules.body_remove, keep=keep,
-                                          headline=headline)
+                                          remove_elements=_reading_furniture(related_blocks), headline=headline)
         declared = record.first("body")[0]
         if declared and body_source != "site":
             declared = unescape(declared)  # JSON-LD bodies often carry HTML entities, sometimes tags

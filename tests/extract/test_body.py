@@ -121,3 +121,15 @@ def test_next_story_below_the_article_is_not_taken_even_when_longer():
     html = f"""<html><body><article><h1>Bridge closes</h1><div class="text"><p>{P1}</p><p>{P2}</p></div></article>
       <article><h1>Other story</h1><div class="text">{more}</div></article></body></html>"""
     assert extract_body(parse(html), headline="Bridge closes")[0] == [P1, P2]
+
+
+def test_related_reading_inside_the_article_container_is_not_body():
+    from newsarchive.extract import extract_article
+
+    html = f"""<html><body><article><h1>見出し</h1><div class="text"><p>{JA1}</p><p>{JA2}</p>
+      <h3>あわせて読みたい</h3><ul><li><a href="/news/1.php">別の記事の見出しがここに入ります</a></li>
+      <li><a href="/news/2.php">もう一つの別の記事の見出しです</a></li></ul><p>{JA3}</p></div></article></body></html>"""
+    article = extract_article("https://example.jp/news/0.php", html)
+    assert article.body.splitlines() == [JA1, JA2, JA3]
+    assert [link["url"] for link in article.related_links] == [
+        "https://example.jp/news/1.php", "https://example.jp/news/2.php"]
