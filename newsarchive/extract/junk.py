@@ -19,7 +19,8 @@ HARD_WORDS = frozenset(
     mostpopular trending breadcrumb breadcrumbs crumbs tagcloud sidebar widget widgets nav navbar navigation
     menu footer masthead cookie cookies consent gdpr modal popup overlay toolbar pagination pager pagenate paging
     outbrain taboola plista ligatus paywall regwall login survey poll feedback rating tooltip dropdown ticker
-    newsticker print skip skiplink tweet embed embedded player podcast gallery slideshow carousel""".split()
+    newsticker print skip skiplink tweet embed embedded player podcast gallery slideshow carousel signin signup
+    register registration subscriber subscribers""".split()
 )
 # Layout words that a content container can carry too ("sidebar-grid__content article__content"): an
 # element with them is furniture only if neither it nor anything inside it is named as content.
@@ -50,7 +51,7 @@ def is_junk(el) -> bool:
     if not words:
         return False
     hard = words & HARD_WORDS
-    if hard - LAYOUT_WORDS:
+    if hard - LAYOUT_WORDS or {"sign", "in"} <= words:
         return True
     if hard:
         return not any(tokens(d) & CONTENT_WORDS for d in el.iter() if isinstance(d.tag, str))
