@@ -40,6 +40,8 @@ RANKING_WORDS = frozenset(
     "ranking rankings popular mostread mostpopular most trending ad ads sponsor sponsored promo pr "
     "advertisement outbrain taboola plista ligatus".split()
 )
+INLINE_TAGS = frozenset("a span b strong em i u small abbr sup sub mark cite q time font".split())
+RUNNING_TEXT = frozenset("p li blockquote dd".split())
 ROLES = frozenset("navigation banner contentinfo complementary menu menubar search dialog alert".split())
 
 
@@ -47,6 +49,8 @@ def is_junk(el) -> bool:
     """Whether an element is furniture by its tag, ARIA role, or class/id words (soft ones only when small)."""
     if _is_junk_tag(el):
         return True
+    if el.tag in INLINE_TAGS and any(a.tag in RUNNING_TEXT for a in ancestors(el)):
+        return False  # a linked word in a sentence ("a tag-link") is part of the sentence
     words = tokens(el)
     if not words:
         return False

@@ -133,3 +133,10 @@ def test_related_reading_inside_the_article_container_is_not_body():
     assert article.body.splitlines() == [JA1, JA2, JA3]
     assert [link["url"] for link in article.related_links] == [
         "https://example.jp/news/1.php", "https://example.jp/news/2.php"]
+
+
+def test_a_linked_word_inside_a_sentence_stays_even_with_a_furniture_class():
+    html = f"""<html><body><article><p>Hlavní obviněný velké <a class="atm-tag-link" href="/tag/x">kauzy Dozimetr</a>,
+      v níž vyšetřovatelé prověřují rozsáhlou korupci, před soudem řekl, že se dostal do komplikací.</p>
+      <p>{P1}</p></article></body></html>"""
+    assert body_of(html)[0].startswith("Hlavní obviněný velké kauzy Dozimetr, v níž")
