@@ -59,7 +59,7 @@ def is_junk(el) -> bool:
         return True
     if hard:
         return not any(tokens(d) & CONTENT_WORDS for d in el.iter() if isinstance(d.tag, str))
-    return bool(words & SOFT_WORDS) and len(text_of(el)) < SOFT_LIMIT
+    return bool(words & SOFT_WORDS) and _visible_len(el) < SOFT_LIMIT
 
 
 def drop(el) -> None:
@@ -76,9 +76,14 @@ def drop(el) -> None:
     parent.remove(el)
 
 
+def _visible_len(el) -> int:
+    # Characters other than whitespace: as good as squashed text for comparing shares, and much cheaper.
+    return sum(len(part) - part.count(" ") - part.count("\n") - part.count("\t") for part in el.itertext())
+
+
 def prose_chars(el) -> int:
     """Characters of text under `el` that is not link text: what protects the article from removal."""
-    return len(text_of(el)) - sum(len(text_of(a)) for a in el.iter("a"))
+    return _visible_len(el) - sum(_visible_len(a) for a in el.iter("a"))
 
 
 def _is_junk_tag(el) -> bool:
