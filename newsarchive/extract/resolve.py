@@ -132,10 +132,20 @@ def authors(root, record, rules):
         for el in root.iter():
             if isinstance(el.tag, str) and tokens(el) & _BYLINE_WORDS and 0 < len(text_of(el)) <= 100:
                 if not in_furniture(el):
-                    names = [text_of(el)]
+                    names = _byline_names(el)
                     break
     names = split_authors(names)
     return (names, "heuristic") if names else ([], None)
+
+
+def _byline_names(el) -> list[str]:
+    # Linked names are the authors ("By <a>A</a> and <a>B</a>"); otherwise the first text is the name and
+    # what follows in nested elements is a title or column name ("冷泉彰彦<span>コラム名</span>").
+    linked = [text_of(a) for a in el.iter("a") if text_of(a)]
+    if linked:
+        return linked
+    first = next((part.strip() for part in el.itertext() if part.strip()), "")
+    return [first] if first else []
 
 
 def _trail(elements):

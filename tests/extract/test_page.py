@@ -216,3 +216,12 @@ def test_a_date_in_a_related_teaser_is_not_the_publication_date():
     html = page("", f"""<article><h1>X</h1><p>{P1}</p></article>
       <div class="relatedContent"><a href="/other"><h2>Other story <span class="date">24.04.2023</span></h2></a></div>""")
     assert extract_article("https://p.example/a", html).published is None
+
+
+def test_byline_heuristics_take_linked_names_or_the_first_name():
+    linked = page("", f"<article><h1>X</h1><div class='byline'>By <a href='/a/ann'>Ann Lee</a> and "
+                      f"<a href='/a/bo'>Bo Chan</a>, staff</div><p>{P1}</p></article>")
+    column = page("", f"<article><h1>X</h1><div class='entryAuthor'><p>冷泉彰彦<span class='blogName'>"
+                      f"プリンストン発　日本／アメリカ 新時代</span></p></div><p>{JA1}</p></article>")
+    assert extract_article("https://p.example/a", linked).authors == ["Ann Lee", "Bo Chan"]
+    assert extract_article("https://p.example/b", column).authors == ["冷泉彰彦"]
