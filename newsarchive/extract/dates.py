@@ -61,6 +61,17 @@ def zone(name: str | None) -> tzinfo:
         return timezone.utc
 
 
+def known_zone(name: str | None) -> bool:
+    """Whether `name` is an IANA timezone this machine knows."""
+    if not name:
+        return False
+    try:
+        ZoneInfo(name)
+    except (ValueError, KeyError, OSError):
+        return False
+    return True
+
+
 def _offset(text: str, pos: int) -> tuple[tzinfo | None, int]:
     match = _OFFSET.match(text, pos)
     if not match:

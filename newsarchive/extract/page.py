@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from functools import lru_cache
 from html import unescape
 import re
 from urllib.parse import urlsplit
@@ -11,6 +12,7 @@ from newsarchive.clean import absolute_url, clean_article, clean_line, dedupe_li
 from newsarchive.extract import resolve as mf
 from newsarchive.extract.body import extract_body, lines_of, weight
 from newsarchive.extract.charset import decode_html
+from newsarchive.extract.dates import known_zone
 from newsarchive.extract.fields import canonical_url, guess_language, is_next_page, language_code
 from newsarchive.extract.links import find_related
 from newsarchive.extract.rules import Rules
@@ -83,6 +85,18 @@ def prefer_declared_body(declared: str, page_lines: list[str]) -> bool:
     return ratio >= 0.75 and _contained(theirs, ours) >= 0.9
 
 
+@lru_cache(maxsize=64)
+def _patterns(sources: tuple[str, ...]) -> list:
+    # A malformed pattern in a site profile must not crash a crawl: it drops nothing.
+    compiled = []
+    for source in sources:
+        try:
+            compiled.append(re.compile(source))
+        except re.error:
+            continue
+    return compiled
+
+
 def _reading_furniture(blocks) -> list:
     """What of the related-reading blocks leaves the body: a link list whole, else only its label."""
     result = []
@@ -109,7 +123,7 @@ class ArticlePage:
             raise ExtractionError("not html: no parseable content")
 
     def _timezone(self, language: str | None) -> str:
-        if self.rules.timezone:
+        if known_zone(self.rules.timezone):  # a misspelt zone in a profile falls back to the defaults
             return self.rules.timezone
         host = urlsplit(self.url).hostname or ""
         return "Asia/Tokyo" if host.endswith(".jp") or language == "ja" else "UTC"
@@ -160,7 +174,7 @@ class ArticlePage:
             if prefer_declared_body("\n".join(declared_lines), lines):
                 lines, body_source = declared_lines, "jsonld"
         if rules.drop_lines:
-            patterns = [re.compile(p) for p in rules.drop_lines]
+            patterns = _patterns(tuple(rules.drop_lines))
             lines = [line for line in lines if not any(p.search(line) for p in patterns)]
         body = put("body", "\n".join(lines), body_source)
 

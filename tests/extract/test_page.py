@@ -225,3 +225,11 @@ def test_byline_heuristics_take_linked_names_or_the_first_name():
                       f"プリンストン発　日本／アメリカ 新時代</span></p></div><p>{JA1}</p></article>")
     assert extract_article("https://p.example/a", linked).authors == ["Ann Lee", "Bo Chan"]
     assert extract_article("https://p.example/b", column).authors == ["冷泉彰彦"]
+
+
+def test_broken_selectors_and_patterns_in_rules_match_nothing_instead_of_failing():
+    broken = Rules(headline="div[[", body="p:nth-child(", related=">>>", drop_lines=("(unclosed",), timezone="No/Such")
+    article = extract_article(URL, JA_PAGE, rules=broken)
+    assert article.headline == "ロシア・イラン大統領、条約締結"
+    assert JA1 in article.body
+    assert article.published.isoformat() == "2025-01-18T07:25:00+09:00"
