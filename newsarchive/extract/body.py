@@ -7,7 +7,7 @@ import re
 from lxml import etree
 
 from newsarchive.extract.junk import drop, remove_junk
-from newsarchive.extract.tree import BLOCK_TAGS, ancestors, css, squash, text_of, tokens
+from newsarchive.extract.tree import BLOCK_TAGS, ancestors, css, squash, text_of
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]")
 _PUNCT = re.compile(r"[,.;:!?，、。．！？]")

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from newsarchive.extract.datewords import MONTHS, MONTH_NAMES, RELATIVE_UNITS, TZ_ABBREVIATIONS
+from newsarchive.extract.datewords import MONTHS, MONTH_NAMES, TZ_ABBREVIATIONS
 
 _ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
 _WEEKDAY = r"(?:\s*[(（][^)）\d]{1,4}[)）])?"

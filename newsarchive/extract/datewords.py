@@ -29,8 +29,6 @@ for _names in _MONTH_LISTS.values():
 # Longest first, so that "januar" is not matched as "jan" followed by junk.
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
-RELATIVE_UNITS = ("秒", "分", "時間", "日", "週間", "か月")
-
 # Minutes east of UTC. Only unambiguous abbreviations (IST, CST in Asia, etc. are left out on purpose
 # where news use differs; CST here is US Central, the common reading on English news pages).
 TZ_ABBREVIATIONS = {

@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from functools import lru_cache
 from html import unescape
-import re
 from urllib.parse import urlsplit
 
-from newsarchive.clean import absolute_url, clean_article, clean_line, dedupe_links
-from newsarchive.extract import resolve as mf
+from newsarchive.clean import clean_article, dedupe_links, url_key
+from newsarchive.extract import resolve
 from newsarchive.extract.body import extract_body, lines_of, weight
 from newsarchive.extract.charset import decode_html
 from newsarchive.extract.dates import known_zone
-from newsarchive.extract.fields import canonical_url, guess_language, is_next_page, language_code
+from newsarchive.extract.fields import canonical_url, guess_language
 from newsarchive.extract.links import find_related
 from newsarchive.extract.rules import Rules
 from newsarchive.extract.structured import read_structured
-from newsarchive.extract.tree import css, parse, text_of
-from newsarchive.clean import url_key
+from newsarchive.extract.tree import parse, text_of
 from newsarchive.items import Article
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -141,21 +140,21 @@ class ArticlePage:
 
         url_value = canonical_url([v for v, _ in record.get("url")], self.url)
         url = put("url", url_value, "meta") or self.url
-        language = put("language", *mf.language(record, rules))
+        language = put("language", *resolve.language(record, rules))
         if not language:
             sample = " ".join(text_of(el) for el in root.iter("p", "h1", "title"))
             language = put("language", guess_language(sample), "heuristic")
         tz = self._timezone(language)
-        headline = put("headline", *mf.headline(root, record, rules, site_names))
-        published, published_source, inferred = mf.date(root, record, rules, "published", tz)
+        headline = put("headline", *resolve.headline(root, record, rules, site_names))
+        published, published_source, inferred = resolve.date(root, record, rules, "published", tz)
         put("published", published, published_source)
-        modified, modified_source, _ = mf.date(root, record, rules, "modified", tz)
+        modified, modified_source, _ = resolve.date(root, record, rules, "modified", tz)
         put("modified", modified, modified_source)
-        authors = put("authors", *mf.authors(root, record, rules))
-        section = put("section", *mf.section(root, record, rules, url, headline))
-        tags = put("tags", *mf.tags(root, record, rules))
-        image = put("image_url", *mf.image(root, record, rules, url))
-        next_page = put("next_page", *mf.next_page(root, rules, self.url))
+        authors = put("authors", *resolve.authors(root, record, rules))
+        section = put("section", *resolve.section(root, record, rules, url, headline))
+        tags = put("tags", *resolve.tags(root, record, rules))
+        image = put("image_url", *resolve.image(root, record, rules, url))
+        next_page = put("next_page", *resolve.next_page(root, rules, self.url))
         related_blocks: list = []
         related, related_source = find_related(root, self.url, selector=rules.related, blocks=related_blocks)
         declared_links = [link for value, _ in record.get("related") for link in value]

@@ -7,7 +7,7 @@ from html import unescape
 from typing import Any
 
 from newsarchive.extract import jsonld
-from newsarchive.extract.tree import text_of, tokens
+from newsarchive.extract.tree import text_of
 
 # <meta> names (name=, property= or itemprop=, lower-case) per field, most specific first.
 META_KEYS = {
