@@ -7,6 +7,7 @@ import re
 from lxml import etree
 
 from newsarchive.extract.junk import drop, remove_junk
+from newsarchive.extract.lead import find_lead, headline_element
 from newsarchive.extract.tree import BLOCK_TAGS, ancestors, css, squash, text_of
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]")
@@ -87,23 +88,31 @@ _GENERIC_CLASSES = frozenset("clearfix container wrapper inner relative row bloc
 def _signature(el) -> str | None:
     # The first class name identifies a component ("RichText RichText--lastInline lg:w-8/12" -> "RichText").
     names = (el.get("class") or "").split()
-    if not names or len(names[0]) < 4 or names[0].lower() in _GENERIC_CLASSES or ":" in names[0]:
+    if not names or len(names[0]) < 3 or names[0].lower() in _GENERIC_CLASSES or ":" in names[0]:
         return None
     return names[0]
 
 
 def _cousins(best, chosen: list) -> list:
-    """Elements of the same component as `best` near it: a body split into blocks by ads or wrappers."""
-    signature = _signature(best)
+    """Elements of the same component as `best` near it: a body split into blocks by ads or wrappers.
+
+    An unnamed container is compared through its nearest named ancestor (at most two levels up).
+    """
+    anchor = best
+    for _ in range(2):
+        if _signature(anchor) is not None or anchor.getparent() is None:
+            break
+        anchor = anchor.getparent()
+    signature = _signature(anchor)
     if signature is None:
         return []
-    scope = best
+    scope = anchor
     for _ in range(4):
         scope = scope.getparent() if scope.getparent() is not None else scope
     taken = set(chosen)
-    articles = [a for a in (best, *ancestors(best)) if a.tag == "article"]
+    articles = [a for a in (anchor, *ancestors(anchor)) if a.tag == "article"]
     found = []
-    for el in scope.iter(best.tag):
+    for el in scope.iter(anchor.tag):
         if el in taken or _signature(el) != signature:
             continue
         if [a for a in (el, *ancestors(el)) if a.tag == "article"] != articles:
@@ -201,16 +210,6 @@ def _strip_headline_elements(containers) -> None:
                 drop(h1)
 
 
-def _headline_articles(body, headline: str) -> frozenset:
-    """The <article> elements around the page's headline element (looked up before furniture goes)."""
-    if not headline:
-        return frozenset()
-    for el in body.iter("h1", "h2"):
-        if squash(text_of(el)) == headline or squash(" ".join(el.itertext())) == headline:
-            return frozenset(a for a in ancestors(el) if a.tag == "article")
-    return frozenset()
-
-
 def extract_body(root, *, selector: str | None = None, remove=(), remove_elements=(), keep=None,
                  headline: str = "") -> tuple[list[str], str]:
     """(body lines, source): "site" (the selector's container), "microdata" (`keep`) or "heuristic".
@@ -218,8 +217,10 @@ def extract_body(root, *, selector: str | None = None, remove=(), remove_element
     Mutates the tree: call it last.
 
     With `selector`, the matched containers are read (after removing `remove` selectors, the
-    `remove_elements` (related-reading blocks) and generic furniture inside them); otherwise the container is found by scoring paragraph density. `keep` is
-    an element known to be the body (microdata articleBody) that furniture removal must spare.
+    `remove_elements` (related-reading blocks) and generic furniture inside them); otherwise the
+    container is found by scoring paragraph density, and a lead found after the headline outside it is
+    put first. `keep` is an element known to be the body (microdata articleBody) that furniture
+    removal must spare.
     """
     if selector:
         containers = css(root, selector)
@@ -233,9 +234,16 @@ def extract_body(root, *, selector: str | None = None, remove=(), remove_element
             return lines_of(containers, headline), "site"
     body = root.find("body")
     body = body if body is not None else root
-    anchor_articles = _headline_articles(body, headline)
+    # Looked up before furniture goes: the headline (and the lead after it) may sit in a header.
+    heading = headline_element(body, headline)
+    anchor_articles = frozenset(a for a in ancestors(heading) if a.tag == "article") if heading is not None else ()
+    lead = find_lead(heading)
     extra = [el for sel in remove for el in css(body, sel)] + list(remove_elements)
     remove_junk(body, keep=[keep] if keep is not None else (), extra=extra)
     if keep is not None and keep.getparent() is not None and weight(text_of(keep)) >= 200:
-        return lines_of([keep], headline), "microdata"
-    return lines_of(_choose(body, anchor_articles), headline), "heuristic"
+        lines, source = lines_of([keep], headline), "microdata"
+    else:
+        lines, source = lines_of(_choose(body, anchor_articles), headline), "heuristic"
+    if lead and lines and not any(lead[:60] in line for line in lines[:5]):
+        lines.insert(0, lead)
+    return lines, source

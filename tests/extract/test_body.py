@@ -140,3 +140,18 @@ def test_a_linked_word_inside_a_sentence_stays_even_with_a_furniture_class():
       v níž vyšetřovatelé prověřují rozsáhlou korupci, před soudem řekl, že se dostal do komplikací.</p>
       <p>{P1}</p></article></body></html>"""
     assert body_of(html)[0].startswith("Hlavní obviněný velké kauzy Dozimetr, v níž")
+
+
+def test_lead_outside_the_body_container_comes_first():
+    lead = "The city's oldest bridge will close for two years from March, the council decided on Tuesday."
+    html = f"""<html><body><article><header><h1>Bridge closes</h1><p class="standfirst">{lead}</p></header>
+      <div class="story-body"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></article></body></html>"""
+    assert extract_body(parse(html), headline="Bridge closes")[0] == [lead, P1, P2, P3]
+
+
+def test_unnamed_text_blocks_are_joined_through_their_named_wrappers():
+    block = "<div class='c-text-width'><div class='c-text-container'><div>{}</div></div></div>"
+    html = ("<html><body><article><h1>H</h1>" + block.format(f"<p>{P1}</p>")
+            + "<div class='c-text-width'><figure><figcaption>A photo</figcaption></figure></div>"
+            + block.format(f"<p>{P2}</p><p>{P3}</p><p>{P1}</p>") + "</article></body></html>")
+    assert body_of(html) == [P1, P2, P3, P1]
