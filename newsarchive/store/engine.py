@@ -1,0 +1,133 @@
+"""Engines for an archive (SQLite pragmas, explicit transactions) and the Alembic migrations that shape it."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection, make_url
+
+# Where the migrations live, as a package resource so it works from an installed wheel too.
+SCRIPT_LOCATION = "newsarchive.store:migrations"
+
+# How long a connection waits for another writer before SQLite gives up with "database is locked".
+BUSY_TIMEOUT_MS = 30_000
+
+# PostgreSQL advisory lock key that serialises migrations (any constant unique to this application).
+MIGRATION_LOCK = 0x6E657773  # "news"
+
+# Execution option naming the BEGIN flavour for a connection's next transaction on SQLite.
+BEGIN_OPTION = "newsarchive_begin"
+
+
+def database_url(db: str) -> str:
+    """An SQLAlchemy URL for `db`: a URL is returned as is, anything else is taken as an SQLite file path."""
+    if "://" in db:
+        return db
+    path = Path(db).expanduser()
+    if path.is_dir():
+        raise ValueError(f"{db} is a directory, not a database file")
+    if not path.parent.is_dir():
+        raise ValueError(f"directory {path.parent} does not exist")
+    return f"sqlite:///{path.resolve()}"
+
+
+def _json_default(value: Any) -> str:
+    # Datetimes in crawl stats become ISO strings; anything else odd becomes its str().
+    isoformat = getattr(value, "isoformat", None)
+    return isoformat() if callable(isoformat) else str(value)
+
+
+# One encoder for every value: json.dumps() with options would build a new encoder per call. Japanese
+# stays readable in the database (no \u escapes).
+_json_dumps = json.JSONEncoder(ensure_ascii=False, default=_json_default).encode
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url`; on SQLite every connection gets WAL, synchronous=NORMAL, foreign keys, busy timeout."""
+    engine = create_engine(url, json_serializer=_json_dumps)
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Take BEGIN away from the sqlite3 module (it would skip it before SELECT and DDL); see _on_begin.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                _switch_to_wal(cursor)
+            cursor.execute("PRAGMA synchronous = NORMAL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        # Writers ask for BEGIN IMMEDIATE: they take the write lock up front (waiting up to busy_timeout)
+        # instead of reading first and failing with SQLITE_BUSY when another process wrote meanwhile.
+        mode = connection.get_execution_options().get(BEGIN_OPTION, "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _switch_to_wal(cursor: Any) -> None:
+    """Put a new database file in WAL mode (the mode is kept in the file, so this happens once).
+
+    The switch needs an exclusive lock, and SQLite reports "database is locked" at once instead of
+    waiting busy_timeout when another process is creating the same file, so wait here instead.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
+def alembic_config(url: str | None = None) -> Config:
+    """An Alembic Config for the packaged migrations (no alembic.ini needed); `url` is the database to migrate."""
+    config = Config()
+    config.set_main_option("script_location", SCRIPT_LOCATION)
+    if url is not None:
+        # Config values go through ConfigParser interpolation, where a bare % would be an error.
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def upgrade(engine: Engine) -> None:
+    """Create or upgrade the schema to the newest migration, in one write transaction.
+
+    Two processes opening a new archive at once take turns: SQLite through BEGIN IMMEDIATE, PostgreSQL
+    through an advisory lock; the second then finds the schema at head and has nothing to do.
+    """
+    with engine.connect() as connection:
+        connection = connection.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
+        with connection.begin():
+            if connection.dialect.name == "postgresql":
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+
+def display_name(db: str) -> str:
+    """How messages name an archive: the path as given, or the URL without its password."""
+    if "://" not in db:
+        return db
+    try:
+        return make_url(db).render_as_string(hide_password=True)
+    except Exception:  # not even a URL: show it as given
+        return db
