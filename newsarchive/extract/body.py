@@ -14,7 +14,6 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-
 _PUNCT = re.compile(r"[,.;:!?，、。．！？]")
 _CONTAINERS = frozenset("div section article main td span font center body blockquote".split())
 _SKIP_IN_OUTPUT = frozenset(["h1"])
-_HEADINGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
 _MIN_UNIT = 25
 
 
@@ -125,10 +124,12 @@ def _cousins(best, chosen: list) -> list:
 
 
 def _choose(root, anchor_articles=frozenset()) -> list:
+    """The body containers: the best-scoring one, its siblings that look like body, and its cousins."""
     scores = _score_units(root)
     # The <article> around the headline holds the story when it holds real text: look only inside it,
     # so that a page-wide container mixing it with the next story cannot win.
-    inner = [a for a in anchor_articles if a.getparent() is not None and not any(b in anchor_articles for b in a.iter("article") if b is not a)]
+    inner = [a for a in anchor_articles
+             if a.getparent() is not None and not any(b in anchor_articles for b in a.iter("article") if b is not a)]
     if inner and weight(text_of(inner[0])) >= 150:
         inside = {el for el in inner[0].iter()}
         scores = {el: s for el, s in scores.items() if el in inside} or scores
