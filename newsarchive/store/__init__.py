@@ -1,0 +1,25 @@
+"""The archive store: SQLAlchemy models, Alembic migrations, Japanese-aware search; all SQL lives here."""
+
+from __future__ import annotations
+
+import os
+
+from .archive import Archive
+from .errors import SearchQueryError, StoreError
+from .writer import SaveResult
+
+__all__ = ["Archive", "SaveResult", "SearchQueryError", "StoreError", "default_db", "open_archive"]
+
+
+def default_db() -> str:
+    """The archive to use when none is named: $NEWSARCHIVE_DB, else ./newsarchive.db."""
+    return os.environ.get("NEWSARCHIVE_DB") or "./newsarchive.db"
+
+
+def open_archive(db: str | None = None, *, fts: bool = True) -> Archive:
+    """Open (creating or upgrading its schema) the archive at a file path or SQLAlchemy URL.
+
+    Raises StoreError("cannot open archive <db>: <reason>") when it cannot be used.
+    `fts=False` skips full-text indexing on writes (bulk loads); the next search rebuilds the index.
+    """
+    return Archive(db if db is not None else default_db(), fts=fts)

@@ -1,0 +1,82 @@
+"""Two processes writing one SQLite archive at once: no "database is locked", no second row."""
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from newsarchive.store import open_archive
+
+# Each writer opens the (not yet existing) archive itself, waits for the go signal, then saves its
+# articles in batches and prints what became of each URL.
+WRITER = r"""
+import json, sys, time
+from pathlib import Path
+from newsarchive.items import Article
+from newsarchive.store import open_archive
+
+db, go, first, last, mirror = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+archive = open_archive(db)
+articles = []
+for n in range(first, last):
+    body = f"記事 {n} の本文。両国は条約に署名した。"
+    articles.append(Article(url=f"https://www.newsweekjapan.jp/a/{n}.php", site="newsweekjapan",
+                            headline=f"記事 {n}", body=body))
+    if mirror == "yes" and n % 3 == 0:
+        # The same story under another URL: only one of the two may be stored.
+        articles.append(Article(url=f"https://www.newsweekjapan.jp/mirror/{n}.php", site="newsweekjapan",
+                                headline=f"記事 {n}", body=body))
+while not go.exists():
+    time.sleep(0.005)
+results = []
+for start in range(0, len(articles), 20):
+    results += [[r.url, r.status] for r in archive.save_articles(articles[start:start + 20])]
+archive.close()
+print(json.dumps(results))
+"""
+
+
+def run_writers(tmp_path: Path, *ranges: tuple[int, int, str], db: str | None = None) -> list[list[list[str]]]:
+    """Start one writer per (first, last, mirror) range, let them go at once, return their results."""
+    db, go = db or str(tmp_path / "shared.db"), tmp_path / "go"
+    writers = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(go), str(first), str(last), mirror],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for first, last, mirror in ranges
+    ]
+    time.sleep(0.5)  # both have opened (and migrated) the archive, or are doing so right now
+    go.touch()
+    outputs = []
+    for writer in writers:
+        stdout, stderr = writer.communicate(timeout=120)
+        assert writer.returncode == 0, stderr
+        assert "database is locked" not in stderr
+        outputs.append(json.loads(stdout))
+    return outputs
+
+
+def test_two_processes_saving_overlapping_batches_store_each_article_once(tmp_path):
+    first, second = run_writers(tmp_path, (0, 200, "no"), (100, 300, "yes"))
+    with open_archive(str(tmp_path / "shared.db")) as archive:
+        stored = [item["url"] for item in archive.iter_articles()]
+    assert len(stored) == len(set(stored)) == 300
+
+    # Every URL both wrote is new for exactly one of them and unchanged for the other.
+    statuses: dict[str, list[str]] = {}
+    for url, status in first + second:
+        statuses.setdefault(url, []).append(status)
+    for n in range(100, 200):
+        assert sorted(statuses[f"https://www.newsweekjapan.jp/a/{n}.php"]) == ["new", "unchanged"]
+
+    # A mirrored story is stored under one URL only, whichever process got there first.
+    for n in range(100, 300, 3):
+        pair = {f"https://www.newsweekjapan.jp/a/{n}.php", f"https://www.newsweekjapan.jp/mirror/{n}.php"}
+        assert len(pair & set(stored)) == 1
+
+
+def test_two_processes_creating_the_same_archive_at_once_both_succeed(tmp_path):
+    first, second = run_writers(tmp_path, (0, 40, "no"), (40, 80, "no"))
+    assert {status for _url, status in first + second} == {"new"}
+    with open_archive(str(tmp_path / "shared.db")) as archive:
+        assert archive.stats()["articles"] == 80

@@ -1,0 +1,104 @@
+"""The schema comes from the packaged Alembic migrations, on an empty database and again on a current one."""
+
+import sqlite3
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, inspect
+
+from newsarchive.store import open_archive
+from newsarchive.store.engine import alembic_config, database_url
+from newsarchive.store.models import Base
+
+TABLES = {"sites", "articles", "related_links", "crawl_runs", "problems", "store_meta"}
+
+
+def schema(path) -> list[tuple[str, str]]:
+    with sqlite3.connect(path) as db:
+        return db.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
+
+
+def test_opening_an_empty_file_creates_every_table(tmp_path):
+    path = tmp_path / "new.db"
+    open_archive(str(path)).close()
+    names = {name for name, _sql in schema(path)}
+    assert TABLES <= names
+    assert {"articles_fts", "alembic_version"} <= names
+
+
+def test_schema_is_at_the_head_revision(tmp_path):
+    path = tmp_path / "new.db"
+    open_archive(str(path)).close()
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+
+
+def test_listings_sort_and_filter_columns_are_indexed(tmp_path):
+    path = tmp_path / "new.db"
+    open_archive(str(path)).close()
+    engine = create_engine(database_url(str(path)))
+    indexes = {tuple(index["column_names"]) for index in inspect(engine).get_indexes("articles")}
+    engine.dispose()
+    assert ("published",) in indexes
+    assert ("site_id", "published") in indexes
+
+
+def test_alembic_upgrade_head_twice_changes_nothing(tmp_path):
+    path = tmp_path / "archive.db"
+    open_archive(str(path)).close()
+    before = schema(path)
+    config = alembic_config(database_url(str(path)))
+    command.upgrade(config, "head")
+    command.upgrade(config, "head")
+    assert schema(path) == before
+
+
+def test_reopening_an_archive_keeps_its_rows(tmp_path):
+    path = tmp_path / "archive.db"
+    with open_archive(str(path)) as archive:
+        archive.start_run("newsweekjapan", "site")
+    with open_archive(str(path)) as archive:
+        assert [run["spider"] for run in archive.runs()] == ["site"]
+
+
+def test_downgrade_to_base_and_upgrade_again(tmp_path):
+    path = tmp_path / "archive.db"
+    open_archive(str(path)).close()
+    config = alembic_config(database_url(str(path)))
+    command.downgrade(config, "base")
+    assert {name for name, _sql in schema(path)} & (TABLES | {"articles_fts"}) == set()
+    command.upgrade(config, "head")
+    assert TABLES | {"articles_fts"} <= {name for name, _sql in schema(path)}
+
+
+def test_models_and_migrations_describe_the_same_schema(tmp_path):
+    path = tmp_path / "archive.db"
+    open_archive(str(path)).close()
+    engine = create_engine(database_url(str(path)))
+    with engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection,
+            opts={"include_name": lambda name, type_, _parent: not (name or "").startswith("articles_fts")},
+        )
+        differences = compare_metadata(context, Base.metadata)
+    engine.dispose()
+    assert differences == []
+
+
+def test_open_archive_needs_no_alembic_ini_in_the_working_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with open_archive("relative.db") as archive:
+        assert archive.latest() == []
+    assert (tmp_path / "relative.db").exists()
+    assert not (tmp_path / "alembic.ini").exists()
+
+
+def test_sqlite_connections_use_wal_foreign_keys_and_a_busy_timeout(tmp_path):
+    with open_archive(str(tmp_path / "archive.db")) as archive:
+        with archive.engine.connect() as connection:
+            pragma = lambda name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+            assert pragma("journal_mode") == "wal"
+            assert pragma("foreign_keys") == 1
+            assert pragma("synchronous") == 1  # NORMAL
+            assert pragma("busy_timeout") == 30000
