@@ -3,7 +3,7 @@
 import gzip
 from datetime import datetime, timedelta, timezone
 
-from newsarchive.spiders.discovery import is_html_type, parse_date, parse_feed, parse_sitemap, sniff
+from newsarchive.spiders.discovery import find_hrefs, is_html_type, parse_date, parse_feed, parse_sitemap, sniff
 
 JST = timezone(timedelta(hours=9))
 
@@ -120,3 +120,10 @@ def test_html_types_include_missing_and_generic_ones_but_not_images():
     assert is_html_type(b"application/xhtml+xml")
     assert not is_html_type("image/png")
     assert not is_html_type("application/pdf")
+
+
+def test_find_hrefs_reads_quoted_and_bare_hrefs_once_each_with_entities_decoded():
+    html = """<nav><a class="x" href="/headlines/">速報</a><a href='/stories/?a=1&amp;b=2'>特集</a></nav>
+    <A HREF=/column/>コラム</A><a name="top"></a><a href="#top">上へ</a><a href="javascript:void(0)">x</a>
+    <a href="mailto:info@example.com">mail</a><a href="/headlines/">again</a><link href="/style.css">"""
+    assert find_hrefs(html) == ["/headlines/", "/stories/?a=1&b=2", "/column/"]

@@ -13,8 +13,8 @@ from scrapy.http import TextResponse
 from newsarchive.extract import ExtractionError, extract_article, merge_pages
 from newsarchive.extract.rules import Rules
 from newsarchive.items import Article
-from newsarchive.spiders.discovery import (Entry, is_html_type, maybe_gunzip, media_type, parse_feed,
-                                           parse_sitemap, sniff)
+from newsarchive.spiders.discovery import (Entry, find_hrefs, is_html_type, maybe_gunzip, media_type,
+                                           parse_feed, parse_sitemap, sniff)
 from newsarchive.spiders.problems import describe_exception, report, traceback_summary
 
 HINTS = "newsarchive_hints"   # request meta: dates a feed or sitemap gave for the URL
@@ -124,15 +124,21 @@ class NewsSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             report(self.crawler, response.url, f"not html: {media_type(response.headers.get(b'Content-Type'))}")
             return
-        for href in response.xpath("//a/@href").getall():
-            url = urldefrag(response.urljoin(href.strip()))[0]
-            if not url.startswith(("http://", "https://")) or not self.same_site(url):
-                continue
+        for url in self.page_links(response):
             if self.is_article(url):
                 yield self.article_request(url)
             elif listing_depth < self.max_listing_depth and self.is_listing(url):
                 yield scrapy.Request(url, callback=self.parse_discovery, errback=self.on_error,
                                      cb_kwargs={"listing_depth": listing_depth + 1})
+
+    def page_links(self, response: scrapy.http.Response) -> Iterator[str]:
+        """The page's links to this site, absolute and without fragments, each once."""
+        if not isinstance(response, TextResponse):
+            return
+        for href in find_hrefs(response.text):
+            url = urldefrag(response.urljoin(href))[0]
+            if url.startswith(("http://", "https://")) and self.same_site(url):
+                yield url
 
     # -- articles --------------------------------------------------------------------------------
 
@@ -160,9 +166,11 @@ class NewsSpider(scrapy.Spider):
                 setattr(article, field, hints[field])
                 article.sources[field] = "meta"
         if hops < self.max_hops:
-            for link in article.related_links:
-                url = link.get("url") or ""
-                if self.same_site(url) and self.is_article(url):
+            # Every article the page links to, sidebars included: they are not the article's related
+            # reading, but they are how a crawl finds articles that feeds and listings no longer show.
+            own = {article.url, response.url, *article.pages}
+            for url in self.page_links(response):
+                if url not in own and self.is_article(url):
                     yield self.article_request(url, hops=hops + 1)
         yield self.next_page_or_done(article)
 

@@ -8,10 +8,15 @@ import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
+from html import unescape
 from urllib.parse import urldefrag, urljoin
 
 from lxml import etree
 
+# An <a> tag's href, quoted or not. Scanning for it is ten times cheaper than building a second DOM of
+# a page that extraction has already parsed; a stray match inside a script is filtered out later like
+# any other link that is not an article.
+_HREF = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
 _ROOT = re.compile(rb"<\s*(?:[\w-]+:)?(rss|feed|RDF|urlset|sitemapindex|html)\b", re.I)
 _KINDS = {b"rss": "feed", b"feed": "feed", b"rdf": "feed", b"urlset": "sitemap", b"sitemapindex": "sitemap",
           b"html": "html"}
@@ -68,6 +73,16 @@ def sniff(body: bytes, content_type: str | bytes | None = None) -> str:
     if kind in _HTML_TYPES or head[:1] == b"<":
         return "html"
     return "other"
+
+
+def find_hrefs(html: str) -> list[str]:
+    """The href of every <a> of an HTML page, in page order, each once, entities decoded."""
+    seen: dict[str, None] = {}
+    for match in _HREF.finditer(html):
+        href = (match.group(1) or match.group(2) or match.group(3) or "").strip()
+        if href and not href.startswith(("#", "javascript:", "mailto:", "tel:")):
+            seen.setdefault(unescape(href) if "&" in href else href)
+    return list(seen)
 
 
 def _parser() -> etree.XMLParser:
