@@ -29,6 +29,8 @@ class CrawlRun:
         self._archive: Archive | None = None
         self.run_id: int | None = None
         self._problems: list[dict] = []
+        # body hash -> the URL the archive keeps that body under (filled as batches are saved).
+        self.body_owners: dict[str, str] = {}
         # engine_stopped comes after every spider_closed handler: the last moment anyone writes.
         crawler.signals.connect(self.close, signal=signals.engine_stopped)
 

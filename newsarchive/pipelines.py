@@ -61,24 +61,28 @@ class DuplicateItem(DropItem):
 
 
 class DedupePipeline:
-    """Skips an article whose URL or body this crawl has already passed on.
+    """Skips an article whose URL this crawl has already passed on, or whose body the archive keeps under
+    another URL that this crawl has already saved.
 
-    Only saves work: the archive decides what is a duplicate (across runs and processes) by its own keys.
+    Only saves work: the archive decides what is a duplicate. A body is only ever skipped in favour of the
+    URL the archive chose for it, so the choice cannot differ from one crawl to the next.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, owners: dict[str, str] | None = None) -> None:
         self.urls: set[str] = set()
-        self.bodies: dict[str, str] = {}
+        self.owners = owners if owners is not None else {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> DedupePipeline:
+        return cls(crawl_run(crawler).body_owners)
 
     def process_item(self, item: Article, spider: Any = None) -> Article:
         if item.url in self.urls:
             raise DuplicateItem(f"duplicate: {item.url} already seen in this crawl")
-        key = body_key(item.body)
-        first = self.bodies.get(key)
-        if first is not None:
-            raise DuplicateItem(f"duplicate: same body as {first}: {item.url}")
+        owner = self.owners.get(body_key(item.body))
+        if owner is not None and owner != item.url:
+            raise DuplicateItem(f"duplicate: same body as {owner}: {item.url}")
         self.urls.add(item.url)
-        self.bodies[key] = item.url
         return item
 
 
@@ -126,7 +130,11 @@ class StorePipeline:
                 self.stats.inc_value("newsarchive/errors")
                 self.run.problem(url, "error", f"not saved: {exc}")
             return
-        for result in results:
-            status = result.status
-            key = "duplicates" if status == "duplicate" else f"articles_{status}"
-            self.stats.inc_value(f"newsarchive/{key}")
+        for article, result in zip(batch, results):
+            if result.status == "duplicate":
+                self.stats.inc_value("newsarchive/duplicates")
+                owner = self.run.archive.get(result.id) or {}
+                self.run.problem(article.url, "dropped", f"duplicate: same body as {owner.get('url', result.id)}")
+            else:
+                self.stats.inc_value(f"newsarchive/articles_{result.status}")
+                self.run.body_owners[body_key(article.body)] = result.url

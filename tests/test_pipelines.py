@@ -11,7 +11,7 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
 from newsarchive.items import Article
-from newsarchive.pipelines import CleanPipeline, DedupePipeline, StorePipeline, ValidatePipeline
+from newsarchive.pipelines import CleanPipeline, DedupePipeline, StorePipeline, ValidatePipeline, body_key
 from newsarchive.store import open_archive
 
 JST = timezone(timedelta(hours=9))
@@ -50,18 +50,29 @@ def test_validate_passes_an_article_with_headline_and_body():
     assert ValidatePipeline().process_item(item) is item
 
 
-def test_dedupe_drops_a_repeated_url_and_the_same_body_under_another_url():
+def test_dedupe_drops_a_url_seen_before_in_this_crawl():
     dedupe = DedupePipeline()
-    first = article(1)
-    dedupe.process_item(first)
+    dedupe.process_item(article(1))
     with pytest.raises(DropItem, match="already seen in this crawl"):
         dedupe.process_item(article(1))
-    # Same words, spaced differently: the same story.
-    respaced = article(2, body="", headline="別の見出し")
+
+
+def test_dedupe_drops_a_body_only_in_favour_of_the_url_the_archive_keeps_it_under():
+    first = article(1)
+    owners = {}
+    dedupe = DedupePipeline(owners)
+    # Not saved yet: the archive has not chosen, so the second URL goes on to the store.
+    respaced = article(2, headline="別の見出し")
     respaced.body = first.body.replace("、", "、 \n")
+    dedupe.process_item(first)
+    assert dedupe.process_item(respaced) is respaced
+    owners[body_key(first.body)] = first.url
+    # Same words, spaced differently: the same story, now known to be archived under the first URL.
+    again = article(3)
+    again.body = first.body.replace("、", "、 ")
     with pytest.raises(DropItem, match=f"duplicate: same body as {first.url}"):
-        dedupe.process_item(respaced)
-    assert dedupe.process_item(article(3)).url.endswith("483523.php")
+        dedupe.process_item(again)
+    assert dedupe.process_item(article(4)).url.endswith("483524.php")
 
 
 def _store(db, batch_size: int = 2) -> tuple[StorePipeline, object]:
@@ -135,3 +146,26 @@ def test_a_batch_the_archive_refuses_is_logged_recorded_and_the_crawl_goes_on(tm
         pipeline.run.close()
     assert {p["url"] for p in problems} == {article(1).url, ""}
     assert all(p["kind"] == "error" and p["reason"].startswith("not saved: ") for p in problems)
+
+
+def test_store_records_a_body_the_archive_keeps_under_another_url_as_a_duplicate(tmp_path):
+    db = tmp_path / "archive.db"
+    pipeline, stats = _store(db, batch_size=10)
+    first, twin = article(1), article(2)
+    twin.body = first.body
+    pipeline.process_item(first)
+    pipeline.process_item(twin)
+    pipeline.close_spider()
+    pipeline.run.flush_problems()
+    assert _urls_in(db) == [first.url]
+    assert stats.get_value("newsarchive/duplicates") == 1
+    # The next copy of that body is skipped before it reaches the archive.
+    assert pipeline.run.body_owners == {body_key(first.body): first.url}
+    archive = open_archive(str(db))
+    try:
+        [problem] = archive.problems(run_id=pipeline.run.run_id)
+    finally:
+        archive.close()
+        pipeline.run.close()
+    assert (problem["url"], problem["kind"], problem["reason"]) == (
+        twin.url, "dropped", f"duplicate: same body as {first.url}")
