@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from typing import Any
@@ -143,3 +144,25 @@ class Progress:
 
     def print_line(self) -> None:
         print(self.line(), file=sys.stderr, flush=True)
+
+
+class FreezeStartupObjects:
+    """Moves every object alive when the spider opens out of the garbage collector's sight.
+
+    Scrapy, Twisted, SQLAlchemy and Alembic leave a few hundred thousand long-lived objects behind
+    after startup, and every full collection walks all of them again; in a crawl that allocates
+    steadily (a parsed page, an article per response) that was about a tenth of the CPU time.
+    """
+
+    def __init__(self, crawler: Any):
+        if not crawler.settings.getbool("NEWSARCHIVE_GC_FREEZE", True):
+            raise NotConfigured
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> FreezeStartupObjects:
+        return cls(crawler)
+
+    def spider_opened(self, spider: Any) -> None:
+        gc.collect()
+        gc.freeze()

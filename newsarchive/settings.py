@@ -50,6 +50,7 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "newsarchive.extensions.RunRecorder": 500,
     "newsarchive.extensions.Progress": 510,
+    "newsarchive.extensions.FreezeStartupObjects": 520,
 }
 
 # The archive: a file path or SQLAlchemy URL; None means store.default_db() ($NEWSARCHIVE_DB or ./newsarchive.db).
@@ -66,5 +67,7 @@ NEWSARCHIVE_ARTICLE_HOPS = 1
 NEWSARCHIVE_LISTING_DEPTH = 2
 # Most pages joined into one multi-page article.
 NEWSARCHIVE_MAX_PAGES = 20
+# Keep startup objects out of garbage collection (see extensions.FreezeStartupObjects).
+NEWSARCHIVE_GC_FREEZE = True
 # Validation: an article whose body is shorter than this many characters is dropped.
 NEWSARCHIVE_MIN_BODY_CHARS = 60
