@@ -78,6 +78,9 @@ SJIS_HEADLINE = "円相場、一時1ドル=155円台に下落"
 SJIS_BODY = ["24日の東京外国為替市場で円相場は下落し、一時1ドル=155円台をつけた。",
              "日米の金利差が意識され、円を売ってドルを買う動きが強まった。市場関係者は当局の介入を警戒している。"]
 
+TOKYO = ["米コンサルティング会社が発表した都市の経済規模の調査で、東京の域内総生産がニューヨークを上回った。",
+         "調査は物価の違いを調整して比較したもので、日本からは大阪を中心とする都市圏も上位10位に入った。"]
+
 NO_HEADLINE = ["見出しのないページ。本文だけが残っているが、どの記事なのかを示すものは何もない。" * 2]
 
 TRUNCATED = ["米連邦準備理事会(FRB)は29日、政策金利を据え置くことを決めた。据え置きは市場の予想通り。",
@@ -128,6 +131,9 @@ def _pages() -> dict[str, tuple[str, bytes]]:
         "/reizei/2024/01/no-thank-you_2.php": (html, utf8(page(
             "「ノーサンキュー」が言えない日本", "2024年01月31日（水）15時00分", COLUMN_2, section="コラム"))),
         "/reizei/2024/02/broken-sequel.php": (html, utf8(sequel_1)),
+        # Linked only from every page's ranking sidebar: found by following links, never a related link.
+        "/stories/world/2025/11/tokyo-economy.php": (html, utf8(page(
+            "東京がニューヨークを上回り「世界最大の経済都市」に", "2025年11月20日(木)18時00分", TOKYO))),
         # Shift_JIS bytes under a header that claims UTF-8, and no <meta charset> to set it right.
         f"{WORLD}/483540.php": (html, page(SJIS_HEADLINE, "2025年01月24日(金)16時10分", SJIS_BODY,
                                            charset=None).encode("shift_jis")),
@@ -146,7 +152,7 @@ class MirrorHandler(BaseHTTPRequestHandler):
     """Serves the pages above, plus 500s, a download that hangs, and one that is cut off mid-body."""
 
     pages = _pages()
-    hang_seconds = 6.0
+    hang_seconds = 8.0
     log: list[tuple[str, str]] = []        # (path, outcome) for every request, in order
 
     def do_GET(self) -> None:  # noqa: N802
@@ -188,8 +194,10 @@ def serve_mirror() -> Iterator[tuple[str, list[tuple[str, str]]]]:
     """The mirror on 127.0.0.1 at a free port: (base URL, request log)."""
     log: list[tuple[str, str]] = []
     handler = type("Handler", (MirrorHandler,), {"log": log})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    # A deep accept queue: with the default of 5, a busy machine drops connection attempts and the crawl
+    # sees connect timeouts that have nothing to do with the page.
+    server_class = type("Server", (ThreadingHTTPServer,), {"request_queue_size": 128, "daemon_threads": True})
+    server = server_class(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
