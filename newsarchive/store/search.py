@@ -83,6 +83,7 @@ def parse_query(query: str) -> Query:
     """
     if not query or not query.strip():
         raise SearchQueryError("empty search: give at least one word")
+    shown = " ".join(query.split())  # the query as messages quote it, on one line
     groups: list[list[Term]] = []
     excluded: list[Term] = []
     pending_or = False
@@ -90,7 +91,7 @@ def parse_query(query: str) -> Query:
     for match in _LEXEME.finditer(query):
         if match.group(2) is not None:
             if not match.group(3):
-                raise SearchQueryError(f"unbalanced quote in search: {query.strip()}")
+                raise SearchQueryError(f"unbalanced quote in search: {shown}")
             negated, text, quoted = bool(match.group(1)), match.group(2), True
         else:
             negated, text, quoted = bool(match.group(4)), match.group(5), False
@@ -120,7 +121,7 @@ def parse_query(query: str) -> Query:
     if not groups:
         if excluded:
             raise SearchQueryError("a search needs at least one term that is not excluded with -")
-        raise SearchQueryError(f"nothing to search for in: {query.strip()}")
+        raise SearchQueryError(f"nothing to search for in: {shown}")
     return Query(tuple(tuple(group) for group in groups), tuple(excluded))
 
 

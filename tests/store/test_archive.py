@@ -5,6 +5,7 @@ against PostgreSQL.
 """
 
 from dataclasses import replace
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import select
@@ -62,8 +63,6 @@ def test_get_of_an_unknown_id_or_url_is_none(archive):
 
 
 def test_a_negative_utc_offset_and_an_inferred_flag_survive(archive):
-    from datetime import datetime, timedelta, timezone
-
     new_york = timezone(timedelta(hours=-5))
     article = simple_article(1, published=datetime(2025, 1, 17, 17, 25, tzinfo=new_york),
                              modified=datetime(2025, 1, 17, 18, 0, 30, tzinfo=new_york),

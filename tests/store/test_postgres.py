@@ -14,7 +14,6 @@ from newsarchive.store import open_archive  # noqa: E402
 from .test_archive import *  # noqa: E402,F401,F403
 from .test_concurrency import run_writers  # noqa: E402
 from .test_fulltext import (  # noqa: E402,F401
-    CORPUS,
     corpus,
     test_a_malformed_query_raises_search_query_error,
     test_a_word_absent_from_the_archive_finds_nothing,

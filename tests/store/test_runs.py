@@ -3,8 +3,10 @@
 from datetime import datetime, timezone
 
 import pytest
+from sqlalchemy import select
 
 from newsarchive.store import StoreError
+from newsarchive.store.models import ArticleRow
 
 from .articles import simple_article, treaty_article
 
@@ -61,10 +63,6 @@ def test_saved_articles_remember_the_runs_that_saw_them(archive):
     archive.save_articles([treaty_article()], run_id=first_run)
     second_run = archive.start_run("newsweekjapan", "site")
     archive.save_articles([treaty_article()], run_id=second_run)
-    from sqlalchemy import select
-
-    from newsarchive.store.models import ArticleRow
-
     with archive.engine.connect() as connection:
         row = connection.execute(select(ArticleRow.first_run_id, ArticleRow.last_run_id)).one()
     assert tuple(row) == (first_run, second_run)

@@ -86,6 +86,7 @@ def test_lowercase_or_is_an_ordinary_word():
     [
         ('"戦略条約', "unbalanced quote"),
         ('条約 "trade war', "unbalanced quote"),
+        ('条約\n"trade\nwar', "unbalanced quote in search: 条約 \"trade war"),
         ("", "empty search"),
         ("   ", "empty search"),
         ("OR", "OR needs a search term on each side"),
