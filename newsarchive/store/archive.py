@@ -127,6 +127,12 @@ class Archive:
         with self._read("list runs") as connection:
             return runs.list_runs(connection, limit)
 
+    def run(self, run_id: int) -> dict[str, Any] | None:
+        """One crawl run as runs() shows it, or None when there is no such run."""
+        with self._read("read a run") as connection:
+            found = runs.list_runs(connection, 1, run_id=run_id)
+        return found[0] if found else None
+
     # --- articles -----------------------------------------------------------------------------------
 
     def save_articles(self, articles: list[Article], run_id: int | None = None) -> list[SaveResult]:

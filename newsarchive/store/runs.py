@@ -75,11 +75,13 @@ def list_problems(connection: Connection, run_id: int | None, limit: int) -> lis
     return [{**row, "at": iso(row["at"])} for row in connection.execute(query).mappings()]
 
 
-def list_runs(connection: Connection, limit: int) -> list[dict[str, Any]]:
-    """Crawl runs, newest first, with the site's name instead of its id."""
+def list_runs(connection: Connection, limit: int, run_id: int | None = None) -> list[dict[str, Any]]:
+    """Crawl runs (all, or the one with `run_id`), newest first, with the site's name instead of its id."""
     query = (select(RUNS, SITES.c.name.label("site"))
              .join(SITES, SITES.c.id == RUNS.c.site_id)
              .order_by(desc(RUNS.c.id)).limit(limit))
+    if run_id is not None:
+        query = query.where(RUNS.c.id == run_id)
     runs = []
     for row in connection.execute(query).mappings():
         run = {"id": row["id"], "site": row["site"], "spider": row["spider"], "args": row["args"],

@@ -47,6 +47,14 @@ def test_runs_are_listed_newest_first_up_to_the_limit(archive):
     assert [run["id"] for run in archive.runs(limit=2)] == [third, second]
 
 
+def test_run_reads_one_run_by_id(archive):
+    first = archive.start_run("newsweekjapan", "site")
+    archive.start_run("reuters", "feed")
+    assert archive.run(first)["spider"] == "site"
+    assert archive.run(first)["site"] == "newsweekjapan"
+    assert archive.run(999) is None
+
+
 def test_finish_run_refuses_an_unknown_status(archive):
     run_id = archive.start_run("newsweekjapan", "site")
     with pytest.raises(ValueError, match="finished, failed, interrupted"):
