@@ -64,6 +64,8 @@ class Archive:
         except Exception as error:  # not a database, server down, a revision newer than this code ...
             self.engine.dispose()
             raise StoreError(f"cannot open archive {self.name}: {_reason(error)}") from error
+        if fts:
+            self._start_empty_index()
 
     def __enter__(self) -> Archive:
         return self
@@ -196,11 +198,20 @@ class Archive:
         """
         parsed = parse_query(query)
         with self._read("check the search index") as connection:
-            stale = fulltext.has_index(connection) and fulltext.is_stale(connection)
+            stale = fulltext.has_index(connection) and not fulltext.is_current(connection)
         if stale:
             self.rebuild_search_index()
         with self._read("search") as connection:
             return fulltext.search(connection, parsed, limit=limit, site=site)
+
+    def _start_empty_index(self) -> None:
+        # The index of an archive without articles is complete as it is: say so, so that saves keep it
+        # in step from the first article on (otherwise the first search would have to rebuild it).
+        with self._read("check the search index") as connection:
+            empty = connection.scalar(select(ARTICLES.c.id).limit(1)) is None
+            start = empty and fulltext.has_index(connection) and not fulltext.is_current(connection)
+        if start:
+            self.rebuild_search_index()
 
     def rebuild_search_index(self) -> int:
         """Re-index every article (after writes with fts=False); returns how many were indexed."""

@@ -1,26 +1,33 @@
 """The archive's full-text index: an FTS5 table kept in step with articles on SQLite, ILIKE elsewhere.
 
-The FTS5 table holds text segmented by search.segment (rowid = article id). The store writes it in the
-same transaction as the article, so there are no triggers. An archive opened with fts=False skips that
-work and marks the index stale; the next search rebuilds it, so results are never silently incomplete.
+The contentless FTS5 table holds the tokens of search.segment(headline, body), rowid = article id.
+The store writes it in the same transaction as the article, so there are no triggers. FTS5 forgets a
+changed article's old tokens only when told them, so the index is maintained only while it is
+current: complete, and built by the current segmentation (store_meta fts_segmentation =
+search.SEGMENTATION). Writing with fts=False, a migration, or a new segmentation makes it not
+current; the next search rebuilds it, so results are never silently incomplete.
 """
 
 from __future__ import annotations
 
 from typing import Any, Iterable
 
-from sqlalchemy import Connection, and_, delete, desc, not_, or_, select, text
+from sqlalchemy import Connection, and_, desc, not_, or_, select, text
 
-from .models import ArticleRow, MetaRow, SiteRow, UTCDateTime
+from .models import ArticleRow, SiteRow, UTCDateTime
 from .rows import summary_json
-from .search import Query, Term, segment, snippet, to_fts
+from .search import SEGMENTATION, Query, Term, segment, snippet, to_fts
 
-STALE_KEY = "fts_stale"
+STATE_KEY = "fts_segmentation"
 REBUILD_CHUNK = 500
 
 _INSERT = text("INSERT INTO articles_fts (rowid, headline, body) VALUES (:id, :headline, :body)")
-_DELETE = text("DELETE FROM articles_fts WHERE rowid = :id")
-_MARK_STALE = text(f"INSERT INTO store_meta (key, value) VALUES ('{STALE_KEY}', '1') ON CONFLICT DO NOTHING")
+_FORGET = text(
+    "INSERT INTO articles_fts (articles_fts, rowid, headline, body) VALUES ('delete', :id, :headline, :body)"
+)
+_STATE = text(f"SELECT value FROM store_meta WHERE key = '{STATE_KEY}'")
+_NOT_CURRENT = text(f"DELETE FROM store_meta WHERE key = '{STATE_KEY}'")
+_CURRENT = text(f"INSERT INTO store_meta (key, value) VALUES ('{STATE_KEY}', :value)")
 _MATCH = """
 SELECT a.id, a.url, s.name AS site, a.headline, a.published, a.published_offset, a.body
 FROM articles_fts
@@ -37,33 +44,42 @@ def has_index(connection: Connection) -> bool:
     return connection.dialect.name == "sqlite"
 
 
+def is_current(connection: Connection) -> bool:
+    """Whether the index holds exactly every article's text, segmented the current way."""
+    return connection.scalar(_STATE) == SEGMENTATION
+
+
+def mark_not_current(connection: Connection) -> None:
+    """Record that articles are being written without indexing them."""
+    connection.execute(_NOT_CURRENT)
+
+
+def _segmented(docs: Iterable[tuple[int, str, str]]) -> list[dict[str, Any]]:
+    return [{"id": id_, "headline": segment(headline), "body": segment(body)} for id_, headline, body in docs]
+
+
 def add(connection: Connection, docs: Iterable[tuple[int, str, str]]) -> None:
-    """Index (id, headline, body) documents that are not in the index yet."""
-    rows = [{"id": id_, "headline": segment(headline), "body": segment(body)} for id_, headline, body in docs]
+    """Index (id, headline, body) of articles that are not in the index."""
+    rows = _segmented(docs)
     if rows:
         connection.execute(_INSERT, rows)
 
 
-def remove(connection: Connection, ids: Iterable[int]) -> None:
-    """Take articles out of the index (before re-adding their changed text)."""
-    rows = [{"id": id_} for id_ in ids]
+def forget(connection: Connection, ids: list[int]) -> None:
+    """Take articles out of the index, by the text they still have in the articles table."""
+    if not ids:
+        return
+    old = connection.execute(
+        select(ArticleRow.id, ArticleRow.headline, ArticleRow.body).where(ArticleRow.id.in_(ids))
+    ).all()
+    rows = _segmented(old)
     if rows:
-        connection.execute(_DELETE, rows)
-
-
-def mark_stale(connection: Connection) -> None:
-    """Record that articles were written without indexing them."""
-    connection.execute(_MARK_STALE)
-
-
-def is_stale(connection: Connection) -> bool:
-    """Whether some articles are missing from the index."""
-    return connection.scalar(select(MetaRow.value).where(MetaRow.key == STALE_KEY)) is not None
+        connection.execute(_FORGET, rows)
 
 
 def rebuild(connection: Connection) -> int:
     """Re-create the whole index from the articles table; returns the number of articles indexed."""
-    connection.exec_driver_sql("DELETE FROM articles_fts")
+    connection.exec_driver_sql("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')")
     count, after = 0, 0
     while True:
         chunk = connection.execute(
@@ -77,7 +93,8 @@ def rebuild(connection: Connection) -> int:
         add(connection, chunk)
         count += len(chunk)
         after = chunk[-1][0]
-    connection.execute(delete(MetaRow).where(MetaRow.key == STALE_KEY))
+    connection.execute(_NOT_CURRENT)
+    connection.execute(_CURRENT, {"value": SEGMENTATION})
     return count
 
 

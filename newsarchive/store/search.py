@@ -17,6 +17,10 @@ from operator import add
 
 from .errors import SearchQueryError
 
+# Names the segmentation below. Change it whenever segment() changes: archives whose index was built
+# another way are then rebuilt (the contentless index can only drop tokens it is told exactly).
+SEGMENTATION = "cjk-bigram-1"
+
 # Kanji (incl. 々〆〇 and the supplementary planes), hiragana, katakana (incl. ー, without the ・ separator).
 _CJK = (
     "\u3005-\u3007\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff"

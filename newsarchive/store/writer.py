@@ -66,11 +66,14 @@ def save_batch(
         _Item(index, article, sites[article.site], content_hash(article.body or ""))
         for index, article in enumerate(articles)
     ]
+    # Keep the full-text index in step only while it is current; otherwise the next search rebuilds it.
+    index = fulltext.has_index(connection)
+    if index and not index_text:
+        fulltext.mark_not_current(connection)
+    index = index and index_text and fulltext.is_current(connection)
     results: list[SaveResult | None] = [None] * len(items)
     for round_items in _rounds(items):
-        _save_round(connection, round_items, results, now=now, run_id=run_id, index_text=index_text)
-    if not index_text and fulltext.has_index(connection):
-        fulltext.mark_stale(connection)
+        _save_round(connection, round_items, results, now=now, run_id=run_id, index=index)
     return [result for result in results if result is not None]
 
 
@@ -117,8 +120,9 @@ def _rounds(items: list[_Item]) -> Iterator[list[_Item]]:
 
 def _save_round(
     connection: Connection, items: list[_Item], results: list[SaveResult | None],
-    *, now: datetime, run_id: int | None, index_text: bool,
+    *, now: datetime, run_id: int | None, index: bool,
 ) -> None:
+    """Save items that repeat no URL and no body among themselves; fills in their results."""
     rows = []
     for item in items:
         row = content_values(item.article, item.site_id, item.digest)
@@ -138,6 +142,8 @@ def _save_round(
 
     updated, unchanged = _classify_rest(connection, rest, results)
     if updated:
+        if index:
+            fulltext.forget(connection, [id_ for id_, _item in updated])  # while the old text is still there
         _write_updates(connection, updated, rows_by_url={row["url"]: row for row in rows}, now=now, run_id=run_id)
         written.extend(updated)
     _touch(connection, unchanged, now=now, run_id=run_id)
@@ -145,7 +151,7 @@ def _save_round(
     links = [row for id_, item in written for row in link_rows(id_, item.article.related_links)]
     if links:
         insert_plain(connection, LINKS, links)
-    if index_text and fulltext.has_index(connection):
+    if index:
         fulltext.add(connection, ((id_, item.article.headline or "", item.article.body or "") for id_, item in written))
 
 
@@ -199,7 +205,7 @@ def _write_updates(
     connection: Connection, updated: list[tuple[int, _Item]], *, rows_by_url: dict[str, dict[str, Any]],
     now: datetime, run_id: int | None,
 ) -> None:
-    """New content for existing URLs: the row, its related links and its index entry are replaced."""
+    """New content for existing URLs: the row and its related links are replaced."""
     params = []
     for id_, item in updated:
         # The SET clause is made from these keys; first_seen and first_run_id stay as they were.
@@ -212,9 +218,6 @@ def _write_updates(
     ids = [id_ for id_, _item in updated]
     for chunk in chunks(ids):
         connection.execute(delete(LINKS).where(LINKS.c.article_id.in_(chunk)))
-    if fulltext.has_index(connection):
-        # Also when not indexing now: a stale entry for the old text must not keep matching.
-        fulltext.remove(connection, ids)
 
 
 def _touch(connection: Connection, ids: list[int], *, now: datetime, run_id: int | None) -> None:

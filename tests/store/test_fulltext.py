@@ -1,8 +1,10 @@
 """Full-text search through the Archive: Japanese words of 1, 2 and more characters, English, operators."""
 
+from dataclasses import replace
+
 import pytest
 
-from newsarchive.store import SearchQueryError, open_archive
+from newsarchive.store import SearchQueryError, fulltext, open_archive
 
 from .articles import simple_article, treaty_article
 
@@ -163,3 +165,50 @@ def test_articles_saved_without_indexing_are_found_after_the_automatic_rebuild(t
 def test_rebuilding_the_index_indexes_every_article(corpus):
     assert corpus.rebuild_search_index() == len(CORPUS)
     assert found(corpus, "東") == {TOKYO.url}
+
+
+def test_repeated_updates_leave_the_index_as_a_rebuild_would(archive):
+    terms = ["条約", "東", "戦略条約", "trade", "延期", "再延期", "合意", "北朝鮮", "ukraine"]
+    archive.save_articles(CORPUS)
+    archive.save_articles([treaty_article(body="条約の署名式は延期された。")])
+    archive.save_articles([treaty_article(body="条約の署名式は再延期された。", headline="署名式を再延期")])
+    archive.save_articles([replace(TRADE_AND_WAR, body="Ukraine and trade talks: 合意に至らず。")])
+    kept_in_step = {term: found(archive, term) for term in terms}
+    archive.rebuild_search_index()
+    assert {term: found(archive, term) for term in terms} == kept_in_step
+    assert kept_in_step["再延期"] == {TREATY.url}
+    assert kept_in_step["延期"] == {TREATY.url}
+    assert kept_in_step["北朝鮮"] == set()
+    assert kept_in_step["合意"] == {TRADE_AND_WAR.url}
+
+
+def test_saves_with_and_without_indexing_mixed_are_all_found(tmp_path):
+    path = str(tmp_path / "mixed.db")
+    with open_archive(path) as archive:
+        archive.save_articles([TREATY, DEFENCE])
+    with open_archive(path, fts=False) as bulk:
+        bulk.save_articles([TOKYO, treaty_article(body="条約の署名式は延期された。")])
+    with open_archive(path) as archive:
+        archive.save_articles([TRADE_WAR])  # the index is not current: this save leaves it alone
+        assert found(archive, "条約") == {TREATY.url, DEFENCE.url}
+        assert found(archive, "延期") == {TREATY.url}
+        assert found(archive, "北朝鮮") == set()
+        assert found(archive, "東") == {TOKYO.url}
+        assert found(archive, "trade") == {TRADE_WAR.url}
+
+
+def test_a_new_archive_keeps_its_index_in_step_without_rebuilds(archive):
+    archive.save_articles(CORPUS)
+    archive.save_articles([treaty_article(body="条約の署名式は延期された。")])
+    with archive.engine.connect() as connection:
+        assert fulltext.is_current(connection)
+
+
+def test_saving_without_indexing_marks_the_index_for_a_rebuild(tmp_path):
+    with open_archive(str(tmp_path / "bulk.db"), fts=False) as bulk:
+        bulk.save_articles([TREATY])
+        with bulk.engine.connect() as connection:
+            assert not fulltext.is_current(connection)
+        bulk.search("条約")
+        with bulk.engine.connect() as connection:
+            assert fulltext.is_current(connection)

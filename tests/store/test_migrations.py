@@ -31,7 +31,7 @@ def test_schema_is_at_the_head_revision(tmp_path):
     path = tmp_path / "new.db"
     open_archive(str(path)).close()
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
 
 
 def test_listings_sort_and_filter_columns_are_indexed(tmp_path):
@@ -102,3 +102,32 @@ def test_sqlite_connections_use_wal_foreign_keys_and_a_busy_timeout(tmp_path):
             assert pragma("foreign_keys") == 1
             assert pragma("synchronous") == 1  # NORMAL
             assert pragma("busy_timeout") == 30000
+
+
+def test_fulltext_table_keeps_no_second_copy_of_the_text(tmp_path):
+    path = tmp_path / "archive.db"
+    open_archive(str(path)).close()
+    with sqlite3.connect(path) as db:
+        [(sql,)] = db.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchall()
+        names = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
+    assert "content = ''" in sql
+    assert "articles_fts_content" not in names
+
+
+def test_an_archive_made_at_revision_0001_upgrades_and_its_articles_are_found(tmp_path):
+    path = tmp_path / "old.db"
+    url = database_url(str(path))
+    command.upgrade(alembic_config(url), "0001")
+    with sqlite3.connect(path) as db:  # what revision 0001's store wrote for one article
+        db.execute("INSERT INTO sites (name) VALUES ('newsweekjapan')")
+        db.execute(
+            "INSERT INTO articles (url, site_id, content_hash, headline, body, authors, tags, sources, pages,"
+            " first_seen, last_seen) VALUES ('https://www.newsweekjapan.jp/a.php', 1, 'h', '戦略条約に署名',"
+            " '両国は戦略条約に署名した。', '[]', '[]', '{}', '[]', '2025-01-18 00:00:00.000000',"
+            " '2025-01-18 00:00:00.000000')"
+        )
+        db.execute("INSERT INTO articles_fts (rowid, headline, body) VALUES (1, '戦略 略条 条約 約', '')")
+    with open_archive(str(path)) as archive:
+        assert [hit["url"] for hit in archive.search("戦略条約")] == ["https://www.newsweekjapan.jp/a.php"]
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
