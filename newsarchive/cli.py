@@ -235,6 +235,20 @@ def cmd_sites(args: argparse.Namespace) -> int:
     return 0
 
 
+@command
+def cmd_eval(args: argparse.Namespace) -> int:
+    from newsarchive.evaluate import run_eval
+
+    dataset = Path(args.dataset)
+    if not (dataset / "ground-truth.json").is_file():
+        raise CliError(f"no ground-truth.json in {dataset}")
+    with open(args.output, "w", encoding="utf-8") as out:
+        summary = run_eval(dataset, out)
+    print(f"{summary.pages} pages, {summary.failed} failed, {summary.pages_per_second:.1f} pages/s "
+          f"(extraction only) -> {args.output}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from newsarchive.cli_spec import add_commands
 

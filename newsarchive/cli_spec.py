@@ -28,6 +28,8 @@ SPEC: dict[str, tuple[str, list[str]]] = {
              ["newsarchive runs --limit 5"]),
     "sites": ("list the sites newsarchive has a profile for",
               ["newsarchive sites"]),
+    "eval": ("extract every page of a dataset with ground truth and write predictions as JSON Lines",
+             ["newsarchive eval ../shared/eval/fundus -o predictions.jsonl"]),
 }
 
 
@@ -84,3 +86,6 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p = made["stats"]; _db(p); _json(p)
     p = made["runs"]; _limit(p); _db(p); _json(p)
     p = made["sites"]; _json(p)
+    p = made["eval"]
+    p.add_argument("dataset", metavar="DATASET_DIR", help="a folder with ground-truth.json and the saved pages")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write the predictions (JSON Lines)")
