@@ -15,7 +15,7 @@ PAGE = """<html lang="en"><head><title>Dam opens after decade of work | Example 
 
 
 def make_dataset(tmp_path):
-    (tmp_path / "html").mkdir()
+    (tmp_path / "html").mkdir(parents=True)
     (tmp_path / "html" / "a.html.gz").write_bytes(gzip.compress(PAGE.encode()))
     (tmp_path / "html" / "b.html").write_bytes(PAGE.encode())
     (tmp_path / "html" / "empty.html").write_bytes(b"")
