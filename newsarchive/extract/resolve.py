@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from datetime import timedelta
+
 from newsarchive.clean import absolute_url, clean_line
 from newsarchive.extract.dates import parse_date
 from newsarchive.extract.fields import (
@@ -10,6 +13,7 @@ from newsarchive.extract.fields import (
 from newsarchive.extract.junk import in_furniture
 from newsarchive.extract.tree import ancestors, css, text_of, tokens
 
+_CLOCK = re.compile(r"\d{1,2}\s*(?:[:：]\d{2}|時)")
 _DATE_WORDS = frozenset("date time timestamp published pubdate datetime dateline publish posted".split())
 # Blocks that list other stories (each with its own date).
 _OTHER_STORY_WORDS = frozenset(
@@ -98,12 +102,40 @@ def _heuristic_date_elements(root):
             yield el
 
 
-def date(root, record, rules, name, tz):
-    """(datetime, source, offset_inferred) for "published" or "modified"."""
-    for value, source in record.get(name):
+def _refines(better, worse) -> bool:
+    """Whether declared timestamp `better` says the same as `worse`, more precisely.
+
+    Pages often declare one moment several times with differing care: a date-only JSON-LD beside a
+    full og timestamp, an offset-less JSON-LD beside a meta tag with the offset, or local wall time
+    stamped "+00:00" beside the same wall time with the real offset.
+    """
+    (moment, _, inferred, timed), (old, _, old_inferred, old_timed) = better, worse
+    if moment.date() != old.date():
+        return False
+    if timed and not old_timed:
+        return True
+    same_wall_time = moment.replace(tzinfo=None) == old.replace(tzinfo=None)
+    if not same_wall_time or inferred:
+        return False
+    return old_inferred or (old.utcoffset() == timedelta(0) and moment.utcoffset() != timedelta(0))
+
+
+def _declared_date(record, name, tz):
+    best = None
+    for value, source in record.get(name)[:8]:
         moment, inferred = parse_date(value, tz)
         if moment:
-            return moment, source, inferred
+            found = (moment, source, inferred, bool(_CLOCK.search(value)))
+            if best is None or _refines(found, best):
+                best = found
+    return best
+
+
+def date(root, record, rules, name, tz):
+    """(datetime, source, offset_inferred) for "published" or "modified"."""
+    declared = _declared_date(record, name, tz)
+    if declared:
+        return declared[:3]
     for el in css(root, getattr(rules, name))[:3]:
         for text in (_element_value(el), text_of(el)):
             moment, inferred = parse_date(text, tz)

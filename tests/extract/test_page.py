@@ -233,3 +233,35 @@ def test_broken_selectors_and_patterns_in_rules_match_nothing_instead_of_failing
     assert article.headline == "ロシア・イラン大統領、条約締結"
     assert JA1 in article.body
     assert article.published.isoformat() == "2025-01-18T07:25:00+09:00"
+
+
+def test_a_declared_timestamp_with_offset_refines_the_same_wall_time_without_one():
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "X",'
+            ' "datePublished": "2023-04-28 18:11:01.0"}</script>'
+            '<meta property="article:published_time" content="2023-04-28T18:11:01+02:00">')
+    article = extract_article("https://news.example.com/a", page(head, f"<article><h1>X</h1><p>{P1}</p></article>"))
+    assert article.published.isoformat() == "2023-04-28T18:11:01+02:00"
+    assert not article.published_tz_inferred
+
+
+def test_a_declared_full_timestamp_refines_a_date_only_one_of_the_same_day():
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "X",'
+            ' "datePublished": "2025-11-21"}</script>'
+            '<meta property="article:published_time" content="2025-11-21T13:34:26+00:00">')
+    article = extract_article("https://news.example.com/a", page(head, f"<article><h1>X</h1><p>{P1}</p></article>"))
+    assert article.published.isoformat() == "2025-11-21T13:34:26+00:00"
+
+
+def test_wall_time_stamped_utc_gives_way_to_the_same_wall_time_with_a_real_offset():
+    head = ('<meta itemprop="datePublished" content="2021-12-25T13:46:00+00:00">'
+            '<meta property="article:published_time" content="2021-12-25T13:46:00-04:00">')
+    article = extract_article("https://news.example.com/a", page(head, f"<article><h1>X</h1><p>{P1}</p></article>"))
+    assert article.published.isoformat() == "2021-12-25T13:46:00-04:00"
+
+
+def test_a_different_declared_day_does_not_replace_the_first_declared_date():
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "X",'
+            ' "datePublished": "2025-11-20"}</script>'
+            '<meta property="article:published_time" content="2025-11-21T13:34:26+00:00">')
+    article = extract_article("https://news.example.com/a", page(head, f"<article><h1>X</h1><p>{P1}</p></article>"))
+    assert article.published.date().isoformat() == "2025-11-20"

@@ -116,3 +116,10 @@ def test_escaped_entities_in_declared_values_are_decoded():
                            ' "author": {"@type": "Person", "name": "J&uuml;rgen &quot;Jay&quot; M&uuml;ller"}}'))
     assert record.first("headline") == ("Samsung soll Smartphones zerstören", "jsonld")
     assert record.first("authors") == (['Jürgen "Jay" Müller'], "jsonld")
+
+
+def test_article_times_written_with_colons_instead_of_underscores_are_read():
+    record = structured('<meta property="article:published:time" content="2024-10-23T15:48:15+00:00">'
+                        '<meta property="article:modified:time" content="2024-10-23T15:48:17+00:00">')
+    assert record.first("published") == ("2024-10-23T15:48:15+00:00", "meta")
+    assert record.first("modified") == ("2024-10-23T15:48:17+00:00", "meta")
