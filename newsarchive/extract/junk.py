@@ -24,7 +24,12 @@ HARD_WORDS = frozenset(
 )
 # Layout words that a content container can carry too ("sidebar-grid__content article__content"): an
 # element with them is furniture only if neither it nor anything inside it is named as content.
-LAYOUT_WORDS = frozenset("sidebar side widget widgets footer masthead toolbar overlay modal popup print carousel".split())
+# "paywall" marks the gated article text itself as often as the subscription prompt over it.
+LAYOUT_WORDS = frozenset(
+    "sidebar side widget widgets footer masthead toolbar overlay modal popup print carousel paywall".split()
+)
+# Consent dialogs can hold more text than a short article: their size never protects them.
+CONSENT_WORDS = frozenset("cookie cookies consent gdpr onetrust cmp".split())
 CONTENT_WORDS = frozenset("article content body story text entry post main articlebody storybody".split())
 # Tags that are furniture by default but that some sites wrap their whole article in.
 STRUCTURAL_TAGS = frozenset("aside header footer form figure section".split())
@@ -58,6 +63,8 @@ def is_junk(el) -> bool:
     if hard - LAYOUT_WORDS or {"sign", "in"} <= words:
         return True
     if hard:
+        if hard == {"paywall"} and el.tag in RUNNING_TEXT:
+            return False  # a gated paragraph of the article ("<p class=paywall>")
         return not any(tokens(d) & CONTENT_WORDS for d in el.iter() if isinstance(d.tag, str))
     return bool(words & SOFT_WORDS) and _visible_len(el) < SOFT_LIMIT
 
@@ -125,7 +132,7 @@ def remove_junk(root, keep=(), extra=()) -> None:
     for el in [*doomed, *extra]:
         if el in protected or el is root or any(a in dropped for a in ancestors(el)):
             continue
-        if total and prose_chars(el) > 0.5 * total:
+        if total and prose_chars(el) > 0.5 * total and not tokens(el) & CONSENT_WORDS:
             continue
         dropped.add(el)
         drop(el)

@@ -1,0 +1,40 @@
+from newsarchive.extract.junk import remove_junk
+from newsarchive.extract.tree import parse, text_of
+
+STORY = ("Nepal's aviation authority disputed on Tuesday whether the plane had been hit by a bird, "
+         "calling the carrier's account of the incident misleading and barring two of its managers.")
+CONSENT = ("If you are a California consumer, you have the right, at any time, to direct a business that sells "
+           "your personal information to third parties not to sell it. ") * 3
+
+
+def page_text(html: str) -> str:
+    root = parse(html)
+    body = root.find("body")
+    remove_junk(body)
+    return text_of(body)
+
+
+def test_paywall_marked_article_container_is_kept():
+    html = f"""<html><body><article>
+      <div class="article-body__content paywall-article"><p>{STORY}</p></div>
+    </article></body></html>"""
+    assert STORY in page_text(html)
+
+
+def test_paywall_marked_paragraph_is_kept():
+    html = f"<html><body><div class='text-copy'><p>Intro line.</p><p class='paywall'>{STORY}</p></div></body></html>"
+    assert STORY in page_text(html)
+
+
+def test_paywall_prompt_without_article_text_is_removed():
+    html = f"""<html><body><div class="story"><p>{STORY}</p><p>{STORY}</p></div>
+      <div class="paywall-box"><span>Subscribe now to keep reading all our stories</span></div></body></html>"""
+    assert "Subscribe now" not in page_text(html)
+
+
+def test_consent_dialog_is_removed_even_when_it_outweighs_the_story():
+    html = f"""<html><body><div id="onetrust-consent-sdk"><div class="policy">{CONSENT}</div></div>
+      <div class="story"><p>{STORY}</p></div></body></html>"""
+    text = page_text(html)
+    assert "California consumer" not in text
+    assert STORY in text
