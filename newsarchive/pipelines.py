@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from scrapy.exceptions import DropItem
@@ -89,9 +91,14 @@ class DedupePipeline:
 class StorePipeline:
     """Saves articles to the archive, NEWSARCHIVE_BATCH_SIZE per transaction, and counts what happened.
 
-    A batch that fails to save is logged with its URLs and recorded as problems; the crawl goes on, and
-    the store's transaction guarantees the batch is either all written or not at all.
+    Batches are written by one background thread, in order, while the crawl goes on: SQLite does its
+    work without holding the GIL, so the crawl keeps fetching and extracting meanwhile. At most
+    `max_pending` batches wait for the writer; past that the crawl waits for it. A batch that fails to
+    save is logged with its URLs and recorded as problems, and the crawl goes on; the store's
+    transaction guarantees the batch is either all written or not at all.
     """
+
+    max_pending = 2
 
     def __init__(self, crawler: Any):
         self.crawler = crawler
@@ -99,6 +106,8 @@ class StorePipeline:
         self.run = crawl_run(crawler)
         self.batch_size = self.run.batch_size
         self.buffer: list[Article] = []
+        self.pending: deque[tuple[list[Article], Future]] = deque()
+        self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsarchive-store")
         self.run.archive  # open it now: a bad NEWSARCHIVE_DB stops the crawl before it fetches anything
 
     @classmethod
@@ -112,29 +121,55 @@ class StorePipeline:
         self.buffer.append(item)
         if len(self.buffer) >= self.batch_size:
             self.flush()
+        self.collect(wait=len(self.pending) > self.max_pending)
         return item
 
     def close_spider(self, spider: Any = None) -> None:
-        self.flush()
+        self.drain()
+        self.writer.shutdown(wait=True)
 
     def flush(self) -> None:
+        """Hand the buffered articles to the writer as one batch."""
         batch, self.buffer = self.buffer, []
-        if not batch:
-            return
-        try:
-            results = self.run.archive.save_articles(batch, run_id=self.run.run_id)
-        except Exception as exc:
-            urls = [str(getattr(a, "url", "") or "") for a in batch]
-            logger.error("could not save %d articles (%s): %s", len(batch), exc, ", ".join(urls))
-            for url in urls:
-                self.stats.inc_value("newsarchive/errors")
-                self.run.problem(url, "error", f"not saved: {exc}")
-            return
+        if batch:
+            self.pending.append((batch, self.writer.submit(self._write, batch)))
+
+    def drain(self) -> None:
+        """Write everything buffered and wait until the writer is done with it."""
+        self.flush()
+        while self.pending:
+            self.collect(wait=True)
+
+    def collect(self, wait: bool = False) -> None:
+        """Count the results of the batches the writer has finished (waiting for the oldest when `wait`)."""
+        while self.pending and (wait or self.pending[0][1].done()):
+            batch, future = self.pending.popleft()
+            wait = False
+            try:
+                results, owners = future.result()
+            except Exception as exc:
+                self._failed(batch, exc)
+            else:
+                self._saved(batch, results, owners)
+
+    def _write(self, batch: list[Article]) -> tuple[list, dict]:
+        # Runs in the writer thread.
+        results = self.run.archive.save_articles(batch, run_id=self.run.run_id)
+        owners = {r.id: (self.run.archive.get(r.id) or {}).get("url") for r in results if r.status == "duplicate"}
+        return results, owners
+
+    def _saved(self, batch: list[Article], results: list, owners: dict) -> None:
         for article, result in zip(batch, results):
             if result.status == "duplicate":
                 self.stats.inc_value("newsarchive/duplicates")
-                owner = self.run.archive.get(result.id) or {}
-                self.run.problem(article.url, "dropped", f"duplicate: same body as {owner.get('url', result.id)}")
+                self.run.problem(article.url, "dropped", f"duplicate: same body as {owners.get(result.id) or result.id}")
             else:
                 self.stats.inc_value(f"newsarchive/articles_{result.status}")
                 self.run.body_owners[body_key(article.body)] = result.url
+
+    def _failed(self, batch: list[Article], exc: BaseException) -> None:
+        urls = [str(getattr(a, "url", "") or "") for a in batch]
+        logger.error("could not save %d articles (%s): %s", len(batch), exc, ", ".join(urls))
+        for url in urls:
+            self.stats.inc_value("newsarchive/errors")
+            self.run.problem(url, "error", f"not saved: {exc}")

@@ -91,12 +91,14 @@ def _urls_in(db) -> list[str]:
         archive.close()
 
 
-def test_store_writes_full_batches_at_once_and_the_rest_on_close(tmp_path):
+def test_store_writes_full_batches_and_the_rest_on_close(tmp_path):
     db = tmp_path / "archive.db"
     pipeline, stats = _store(db, batch_size=2)
     pipeline.process_item(article(1))
+    pipeline.collect(wait=True)
     assert _urls_in(db) == []
-    pipeline.process_item(article(2))
+    pipeline.process_item(article(2))   # a full batch goes to the writer
+    pipeline.collect(wait=True)
     assert len(_urls_in(db)) == 2
     pipeline.process_item(article(3))
     pipeline.close_spider()
@@ -130,6 +132,7 @@ def test_a_batch_the_archive_refuses_is_logged_recorded_and_the_crawl_goes_on(tm
     with caplog.at_level(logging.ERROR, logger="newsarchive.pipelines"):
         pipeline.process_item(article(1))
         pipeline.process_item(broken)
+        pipeline.collect(wait=True)
     assert "could not save 2 articles" in caplog.text and article(1).url in caplog.text
     # Nothing of the refused batch is half-written, and the next batch is saved.
     assert _urls_in(db) == []

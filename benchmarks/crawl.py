@@ -1,0 +1,179 @@
+"""Crawl benchmark: pages/s of the full pipeline against a bare link-following crawl of the same local site.
+
+    python benchmarks/crawl.py [--pages 2000] [--concurrency 16] [--rounds 1]
+
+A server process serves a generated site of ~100 KB Newsweek Japan-like article pages on 127.0.0.1
+(in its own process, so that it does not take the crawl's GIL). Each crawl runs in a fresh interpreter
+(one Twisted reactor per process) with the same settings: AutoThrottle and robots.txt off, the same
+concurrency, the same pages fetched through the same links:
+
+- reference: the bare crawl (benchmarks/bare.py): fetch, parse the page's links with parsel, follow the
+  ones the site spider follows, each URL once, keep nothing;
+- newsarchive: the newsweekjapan spider with extraction, clean, validate, dedupe and batched storing
+  into a fresh SQLite archive;
+- second reference (benchmarks/reference.py): the same spider with trafilatura as extractor and one
+  commit per article, the usual way of building this.
+
+Target: newsarchive / bare >= 0.60. "CPU ms/page" is the crawl process's CPU time per page, which is
+steadier than the rates when other work shares the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import subprocess
+import sys
+import tempfile
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TARGET = 0.60
+
+
+def _serve(n_pages: int, ready: multiprocessing.Queue) -> None:
+    sys.path.insert(0, str(HERE))
+    import sitegen
+
+    server_class = type("Server", (ThreadingHTTPServer,), {"request_queue_size": 256, "daemon_threads": True})
+    server = server_class(("127.0.0.1", 0), BaseHTTPRequestHandler)
+    base_url = f"http://127.0.0.1:{server.server_address[1]}"
+    pages = sitegen.site(n_pages, base_url)
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive, as a real server does for Scrapy's connection pool
+
+        def do_GET(self) -> None:  # noqa: N802
+            ctype, body = pages.get(self.path, ("text/html", b"<html><body>Not Found</body></html>"))
+            self.send_response(200 if self.path in pages else 404)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server.RequestHandlerClass = Handler
+    ready.put(base_url)
+    server.serve_forever()
+
+
+def common_settings(concurrency: int) -> dict:
+    return {
+        "AUTOTHROTTLE_ENABLED": False, "ROBOTSTXT_OBEY": False, "DOWNLOAD_DELAY": 0,
+        "CONCURRENT_REQUESTS": concurrency, "CONCURRENT_REQUESTS_PER_DOMAIN": concurrency,
+        "LOG_LEVEL": "ERROR", "NEWSARCHIVE_PROGRESS_INTERVAL": 0,
+    }
+
+
+def _child(kind: str, base_url: str, db: str, concurrency: int, profile: str | None) -> dict:
+    """One crawl in this (fresh) process; its page count and the seconds between spider open and close."""
+    from scrapy.crawler import CrawlerProcess
+
+    from newsarchive.crawl import crawl_settings
+    from newsarchive.spiders.sites import NewsweekjapanSpider
+
+    # The bare spider follows links from every page; so must the site spider (by default it follows them
+    # one hop from the articles that feeds, sitemaps and listings lead to).
+    overrides = {**common_settings(concurrency), "NEWSARCHIVE_ARTICLE_HOPS": 10**6}
+    spidercls = NewsweekjapanSpider
+    if kind == "bare":
+        from bare import BareSpider
+
+        overrides.update(ITEM_PIPELINES={}, NEWSARCHIVE_RECORD_RUN=False)
+        spidercls = BareSpider
+    elif kind == "trafilatura":
+        from reference import TrafilaturaSpider
+
+        overrides.update(ITEM_PIPELINES={"reference.PerRowStorePipeline": 400}, NEWSARCHIVE_RECORD_RUN=False)
+        spidercls = TrafilaturaSpider
+    process = CrawlerProcess(crawl_settings(db, overrides))
+    crawler = process.create_crawler(spidercls)
+    process.crawl(crawler, base_url=base_url)
+    cpu = time.process_time()
+    if profile:
+        import cProfile
+
+        cProfile.runctx("process.start()", globals(), {"process": process}, profile)
+    else:
+        process.start()
+    cpu = time.process_time() - cpu
+    stats = crawler.stats.get_stats()
+    return {
+        "pages": stats.get("response_received_count", 0),
+        "seconds": stats["elapsed_time_seconds"],
+        "cpu": cpu,
+        "items": stats.get("item_scraped_count", 0),
+        "stored": stats.get("newsarchive/articles_new", 0),
+        "dropped": stats.get("item_dropped_count", 0),
+        "errors": stats.get("newsarchive/errors", 0),
+    }
+
+
+def run(kind: str, base_url: str, db: str, concurrency: int, profile: str | None = None) -> dict:
+    cmd = [sys.executable, __file__, "--child", kind, "--base-url", base_url, "--db", db,
+           "--concurrency", str(concurrency)] + (["--profile", profile] if profile else [])
+    out = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        raise SystemExit(f"{kind} crawl failed:\n{out.stderr[-3000:]}")
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result["rate"] = result["pages"] / result["seconds"]
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--rounds", type=int, default=1, help="alternate the two crawls this many times; best of each")
+    parser.add_argument("--profile", metavar="FILE", help="cProfile the full-pipeline crawl into FILE")
+    parser.add_argument("--no-trafilatura", action="store_true",
+                        help="skip the second reference (trafilatura, one commit per article), which is slow")
+    parser.add_argument("--child", choices=("bare", "full", "trafilatura"), help=argparse.SUPPRESS)
+    parser.add_argument("--base-url", help=argparse.SUPPRESS)
+    parser.add_argument("--db", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        sys.path.insert(0, str(HERE))
+        print(json.dumps(_child(args.child, args.base_url, args.db, args.concurrency, args.profile)))
+        return 0
+
+    ready: multiprocessing.Queue = multiprocessing.Queue()
+    server = multiprocessing.Process(target=_serve, args=(args.pages, ready), daemon=True)
+    server.start()
+    base_url = ready.get(timeout=120)
+    best: dict[str, dict] = {}
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            kinds = ("bare", "full") if args.no_trafilatura else ("bare", "full", "trafilatura")
+            for round_no in range(args.rounds):
+                for kind in kinds:
+                    db = str(Path(tmp) / f"{kind}-{round_no}.db")
+                    result = run(kind, base_url, db, args.concurrency, args.profile if kind == "full" else None)
+                    if kind not in best or result["rate"] > best[kind]["rate"]:
+                        best[kind] = result
+    finally:
+        server.terminate()
+    bare, full = best["bare"], best["full"]
+    rows = [("bare link-following crawl (reference)", bare),
+            ("newsarchive: extract+clean+validate+dedupe+store", full)]
+    if "trafilatura" in best:
+        rows.append(("trafilatura + one commit per article", best["trafilatura"]))
+    print(f"crawl benchmark: {args.pages} generated article pages (~100 KB) from 127.0.0.1; "
+          f"concurrency {args.concurrency}; AutoThrottle and robots.txt off; best of {args.rounds}")
+    print(f"{'run':<50}{'pages':>7}{'items':>7}{'seconds':>9}{'CPU ms/page':>13}{'pages/s':>9}{'ratio':>7}")
+    for label, result in rows:
+        print(f"{label:<50}{result['pages']:>7}{result['items']:>7}{result['seconds']:>9.1f}"
+              f"{result['cpu'] / result['pages'] * 1000:>13.2f}{result['rate']:>9.1f}{result['rate'] / bare['rate']:>7.2f}")
+    ratio = full["rate"] / bare["rate"]
+    print(f"newsarchive stored {full['stored']} new articles ({full['dropped']} dropped, {full['errors']} errors); "
+          f"target ratio >= {TARGET:.2f}: {'met' if ratio >= TARGET else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
