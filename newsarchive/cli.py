@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from newsarchive import __version__
+from newsarchive.render import article_text, as_json, key_values, table
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 
@@ -34,16 +35,16 @@ def _archive(args: argparse.Namespace, *, must_exist: bool = True):
 
 
 def _print_json(value) -> None:
-    from newsarchive.render import as_json
-
     print(as_json(value))
+
+
+def _print_rows(args: argparse.Namespace, rows: list[dict], columns: list[tuple[str, str, int]]) -> None:
+    print(as_json(rows) if args.json else table(rows, columns))
 
 
 @command
 def cmd_demo(args: argparse.Namespace) -> int:
     from newsarchive.demo import run_demo
-    from newsarchive.render import key_values, table
-
     summary = run_demo(args.db)
     if args.json:
         _print_json(summary)
@@ -60,7 +61,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
 @command
 def cmd_crawl(args: argparse.Namespace) -> int:
     from newsarchive.crawl import run_crawl
-    from newsarchive.render import key_values
     from newsarchive.sites import UnknownSite, get_site
 
     if bool(args.site) == bool(args.url):
@@ -112,33 +112,22 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 @command
 def cmd_search(args: argparse.Namespace) -> int:
-    from newsarchive.render import table
     from newsarchive.store import SearchQueryError
 
-    archive = _archive(args)
-    try:
-        rows = archive.search(args.query, limit=args.limit, site=args.site)
-    except SearchQueryError as exc:
-        raise CliError(str(exc)) from exc
-    finally:
-        archive.close()
-    if args.json:
-        _print_json(rows)
-    else:
-        print(table(rows, [("id", "id", 6), ("published", "published", 25), ("headline", "headline", 50),
-                           ("snippet", "snippet", 60)]))
+    with _archive(args) as archive:
+        try:
+            rows = archive.search(args.query, limit=args.limit, site=args.site)
+        except SearchQueryError as exc:
+            raise CliError(str(exc)) from exc
+    _print_rows(args, rows, [("id", "id", 6), ("published", "published", 25), ("headline", "headline", 50),
+                             ("snippet", "snippet", 60)])
     return 0
 
 
 @command
 def cmd_show(args: argparse.Namespace) -> int:
-    from newsarchive.render import article_text
-
-    archive = _archive(args)
-    try:
+    with _archive(args) as archive:
         article = archive.get(args.article)
-    finally:
-        archive.close()
     if article is None:
         raise CliError(f"no article with id or URL {args.article!r}")
     if args.json:
@@ -150,18 +139,10 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 @command
 def cmd_latest(args: argparse.Namespace) -> int:
-    from newsarchive.render import table
-
-    archive = _archive(args)
-    try:
+    with _archive(args) as archive:
         rows = archive.latest(limit=args.limit, site=args.site)
-    finally:
-        archive.close()
-    if args.json:
-        _print_json(rows)
-    else:
-        print(table(rows, [("id", "id", 6), ("published", "published", 25), ("site", "site", 14),
-                           ("headline", "headline", 70)]))
+    _print_rows(args, rows, [("id", "id", 6), ("published", "published", 25), ("site", "site", 14),
+                             ("headline", "headline", 70)])
     return 0
 
 
@@ -169,28 +150,20 @@ def cmd_latest(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from newsarchive.export import write_export
 
-    archive = _archive(args)
-    try:
+    with _archive(args) as archive:
         if args.output and args.output != "-":
             with open(args.output, "w", encoding="utf-8", newline="") as out:
                 count = write_export(archive.iter_articles(site=args.site), args.format, out)
             print(f"exported {count} articles to {args.output}", file=sys.stderr)
         else:
             write_export(archive.iter_articles(site=args.site), args.format, sys.stdout)
-    finally:
-        archive.close()
     return 0
 
 
 @command
 def cmd_stats(args: argparse.Namespace) -> int:
-    from newsarchive.render import key_values
-
-    archive = _archive(args)
-    try:
+    with _archive(args) as archive:
         stats = archive.stats()
-    finally:
-        archive.close()
     if args.json:
         _print_json(stats)
         return 0
@@ -206,32 +179,20 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 @command
 def cmd_runs(args: argparse.Namespace) -> int:
-    from newsarchive.render import table
-
-    archive = _archive(args)
-    try:
+    with _archive(args) as archive:
         rows = archive.runs(limit=args.limit)
-    finally:
-        archive.close()
-    if args.json:
-        _print_json(rows)
-    else:
-        print(table(rows, [("id", "id", 5), ("spider", "spider", 14), ("started_at", "started", 25),
-                           ("status", "status", 11), ("pages_fetched", "pages", 6), ("articles_new", "new", 5),
-                           ("duplicates", "dup", 5), ("dropped", "dropped", 7), ("errors", "errors", 6)]))
+    _print_rows(args, rows, [("id", "id", 5), ("spider", "spider", 14), ("started_at", "started", 25),
+                             ("status", "status", 11), ("pages_fetched", "pages", 6), ("articles_new", "new", 5),
+                             ("duplicates", "dup", 5), ("dropped", "dropped", 7), ("errors", "errors", 6)])
     return 0
 
 
 @command
 def cmd_sites(args: argparse.Namespace) -> int:
-    from newsarchive.render import table
     from newsarchive.sites import all_sites
 
     rows = [{"name": s.name, "title": s.title, "base_url": s.base_url} for s in all_sites()]
-    if args.json:
-        _print_json(rows)
-    else:
-        print(table(rows, [("name", "name", 20), ("title", "title", 30), ("base_url", "base url", 50)]))
+    _print_rows(args, rows, [("name", "name", 20), ("title", "title", 30), ("base_url", "base url", 50)])
     return 0
 
 
