@@ -14,7 +14,7 @@ _WEEKDAY = r"(?:\s*[(（][^)）\d]{1,4}[)）])?"
 
 # A time of day after a date: "07:25", "7:25:03.5", "07時25分", "午後3時", "07.25 Uhr", "7:25 PM"; then an offset.
 _TIME = re.compile(
-    r"""[\sT,]*(?:um\s+|at\s+|à\s+|alle\s+|a\s+las\s+|kl\.?\s+|-\s+)?
+    r"""[\sT,]*(?:um\s+|at\s+|à\s+|alle\s+|a\s+las\s+|kl\.?\s+|-\s+|[|｜]\s*)?
     (?P<ampm_ja>午前|午後)?\s*(?P<hour>\d{1,2})
     (?:(?:[:：](?P<minute>\d{2})(?:[:：](?P<second>\d{2})(?:[.,]\d+)?)?)
       |(?:時(?:(?P<minute_ja>\d{1,2})分(?:(?P<second_ja>\d{1,2})秒)?)?)
@@ -35,6 +35,8 @@ _ERA = re.compile(r"(令和|平成|昭和)\s*(元|\d{1,2})\s*年\s*(\d{1,2})\s*�
 _JA = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日" + _WEEKDAY)
 _YMD = re.compile(r"(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\d/])\.?" + _WEEKDAY)
 _DMY_DOT = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
+# "25.04.24" (German datelines): only with nothing numeric after, so "1.2.34.5" stays unread.
+_DMY_SHORT = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])")
 _SLASH_FULL = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 _RFC = re.compile(r"(?<!\d)(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})(?!\d)")
 _NAME_MDY = re.compile(rf"(?<![^\W\d_])({MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.I)
@@ -203,6 +205,11 @@ def parse_date(text: str | None, tz: str | None = None, *, now: datetime | None 
     match = _DMY_DOT.search(text)
     if match:
         found = _build(int(match[3]), int(match[2]), int(match[1]), text, match.end(), zone_info)
+        if found:
+            return found
+    match = _DMY_SHORT.search(text)
+    if match:
+        found = _build(2000 + int(match[3]), int(match[2]), int(match[1]), text, match.end(), zone_info)
         if found:
             return found
     match = _SLASH_FULL.search(text)

@@ -2,34 +2,16 @@
 
 from __future__ import annotations
 
-import re
-from datetime import timedelta
-
 from newsarchive.clean import absolute_url, clean_line
-from newsarchive.extract.dates import parse_date
+from newsarchive.extract.datefind import find_date
 from newsarchive.extract.fields import (
     headline_matches, headline_words, is_next_page, similar_headline, language_code, section_from_trail, split_authors, strip_site_name,
 )
 from newsarchive.extract.junk import in_furniture
 from newsarchive.extract.tree import ancestors, css, text_of, tokens
 
-_CLOCK = re.compile(r"\d{1,2}\s*(?:[:：]\d{2}|時)")
-_DATE_WORDS = frozenset("date time timestamp published pubdate datetime dateline publish posted".split())
-# Blocks that list other stories (each with its own date).
-_OTHER_STORY_WORDS = frozenset(
-    "related relatedcontent recommend recommended recommendations teaser teasers ranking rankings popular "
-    "trending mostread latest more outbrain taboola".split()
-)
 _ARTICLE_WORDS = frozenset("article entry post story".split())
 _BYLINE_WORDS = frozenset("author authors byline bylines writer reporter".split())
-
-
-def _element_value(el) -> str:
-    for attr in ("datetime", "content", "data-datetime", "title"):
-        value = el.get(attr)
-        if value and value.strip():
-            return value.strip()
-    return text_of(el)
 
 
 def language(record, rules):
@@ -86,68 +68,9 @@ def headline(root, record, rules, site_names):
     return None, None
 
 
-def _heuristic_date_elements(root):
-    times = [el for el in root.iter("time") if el.get("datetime") or el.get("pubdate") is not None]
-    times.sort(key=lambda el: not any(a.tag == "article" for a in ancestors(el)))
-    yield from times[:5]
-    count = 0
-    for el in root.iter():
-        if count >= 15:
-            return
-        if isinstance(el.tag, str) and tokens(el) & _DATE_WORDS and len(text_of(el)) <= 80 and not in_furniture(el):
-            # A date inside a link or a related/teaser block belongs to another article.
-            if any(a.tag == "a" or tokens(a) & _OTHER_STORY_WORDS for a in ancestors(el)):
-                continue
-            count += 1
-            yield el
-
-
-def _refines(better, worse) -> bool:
-    """Whether declared timestamp `better` says the same as `worse`, more precisely.
-
-    Pages often declare one moment several times with differing care: a date-only JSON-LD beside a
-    full og timestamp, an offset-less JSON-LD beside a meta tag with the offset, or local wall time
-    stamped "+00:00" beside the same wall time with the real offset.
-    """
-    (moment, _, inferred, timed), (old, _, old_inferred, old_timed) = better, worse
-    if moment.date() != old.date():
-        return False
-    if timed and not old_timed:
-        return True
-    same_wall_time = moment.replace(tzinfo=None) == old.replace(tzinfo=None)
-    if not same_wall_time or inferred:
-        return False
-    return old_inferred or (old.utcoffset() == timedelta(0) and moment.utcoffset() != timedelta(0))
-
-
-def _declared_date(record, name, tz):
-    best = None
-    for value, source in record.get(name)[:8]:
-        moment, inferred = parse_date(value, tz)
-        if moment:
-            found = (moment, source, inferred, bool(_CLOCK.search(value)))
-            if best is None or _refines(found, best):
-                best = found
-    return best
-
-
 def date(root, record, rules, name, tz):
     """(datetime, source, offset_inferred) for "published" or "modified"."""
-    declared = _declared_date(record, name, tz)
-    if declared:
-        return declared[:3]
-    for el in css(root, getattr(rules, name))[:3]:
-        for text in (_element_value(el), text_of(el)):
-            moment, inferred = parse_date(text, tz)
-            if moment:
-                return moment, "site", inferred
-    if name == "published":
-        for el in _heuristic_date_elements(root):
-            for text in (_element_value(el), text_of(el)):
-                moment, inferred = parse_date(text, tz)
-                if moment:
-                    return moment, "heuristic", inferred
-    return None, None, False
+    return find_date(root, record, rules, name, tz)
 
 
 def authors(root, record, rules):

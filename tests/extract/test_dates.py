@@ -110,3 +110,12 @@ def test_impossible_dates_and_garbage_give_none():
 def test_unknown_zone_name_falls_back_to_utc():
     moment, inferred = parse_date("2025-01-18 07:25", "Not/AZone")
     assert moment.utcoffset() == timedelta(0) and inferred is True
+
+
+def test_german_two_digit_year_dateline_with_bar_before_the_time():
+    moment, inferred = parse_date("Do 25.04.24 | 14:07 Uhr | Von Eva Muster", "Europe/Berlin")
+    assert moment.isoformat() == "2024-04-25T14:07:00+02:00" and inferred is True
+
+
+def test_dotted_numbers_that_are_not_a_date_give_none():
+    assert parse_date("Version 1.2.34.5") == (None, False)

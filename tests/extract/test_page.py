@@ -265,3 +265,4 @@ def test_a_different_declared_day_does_not_replace_the_first_declared_date():
             '<meta property="article:published_time" content="2025-11-21T13:34:26+00:00">')
     article = extract_article("https://news.example.com/a", page(head, f"<article><h1>X</h1><p>{P1}</p></article>"))
     assert article.published.date().isoformat() == "2025-11-20"
+
