@@ -9,6 +9,7 @@ from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
 
 from newsarchive.crawlrun import crawl_run
+from newsarchive.extensions import counts, run_status
 from newsarchive.store import default_db, open_archive
 
 
@@ -52,6 +53,11 @@ def run_crawl(spider: str, db: str | None = None, *, base_url: str | None = None
         known = ", ".join(sorted(loader.list()))
         raise CrawlError(f"unknown spider {spider!r}; known spiders: {known}") from None
     kwargs = {k: v for k, v in (("base_url", base_url), ("url", url)) if v is not None}
+    try:
+        # A trial instance checks the arguments before a reactor starts (it cannot start twice).
+        spidercls(**kwargs)
+    except (TypeError, ValueError) as exc:
+        raise CrawlError(f"cannot start the {spider} crawl: {exc}") from exc
 
     process = CrawlerProcess(crawl_conf)
     crawler = process.create_crawler(spidercls)
@@ -64,8 +70,13 @@ def run_crawl(spider: str, db: str | None = None, *, base_url: str | None = None
             raise CrawlError(f"cannot start the {spider} crawl: {exc}") from exc
         raise exc
 
+    run_id = crawl_run(crawler).run_id
+    if run_id is None:  # NEWSARCHIVE_RECORD_RUN off: the crawler's own counts are all there is
+        numbers = counts(crawler.stats)
+        reason = crawler.stats.get_value("finish_reason") or ""
+        return {"id": None, "status": run_status(reason, numbers), **numbers, "close_reason": reason}
     archive = open_archive(crawl_conf.get("NEWSARCHIVE_DB"))
     try:
-        return _summary(archive, crawl_run(crawler).run_id)
+        return _summary(archive, run_id)
     finally:
         archive.close()
