@@ -112,7 +112,7 @@ def _pages() -> dict[str, tuple[str, bytes]]:
             "<url><loc>/stories/</loc></url></urlset>")),
         "/headlines/": ("text/html", utf8(listing("/headlines/world/", "/headlines/business/"))),
         "/headlines/world/": (html, utf8(listing(*(f"{WORLD}/{n}.php" for n in (
-            483520, 483540, 483550, 483551, 483560, 483570, 483571, 483580, 483581, 483590, 483599,
+            483520, 483540, 483550, 483551, 483560, 483570, 483571, 483580, 483581, 483590, 483595, 483599,
             404404, 500500))))),
         "/headlines/business/": (html, utf8(listing("/headlines/business/2025/01/483530.php"))),
         "/stories/": (html, utf8(listing("/stories/world/2025/01/treaty-analysis.php"))),
@@ -144,6 +144,8 @@ def _pages() -> dict[str, tuple[str, bytes]]:
         f"{WORLD}/483571.php": (html, b"\x00\x01\x02\x03GIF89a" + bytes(range(256)) * 8),
         f"{WORLD}/483580.php": (html, utf8(page(None, "2025年01月25日(土)09時00分", NO_HEADLINE))),
         f"{WORLD}/483581.php": (html, utf8(page("速報", "2025年01月25日(土)10時00分", ["詳細は追って。"]))),
+        # 300 KB of page, over the 200 KB DOWNLOAD_MAXSIZE the tests set.
+        f"{WORLD}/483595.php": (html, utf8(page("巨大なページ", "2025年01月25日(土)12時00分", ["あ" * 100_000]))),
         f"{WORLD}/483599.php": (html, utf8(page("robots.txt が禁じるページ", "2025年01月25日(土)11時00分", BANK))),
     }
 
