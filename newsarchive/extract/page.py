@@ -6,18 +6,17 @@ import dataclasses
 import re
 from functools import lru_cache
 from html import unescape
-from urllib.parse import urlsplit
 
 from newsarchive.clean import clean_article, dedupe_links, url_key
 from newsarchive.extract import resolve
 from newsarchive.extract.body import extract_body, lines_of, weight
 from newsarchive.extract.charset import decode_html
-from newsarchive.extract.dates import known_zone
 from newsarchive.extract.fields import canonical_url, guess_language
 from newsarchive.extract.links import find_related
 from newsarchive.extract.rules import Rules
 from newsarchive.extract.structured import read_structured
 from newsarchive.extract.tree import parse, text_of
+from newsarchive.extract.zones import page_timezone
 from newsarchive.items import Article
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -121,12 +120,6 @@ class ArticlePage:
         if self.root is None:
             raise ExtractionError("not html: no parseable content")
 
-    def _timezone(self, language: str | None) -> str:
-        if known_zone(self.rules.timezone):  # a misspelt zone in a profile falls back to the defaults
-            return self.rules.timezone
-        host = urlsplit(self.url).hostname or ""
-        return "Asia/Tokyo" if host.endswith(".jp") or language == "ja" else "UTC"
-
     def article(self) -> Article:
         """The page's article; fields a page does not give stay empty (validation decides what is enough)."""
         root, rules, sources = self.root, self.rules, {}
@@ -144,10 +137,12 @@ class ArticlePage:
         if not language:
             sample = " ".join(text_of(el) for el in root.iter("p", "h1", "title"))
             language = put("language", guess_language(sample), "heuristic")
-        tz = self._timezone(language)
+        tz, tz_source = page_timezone(self.url, language, rules.timezone)
         headline = put("headline", *resolve.headline(root, record, rules, site_names))
         published, published_source, inferred = resolve.date(root, record, rules, "published", tz)
         put("published", published, published_source)
+        if published and inferred:
+            put("timezone", tz, tz_source)  # where the assumed offset came from (profile, domain, language)
         modified, modified_source, _ = resolve.date(root, record, rules, "modified", tz)
         put("modified", modified, modified_source)
         authors = put("authors", *resolve.authors(root, record, rules))
