@@ -146,26 +146,31 @@ class StorePipeline:
             batch, future = self.pending.popleft()
             wait = False
             try:
-                results, owners = future.result()
+                results, notes = future.result()
             except Exception as exc:
                 self._failed(batch, exc)
             else:
-                self._saved(batch, results, owners)
+                self._saved(batch, results, notes)
 
-    def _write(self, batch: list[Article]) -> tuple[list, dict]:
-        # Runs in the writer thread.
+    def _write(self, batch: list[Article]) -> tuple[list, list]:
+        # Runs in the writer thread, with all the per-article work it can take off the crawl's thread:
+        # for each article, the URL a duplicate repeats, or the body hash a saved article now owns.
         results = self.run.archive.save_articles(batch, run_id=self.run.run_id)
-        owners = {r.id: (self.run.archive.get(r.id) or {}).get("url") for r in results if r.status == "duplicate"}
-        return results, owners
+        notes = [
+            (self.run.archive.get(result.id) or {}).get("url") or result.id if result.status == "duplicate"
+            else body_key(article.body)
+            for article, result in zip(batch, results)
+        ]
+        return results, notes
 
-    def _saved(self, batch: list[Article], results: list, owners: dict) -> None:
-        for article, result in zip(batch, results):
+    def _saved(self, batch: list[Article], results: list, notes: list) -> None:
+        for article, result, note in zip(batch, results, notes):
             if result.status == "duplicate":
                 self.stats.inc_value("newsarchive/duplicates")
-                self.run.problem(article.url, "dropped", f"duplicate: same body as {owners.get(result.id) or result.id}")
+                self.run.problem(article.url, "dropped", f"duplicate: same body as {note}")
             else:
                 self.stats.inc_value(f"newsarchive/articles_{result.status}")
-                self.run.body_owners[body_key(article.body)] = result.url
+                self.run.body_owners[note] = result.url
 
     def _failed(self, batch: list[Article], exc: BaseException) -> None:
         urls = [str(getattr(a, "url", "") or "") for a in batch]
