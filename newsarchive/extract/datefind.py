@@ -6,7 +6,7 @@ import re
 from datetime import timedelta
 
 from newsarchive.extract.dates import parse_date
-from newsarchive.extract.junk import RANKING_WORDS
+from newsarchive.extract.chrome import in_site_chrome
 from newsarchive.extract.tree import ancestors, css, text_of, tokens
 
 _CLOCK = re.compile(r"\d{1,2}\s*(?:[:：]\d{2}|時)")
@@ -14,7 +14,6 @@ _CLOCK = re.compile(r"\d{1,2}\s*(?:[:：]\d{2}|時)")
 _DATE_WORDS = frozenset(
     "date time timestamp published pubdate datetime dateline publish posted datum fecha tarih".split()
 )
-_NAVIGATION_WORDS = frozenset("nav navbar navigation menu breadcrumb breadcrumbs".split())
 # Blocks that list other stories (each with its own date).
 _OTHER_STORY_WORDS = frozenset(
     "related relatedcontent recommend recommended recommendations teaser teasers ranking rankings popular "
@@ -78,21 +77,8 @@ def _declared(record, name, tz):
 
 
 def _about_another_story(el) -> bool:
-    """Whether a date here belongs to another article or to the site: a link, a teaser, navigation.
-
-    An article's own <header> (inside <article> or <main>) holds its dateline, so only page headers count.
-    """
-    chain = [el, *ancestors(el)]
-    for index, node in enumerate(chain):
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag == "header" and not any(a.tag in ("article", "main") for a in chain[index + 1:]):
-            return True
-        if tag in ("a", "nav", "footer") or (node.get("role") or "").lower() in ("navigation", "banner", "menu"):
-            return True
-        words = tokens(node)
-        if words & _OTHER_STORY_WORDS or words & RANKING_WORDS or words & _NAVIGATION_WORDS:
-            return True
-    return False
+    # A date inside a link or a related/teaser block belongs to another article; one in the chrome to the site.
+    return any(a.tag == "a" or tokens(a) & _OTHER_STORY_WORDS for a in ancestors(el)) or in_site_chrome(el)
 
 
 def _time_elements(root):

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from newsarchive.clean import absolute_url, clean_line
 from newsarchive.extract.datefind import find_date
-from newsarchive.extract.fields import (
-    headline_matches, headline_words, is_next_page, similar_headline, language_code, section_from_trail, split_authors, strip_site_name,
-)
+from newsarchive.extract.fields import is_next_page, language_code, section_from_trail, split_authors
+from newsarchive.extract.headline import headline  # noqa: F401  (re-exported: resolve.<field> for every field)
 from newsarchive.extract.junk import in_furniture
 from newsarchive.extract.tree import ancestors, css, text_of, tokens
 
@@ -21,51 +20,6 @@ def language(record, rules):
         if code:
             return code, source
     return language_code(rules.language), "site"
-
-
-def _spaced_text(el) -> str:
-    # Kicker and headline often sit in sibling <span>s shown as blocks: keep a space between them.
-    return clean_line(" ".join(el.itertext()))
-
-
-def _page_headlines(root, rules):
-    """[(text, text with spaces between child elements, source)] for Rules.headline and the page's <h1>s."""
-    elements = [(el, "site") for el in css(root, rules.headline)[:1]]
-    h1s = [el for el in root.iter("h1")][:10]
-    # An <h1> inside the article beats the site logo's <h1> in the page header.
-    h1s.sort(key=lambda el: not any(a.tag in ("article", "main") for a in ancestors(el)))
-    elements.extend((el, "heuristic") for el in h1s if not in_furniture(el))
-    found = [(clean_line(text_of(el)), _spaced_text(el), source) for el, source in elements]
-    return [item for item in found if item[0]]
-
-
-def headline(root, record, rules, site_names):
-    """(headline, source): the on-page headline when it is the declared one, else the declared one, else h1/title."""
-    declared = [(clean_line(v), s) for v, s in record.get("headline") if clean_line(v)]
-    on_page = _page_headlines(root, rules)
-    for value, source in declared:
-        for text, spaced, _ in on_page:
-            if headline_matches(text, value, site_names) or headline_matches(spaced, value, site_names):
-                return text, source
-    # The headline the page shows beats a reworded declared one (SEO titles differ from what readers see);
-    # when only punctuation differs (a kicker in its own <span>), the declared spelling is the cleaner one.
-    for text, spaced, _ in on_page[:2]:
-        words = headline_words(spaced)
-        variants = [(strip_site_name(value, site_names, guess=guess), source)
-                    for value, source in declared for guess in (False, True)]
-        for variant, source in variants:
-            if words == headline_words(variant):
-                return variant, source
-        if any(similar_headline(spaced, variant) for variant, _ in variants):
-            return text, "heuristic"
-    if declared:
-        return strip_site_name(declared[0][0], site_names), declared[0][1]
-    if on_page:
-        return on_page[0][0], on_page[0][2]
-    title = root.find(".//title")
-    if title is not None and text_of(title):
-        return strip_site_name(text_of(title), site_names, guess=True), "heuristic"
-    return None, None
 
 
 def date(root, record, rules, name, tz):

@@ -1,0 +1,158 @@
+"""Choose the headline: the heading the page shows, reconciled with the titles the page declares."""
+
+from __future__ import annotations
+
+import re
+
+from newsarchive.clean import clean_line
+from newsarchive.extract.fields import headline_matches, headline_words, norm, similar_headline, strip_site_name
+from newsarchive.extract.chrome import in_site_chrome, is_article_header
+from newsarchive.extract.junk import in_furniture
+from newsarchive.extract.tree import ancestors, css, text_of, tokens
+
+_HEAD_WORDS = frozenset("header head heading titles".split())
+_CRUMB_WORDS = frozenset("breadcrumb breadcrumbs crumb crumbs".split())
+_KICKER_END = re.compile(r"\s*[:|｜\-–—/·•]\s*$")
+_LEADING_SEPARATOR = re.compile(r"^\s*[:|｜\-–—/·•]\s*")
+_SEPARATOR_END = re.compile(r"[:|｜\-–—/·•]\s*$")
+
+
+def _spaced_text(el) -> str:
+    # Kicker and headline often sit in sibling <span>s shown as blocks: keep a space between them.
+    return clean_line(" ".join(el.itertext()))
+
+
+def _is_crumb(el) -> bool:
+    """Whether a heading is the last item of a breadcrumb trail (many sites mark it up as the page's <h1>)."""
+    return any(a.tag in ("li", "nav") or tokens(a) & _CRUMB_WORDS for a in ancestors(el))
+
+
+def _in_article_head(el) -> bool:
+    """Whether an element sits in the article's head: a <header>, or a block named "header"/"head"/"title"."""
+    chain = list(ancestors(el))
+    for index, node in enumerate(chain):
+        if node.tag == "header" or tokens(node) & _HEAD_WORDS:
+            return is_article_header(node, chain[index + 1:])
+    return False
+
+
+def _headings(root, rules):
+    """([(element, source)], weak): Rules.headline and the page's <h1>s (the article's first); when there are
+    none, the article header's own heading, which is weak: used only where a declared title confirms it."""
+    found = [(el, "site") for el in css(root, rules.headline)[:1]]
+    h1s = [el for el in root.iter("h1")][:10]
+    strong = [el for el in h1s if text_of(el) and not in_furniture(el)]
+    # An <h1> inside the article beats the site logo's <h1> in the page header.
+    strong.sort(key=lambda el: not any(a.tag in ("article", "main") for a in ancestors(el)))
+    found.extend((el, "heuristic") for el in strong)
+    if found:
+        return found, False
+    # No headline <h1> outside the chrome: it sits in the article's own <header>, is a breadcrumb item, or is
+    # missing; then the heading of the article's head is the one readers see.
+    for el in [*h1s, *root.iter("h2")]:
+        if el.tag == "h1" or (el.get("itemprop") or "").lower() == "headline" or _in_article_head(el):
+            if text_of(el) and not in_site_chrome(el) and not _is_crumb(el):
+                return [(el, "heuristic")], True
+    return [], False
+
+
+def kicker_parts(el) -> tuple[str, str] | tuple[None, None]:
+    """(kicker, headline proper) when a heading is a short label element followed by the headline text."""
+    while len(el) == 1 and not (el.text or "").strip() and not (el[0].tail or "").strip():
+        el = el[0]  # descend through single wrappers (<h2><a><span>kicker</span><span>title</span></a></h2>)
+    runs = [el.text] if (el.text or "").strip() else []
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in ("br", "script", "style"):
+            runs.append(" ".join(child.itertext()))
+        if (child.tail or "").strip():
+            runs.append(child.tail)
+    runs = [clean_line(run) for run in runs if clean_line(run)]
+    if len(runs) < 2:
+        return None, None
+    kicker, proper = _KICKER_END.sub("", runs[0]), _LEADING_SEPARATOR.sub("", clean_line(" ".join(runs[1:])))
+    if not kicker or len(kicker) > 80 or len(kicker) >= len(proper):
+        return None, None
+    return kicker, proper
+
+
+def _with_prefix(value: str, text: str) -> bool:
+    """Whether `value` is `text` with a label in front: "Kicker: text", "Kicker – text"."""
+    a, b = norm(value), norm(text)
+    if not b or len(a) <= len(b) or not a.endswith(b):
+        return False
+    return bool(_SEPARATOR_END.search(a[: len(a) - len(b)].rstrip()))
+
+
+def _arbitrate_kicker(el, declared_titles):
+    """The headline when the page's heading and a declared title differ by a kicker, or None.
+
+    A kicker (Dachzeile, overline) is a label, not part of the headline, unless the publisher's own
+    declared title carries it: the declared title decides which of the shown parts form the headline.
+    """
+    text, spaced = clean_line(text_of(el)), _spaced_text(el)
+    kicker, proper = kicker_parts(el)
+    for value, source in declared_titles:
+        if norm(value) == norm(text):
+            return None  # the heading is confirmed as it stands
+        if norm(value) == norm(spaced):
+            return value, source  # the declared spelling of runs the page shows as separate blocks
+        if kicker:
+            if headline_words(value) == headline_words(proper):
+                return proper, "heuristic"
+            if headline_words(value) == headline_words(spaced) and norm(value) != norm(spaced):
+                return value, source  # the declared spelling joins kicker and headline with punctuation
+            if _with_prefix(value, proper):
+                label = _KICKER_END.sub("", value[: len(value) - len(proper)].rstrip())
+                if headline_words(label) == headline_words(kicker):
+                    return value, source  # the page's kicker, joined with the declared punctuation
+                return proper, "heuristic"  # another kicker in front of the same headline
+        elif _with_prefix(value, text):
+            return value, source  # the kicker sits outside the heading element
+    return None
+
+
+def headline(root, record, rules, site_names):
+    """(headline, source): the on-page headline when it is the declared one, else the declared one, else h1/title."""
+    declared = [(clean_line(v), s) for v, s in record.get("headline") if clean_line(v)]
+    headings, weak = _headings(root, rules)
+    if headings:
+        # Social titles (og:, twitter:) first: they are the publisher's display title; JSON-LD often the SEO one.
+        titles = [(strip_site_name(v, site_names, guess=True), s) for v, s in declared]
+        titles = [t for t in titles if t[1] == "meta"][:2] + [t for t in titles if t[1] != "meta"]
+        found = _arbitrate_kicker(headings[0][0], titles)
+        if found:
+            return found
+    on_page = [(clean_line(text_of(el)), _spaced_text(el), source) for el, source in headings]
+    on_page = [item for item in on_page if item[0]]
+    if weak:
+        # A heading in the article's own header is the headline when independent declarations (two kinds
+        # of structured data) confirm it; one kind alone does not outweigh the JSON-LD headline.
+        text, spaced, source = on_page[0] if on_page else ("", "", None)
+        kinds = {kind for value, kind in declared if headline_matches(text, value, site_names)
+                 or headline_matches(spaced, value, site_names)}
+        if len(kinds) >= 2:
+            return text, "microdata" if "microdata" in kinds else sorted(kinds)[0]
+        on_page = []
+    for value, source in declared:
+        for text, spaced, _ in on_page:
+            if headline_matches(text, value, site_names) or headline_matches(spaced, value, site_names):
+                return text, source
+    # The headline the page shows beats a reworded declared one (SEO titles differ from what readers see);
+    # when only punctuation differs (a kicker in its own <span>), the declared spelling is the cleaner one.
+    for text, spaced, _ in on_page[:2]:
+        words = headline_words(spaced)
+        variants = [(strip_site_name(value, site_names, guess=guess), source)
+                    for value, source in declared for guess in (False, True)]
+        for variant, source in variants:
+            if words == headline_words(variant):
+                return variant, source
+        if any(similar_headline(spaced, variant) for variant, _ in variants):
+            return text, "heuristic"
+    if declared:
+        return strip_site_name(declared[0][0], site_names), declared[0][1]
+    if on_page:
+        return on_page[0][0], on_page[0][2]
+    title = root.find(".//title")
+    if title is not None and text_of(title):
+        return strip_site_name(text_of(title), site_names, guess=True), "heuristic"
+    return None, None

@@ -1,0 +1,70 @@
+"""Choosing the headline: the heading the page shows, reconciled with the titles it declares."""
+
+from newsarchive.extract import extract_article
+
+P1 = "The council voted on Tuesday to close the old bridge, citing safety concerns raised by engineers."
+URL = "https://news.example.com/a"
+
+
+def headline_of(head: str, body: str) -> str:
+    html = f"<html lang='en'><head>{head}</head><body>{body}<p>{P1}</p></body></html>"
+    return extract_article(URL, html).headline
+
+
+def og(title: str) -> str:
+    return f'<meta property="og:title" content="{title}">'
+
+
+def ld(title: str) -> str:
+    return f'<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{title}"}}</script>'
+
+
+KICKER_H1 = "<article><h1><span class='kicker'>Bridge works</span> <span>Old bridge closes for two years</span></h1>"
+
+
+def test_a_kicker_span_is_left_out_when_the_declared_title_is_the_headline_alone():
+    head = og("Old bridge closes for two years") + ld("Bridge works: Old bridge closes for two years")
+    assert headline_of(head, KICKER_H1 + "</article>") == "Old bridge closes for two years"
+
+
+def test_a_kicker_span_is_kept_with_the_declared_punctuation_when_the_declared_title_has_it():
+    head = og("Bridge works: Old bridge closes for two years")
+    assert headline_of(head, KICKER_H1 + "</article>") == "Bridge works: Old bridge closes for two years"
+
+
+def test_a_kicker_outside_the_heading_is_added_when_the_declared_title_carries_it():
+    head = og("Bridge works: Old bridge closes for two years") + ld("Bridge works: Old bridge closes for two years")
+    body = "<article><p class='kicker'>Bridge works</p><h1>Old bridge closes for two years</h1></article>"
+    assert headline_of(head, body) == "Bridge works: Old bridge closes for two years"
+
+
+def test_a_different_declared_kicker_in_front_of_the_same_headline_leaves_the_headline_alone():
+    head = og("Council vote: Old bridge closes for two years")
+    assert headline_of(head, KICKER_H1 + "</article>") == "Old bridge closes for two years"
+
+
+def test_a_declared_title_equal_to_the_heading_keeps_it_over_a_labelled_variant():
+    head = og("Old bridge closes for two years") + '<meta name="twitter:title" content="Local: Old bridge closes for two years">'
+    body = "<article><h1>Old bridge closes for two years</h1></article>"
+    assert headline_of(head, body) == "Old bridge closes for two years"
+
+
+def test_a_breadcrumb_h1_gives_way_to_the_article_header_heading_without_its_kicker():
+    head = og("Old bridge closes for two years") + ld("Bridge to close")
+    body = ("<nav class='breadcrumb'><ol><li><a href='/'>Home</a></li><li><h1>Bridge to close</h1></li></ol></nav>"
+            "<article><header><h2><span>Bridge works</span><span>Old bridge closes for two years</span></h2></header>"
+            "</article>")
+    assert headline_of(head, body) == "Old bridge closes for two years"
+
+
+def test_an_article_header_heading_confirmed_by_microdata_and_og_beats_the_jsonld_headline():
+    head = og("Old bridge closes for two years") + ld("Bridge closure: what it means for commuters")
+    body = ("<div itemscope itemtype='https://schema.org/NewsArticle'><header class='article-header'>"
+            "<h1 itemprop='headline'>Old bridge closes for two years</h1></header></div>")
+    assert headline_of(head, body) == "Old bridge closes for two years"
+
+
+def test_an_article_header_heading_confirmed_by_og_alone_leaves_the_jsonld_headline():
+    head = og("Old bridge closes for two years") + ld("Bridge closure: what it means for commuters")
+    body = "<header class='article-header'><h1>Old bridge closes for two years</h1></header>"
+    assert headline_of(head, body) == "Bridge closure: what it means for commuters"
