@@ -79,3 +79,15 @@ def test_never_raises_on_arbitrary_bytes():
     for data in (b"", b"\x00\xff\xfe\x80" * 50, bytes(range(256)), b"<meta charset=utf-16>\xff"):
         text, encoding = decode_html(data, "text/html; charset=bogus")
         assert isinstance(text, str) and isinstance(encoding, str)
+
+
+def test_utf8_bytes_declared_shift_jis_come_out_as_utf8():
+    data = page(JA, '<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">').encode("utf-8")
+    text, encoding = decode_html(data)
+    assert JA in text and encoding == "utf-8"
+
+
+def test_undeclared_shift_jis_and_euc_jp_pages_are_detected():
+    for codec in ("shift_jis", "euc_jp"):
+        text, _ = decode_html(page(JA).encode(codec))
+        assert JA in text, codec
