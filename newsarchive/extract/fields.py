@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 from newsarchive.clean import absolute_url, clean_line, url_key
 from newsarchive.extract.links import same_site
 
+_SITE_TAIL = re.compile(r"\s+[|｜\-–—·•»]\s+(?:\S+\s?){1,5}")
 _SEPARATORS = re.compile(r"\s+[|｜\-–—:·•»/]\s+|\s*[|｜]\s*|\s+::\s+")
 _BY = re.compile(r"^(?:by|von|par|por|di|door|av|af|text:|text von|文[・:：]|取材[・:：]?|written by)\s+", re.I)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|、|／|\s/\s|\band\b|\bund\b|\bet\b|\by\b|&)\s*", re.I)
@@ -62,6 +63,10 @@ def headline_matches(page_text: str, declared: str, site_names=()) -> bool:
         return False
     # Guessing an unknown site name is safe here: the page's own headline confirms the rest.
     if a in (b, norm(declared), norm(strip_site_name(declared, site_names, guess=True))):
+        return True
+    # "Heading - Some Site Name": a short tail after a separator is the site, whatever its length in letters.
+    tail = b[len(a):] if b.startswith(a) else ""
+    if tail and _SITE_TAIL.fullmatch(tail):
         return True
     shorter, longer = (a, b) if len(a) < len(b) else (b, a)
     return len(shorter) >= 20 and longer.startswith(shorter) and len(shorter) >= 0.6 * len(longer)

@@ -128,13 +128,19 @@ def headline(root, record, rules, site_names):
         # A heading in the article's own header is the headline when independent declarations (two kinds
         # of structured data) confirm it; one kind alone does not outweigh the JSON-LD headline.
         text, spaced, source = on_page[0] if on_page else ("", "", None)
-        kinds = {kind for value, kind in declared if headline_matches(text, value, site_names)
+        first_meta = next((i for i, (_, kind) in enumerate(declared) if kind == "meta"), None)
+        # Only the first social title (og:title) speaks for "meta": later ones (twitter:, dc.) are variants.
+        counted = [item for i, item in enumerate(declared) if item[1] != "meta" or i == first_meta]
+        kinds = {kind for value, kind in counted if headline_matches(text, value, site_names)
                  or headline_matches(spaced, value, site_names)}
-        if len(kinds) >= 2:
+        # An <h2> standing in for a breadcrumb (or missing) <h1> is what readers see as the headline: the social
+        # title alone confirms it. An <h1> in the article header needs two kinds to outweigh the JSON-LD.
+        needed = 1 if headings[0][0].tag == "h2" else 2
+        if len(kinds) >= needed:
             return text, "microdata" if "microdata" in kinds else sorted(kinds)[0]
         on_page = []
-    for value, source in declared:
-        for text, spaced, _ in on_page:
+    for text, spaced, _ in on_page:  # the first heading a declaration confirms (later <h1>s are often subtitles)
+        for value, source in declared:
             if headline_matches(text, value, site_names) or headline_matches(spaced, value, site_names):
                 return text, source
     # The headline the page shows beats a reworded declared one (SEO titles differ from what readers see);

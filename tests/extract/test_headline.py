@@ -68,3 +68,29 @@ def test_an_article_header_heading_confirmed_by_og_alone_leaves_the_jsonld_headl
     head = og("Old bridge closes for two years") + ld("Bridge closure: what it means for commuters")
     body = "<header class='article-header'><h1>Old bridge closes for two years</h1></header>"
     assert headline_of(head, body) == "Bridge closure: what it means for commuters"
+
+
+def test_a_declared_title_with_a_long_site_name_after_a_dash_confirms_the_short_heading():
+    head = og("„Unermüdlicher Einsatz“ - Die Neue Südtiroler Tageszeitung")
+    body = "<article><h1>„Unermüdlicher Einsatz“</h1></article>"
+    assert headline_of(head, body) == "„Unermüdlicher Einsatz“"
+
+
+def test_the_first_heading_a_declaration_confirms_wins_over_a_later_subtitle_heading():
+    head = og("Old bridge closes for two years") + '<meta itemprop="headline" content="… commuters face detours">'
+    body = "<article><h1>Old bridge closes for two years</h1><h1>… commuters face detours</h1></article>"
+    assert headline_of(head, body) == "Old bridge closes for two years"
+
+
+def test_an_h2_standing_in_for_a_breadcrumb_h1_needs_only_the_og_title_to_confirm_it():
+    head = og("Old bridge closes for two years") + ld("Bridge to close")
+    body = ("<nav class='breadcrumb'><ol><li><h1>Bridge to close</h1></li></ol></nav>"
+            "<article><header><h2>Old bridge closes for two years</h2></header></article>")
+    assert headline_of(head, body) == "Old bridge closes for two years"
+
+
+def test_an_h2_confirmed_only_by_a_later_social_title_leaves_the_jsonld_headline():
+    head = og("Bridge to close") + '<meta name="twitter:title" content="Old bridge closes for two years">' + ld("Bridge to close")
+    body = ("<nav class='breadcrumb'><ol><li><h1>Bridge to close</h1></li></ol></nav>"
+            "<article><header><h2>Old bridge closes for two years</h2></header></article>")
+    assert headline_of(head, body) == "Bridge to close"
