@@ -14,6 +14,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-
 _PUNCT = re.compile(r"[,.;:!?，、。．！？]")
 _CONTAINERS = frozenset("div section article main td span font center body blockquote".split())
 _SKIP_IN_OUTPUT = frozenset(["h1"])
+_SUBHEADS = frozenset("h2 h3 h4 h5 h6".split())
+_INLINE_CONTAINERS = frozenset("span font a b strong em i u small".split())
 _MIN_UNIT = 25
 
 
@@ -22,22 +24,27 @@ def weight(text: str) -> int:
     return len(text) + len(_CJK.findall(text))
 
 
-def _own_text(el) -> str:
-    # Text of the element itself and of its inline children, without block children.
-    parts = [el.text or ""]
+def _own_text(el) -> tuple[str, int]:
+    # Text of the element itself and of its inline children, without block children, and how much is links.
+    parts, links = [el.text or ""], 0
     for child in el:
         if isinstance(child.tag, str) and child.tag not in BLOCK_TAGS:
-            parts.append(text_of(child))
+            text = text_of(child)
+            parts.append(text)
+            links += len(text) if child.tag == "a" else _link_chars(child)
         parts.append(child.tail or "")
-    return squash("".join(parts))
+    return squash("".join(parts)), links
 
 
 def _link_chars(el) -> int:
     return sum(len(text_of(a)) for a in el.iter("a"))
 
 
-def _score_units(root) -> dict:
-    """Readability-style scores: each paragraph-like unit credits its container and that one's parent."""
+def _score_units(root, units: list | None = None) -> dict:
+    """Readability-style scores: each paragraph-like unit credits its container and that one's parent.
+
+    `units`, when given, collects (element, weight) of every such unit.
+    """
     scores: dict = {}
     for el in root.iter():
         tag = el.tag
@@ -45,14 +52,19 @@ def _score_units(root) -> dict:
             text = text_of(el)
             is_p = True
         elif tag in _CONTAINERS:
-            text = _own_text(el)
+            text, links = _own_text(el)
             is_p = False
+        elif tag in _SUBHEADS:
+            if units is not None:  # subheads are part of a body: climbing to take them in costs nothing
+                units.append((el, weight(text_of(el))))
+            continue
         else:
             continue
         size = weight(text)
         if size < _MIN_UNIT:
             continue
-        links = _link_chars(el) if is_p else 0
+        if is_p:
+            links = _link_chars(el)
         if links > 0.5 * len(text):
             continue
         score = 1 + min(len(_PUNCT.findall(text)), 12) + min(size / 100, 3)
@@ -63,7 +75,78 @@ def _score_units(root) -> dict:
             parent = parent.getparent()
         for level, target in enumerate(targets):
             scores[target] = scores.get(target, 0.0) + score / (level + 1)
+        if units is not None and not (not is_p and _in_paragraph(el)):
+            units.append((el, size))
     return scores
+
+
+def _in_paragraph(el) -> bool:
+    # A <span> inside a <p> is already counted with the paragraph.
+    for node in ancestors(el):
+        if node.tag in ("p", "pre"):
+            return True
+        if node.tag not in _INLINE_CONTAINERS:
+            return False
+    return False
+
+
+# Climbing: each character of other text costs four of paragraph text; a climb must add at least 30%
+# to the body; a child under the climbed-to element is read when its paragraphs at least double the rest.
+_CLIMB_PENALTY = 4.0
+_CLIMB_MIN = 0.3
+_CHILD_RATIO = 2.0
+_CLIMB_LEVELS = 8
+
+
+def _climb(best, units: list, stop) -> tuple:
+    """(ancestor, parts): how far above `best` the body reaches, and what under that ancestor to read.
+
+    A body split by media blocks, or with each paragraph wrapped in its own divs, is whole only some
+    levels up. Each level adds the children beside the path from `best`; a child is taken when its
+    text is mostly paragraphs (subheads count as neither), and not when it is short or linked text or
+    sits in another <article> (teaser cards). The level kept is the one where taken paragraph text
+    most outweighs the other text that came in: sidebars and teaser lists stop the climb.
+    """
+    chain = [best]
+    while len(chain) <= _CLIMB_LEVELS and chain[-1] is not stop:
+        parent = chain[-1].getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        chain.append(parent)
+    if len(chain) == 1:
+        return best, [best]
+    index = {node: i for i, node in enumerate(chain)}
+    good: dict = {}
+    base = 0
+    for el, size in units:
+        node, below = el, None
+        while node is not None and node not in index:
+            if node.tag == "article":
+                break  # inside an <article> that holds no part of the chain: another story
+            node, below = node.getparent(), node
+        if node is best:
+            base += size
+        elif node is not None and node in index and below is not None:
+            good[below] = good.get(below, 0) + size
+    chosen, parts, gain, best_gain = best, [best], 0.0, 0.0
+    taken = [best]
+    added = 0
+    for level in range(1, len(chain)):
+        for child in chain[level]:
+            if child is chain[level - 1] or not isinstance(child.tag, str):
+                continue
+            g = good.get(child, 0)
+            bad = weight(text_of(child)) - g
+            added += g
+            if g and g >= _CHILD_RATIO * bad:
+                taken.append(child)
+            gain += g - _CLIMB_PENALTY * bad
+        if gain > best_gain and added >= _CLIMB_MIN * base:
+            chosen, parts, best_gain = chain[level], list(taken), gain
+    if chosen is best:
+        return best, [best]
+    order = {el: i for i, el in enumerate(chosen.iter())}
+    return chosen, sorted(parts, key=lambda el: order.get(el, 0))
 
 
 def _link_density(el) -> float:
@@ -125,7 +208,8 @@ def _cousins(best, chosen: list) -> list:
 
 def _choose(root, anchor_articles=frozenset()) -> list:
     """The body containers: the best-scoring one, its siblings that look like body, and its cousins."""
-    scores = _score_units(root)
+    units: list = []
+    scores = _score_units(root, units)
     # The <article> around the headline holds the story when it holds real text: look only inside it,
     # so that a page-wide container mixing it with the next story cannot win.
     inner = [a for a in anchor_articles
@@ -137,6 +221,7 @@ def _choose(root, anchor_articles=frozenset()) -> list:
         return []
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:5]
     best, best_score = max(((el, _adjusted(el, s, anchor_articles)) for el, s in ranked), key=lambda kv: kv[1])
+    best, parts = _climb(best, units, inner[0] if inner else None)
     parent = best.getparent()
     if parent is None:
         return [best]
@@ -144,7 +229,7 @@ def _choose(root, anchor_articles=frozenset()) -> list:
     same_kind = (best.tag, best.get("class"))
     for sibling in parent:
         if sibling is best:
-            chosen.append(sibling)
+            chosen.extend(parts)
             continue
         if not isinstance(sibling.tag, str) or sibling.tag in _SKIP_IN_OUTPUT:
             continue
@@ -157,7 +242,7 @@ def _choose(root, anchor_articles=frozenset()) -> list:
             text = text_of(sibling)
             if weight(text) >= 80 and _link_density(sibling) < 0.25:
                 chosen.append(sibling)
-    extra = _cousins(best, chosen)
+    extra = _cousins(best, [*chosen, best])
     if extra:
         order = {el: i for i, el in enumerate(root.iter())}
         chosen = sorted(chosen + extra, key=lambda el: order.get(el, 0))
