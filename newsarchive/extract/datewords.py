@@ -1,4 +1,4 @@
-"""Month names and timezone abbreviations that `dates` recognises, in the languages news pages use most."""
+"""Month names (full, genitive and abbreviated) and timezone abbreviations that `dates` recognises."""
 
 from __future__ import annotations
 
@@ -18,6 +18,13 @@ _MONTH_LISTS = {
     "da_no_sv": "januar februar marts april maj juni juli august september oktober november december",
     "sv": "januari februari mars april maj juni juli augusti september oktober november december",
     "no": "januar februar mars april mai juni juli august september oktober november desember",
+    "pl": "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad grudzień",
+    "pl_genitive": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
+    "cs_genitive": "ledna února března dubna května června července srpna září října listopadu prosince",
+    "tr": "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+    "fr_short": "janv févr - avr - - juil - - - - déc",
+    "es_it_pt_short": "gen fev - - mag giu lug ago set ott - dic",
+    "es_pt_nl_short": "ene - mrt abr mei - - - - out - dez",
 }
 
 MONTHS: dict[str, int] = {}

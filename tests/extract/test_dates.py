@@ -119,3 +119,24 @@ def test_german_two_digit_year_dateline_with_bar_before_the_time():
 
 def test_dotted_numbers_that_are_not_a_date_give_none():
     assert parse_date("Version 1.2.34.5") == (None, False)
+
+
+def test_polish_czech_and_turkish_month_names():
+    assert parse_date("18 stycznia 2025, 07:25", "Europe/Warsaw")[0].isoformat() == "2025-01-18T07:25:00+01:00"
+    assert parse_date("3. října 2024", "Europe/Prague")[0].isoformat() == "2024-10-03T00:00:00+02:00"
+    assert parse_date("5 Şubat 2025 14:30", "Europe/Istanbul")[0].isoformat() == "2025-02-05T14:30:00+03:00"
+
+
+def test_abbreviated_romance_and_dutch_month_names():
+    assert parse_date("12 déc. 2024", "Europe/Paris")[0].date().isoformat() == "2024-12-12"
+    assert parse_date("4 ott 2024", "Europe/Rome")[0].date().isoformat() == "2024-10-04"
+    assert parse_date("7 mrt 2025", "Europe/Amsterdam")[0].date().isoformat() == "2025-03-07"
+    assert parse_date("15 de dez. de 2023", "Europe/Lisbon")[0].date().isoformat() == "2023-12-15"
+
+
+def test_localised_full_month_names():
+    assert parse_date("18 janvier 2025 à 07:25", "Europe/Paris")[0].isoformat() == "2025-01-18T07:25:00+01:00"
+    assert parse_date("18 de enero de 2025", "Europe/Madrid")[0].date().isoformat() == "2025-01-18"
+    assert parse_date("18 gennaio 2025", "Europe/Rome")[0].date().isoformat() == "2025-01-18"
+    assert parse_date("18 januari 2025", "Europe/Amsterdam")[0].date().isoformat() == "2025-01-18"
+    assert parse_date("18 de janeiro de 2025", "Europe/Lisbon")[0].date().isoformat() == "2025-01-18"
