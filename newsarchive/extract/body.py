@@ -6,6 +6,7 @@ import re
 
 from lxml import etree
 
+from newsarchive.extract.bodylines import drop_furniture_lines
 from newsarchive.extract.junk import drop, remove_junk
 from newsarchive.extract.lead import find_lead, headline_element
 from newsarchive.extract.tree import BLOCK_TAGS, ancestors, css, squash, text_of
@@ -330,6 +331,7 @@ def extract_body(root, *, selector: str | None = None, remove=(), remove_element
         lines, source = lines_of([keep], headline), "microdata"
     else:
         lines, source = lines_of(_choose(body, anchor_articles), headline), "heuristic"
+    lines = drop_furniture_lines(lines)
     if lead and lines and not any(lead[:60] in line for line in lines[:5]):
         lines.insert(0, lead)
     return lines, source

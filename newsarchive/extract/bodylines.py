@@ -1,0 +1,45 @@
+"""Recognise body lines that are page furniture by their text alone: labels, counters, bylines, datelines."""
+
+from __future__ import annotations
+
+import re
+
+# Whole-line labels: advertisement markers and "read more" prompts in the languages we meet most.
+_LABEL = re.compile(
+    r"^[\s\[(【■»>›:\-–—]*(?:advertisement|advertising|sponsored|anzeige|werbung|publicité|publicidad|pubblicità|"
+    r"publicidade|reklame|reklama|advertentie|annons|annonse|annonce|mainos|広告|スポンサーリンク|광고|"
+    r"read more|read also|also read|see also|weiterlesen|mehr lesen|lesen sie auch|lire aussi|à lire aussi|"
+    r"leer más|lee también|leggi anche|leia mais|leia também|lees meer|lees ook|läs mer|läs också|les mer|"
+    r"les også|læs mere|læs også|czytaj więcej|czytaj też|czytaj także|zobacz też|zobacz także|čtěte také|"
+    r"続きを読む|あわせて読みたい|関連記事)[\s\])】:：.…»›]*$",
+    re.I,
+)
+# A line with no letter at all ("+++", "0", "2 / 3"): counters and decorations.
+_NO_LETTER = re.compile(r"^[\W\d_]*$")
+# A byline: "By Jane Doe", "Von Nina Magoley", "Kommentar von ..." - short, a name after the word.
+_BYLINE = re.compile(r"^(?:\w+\s+)?(?:by|von|par|por|di|da|av|door|od|przez|af|de)\s+[A-ZÀ-ÞĀ-Ž][\w.'’-]+"
+                     r"(?:\s+[\w.'’-]+){0,4}$")
+# A dateline: a date or time written with digits, in a short line ("Stand: 22.04.2024, 06:00 Uhr").
+_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}|\d{1,2}\.?\s+[A-Za-zÀ-ÿ]{3,9}\.?\s+\d{4}")
+_SHORT = 80
+_LEAD_SIZE = 120
+
+
+def is_label(line: str) -> bool:
+    """Whether a whole line is an advertisement marker, a "read more" prompt, or has no letters."""
+    return len(line) <= 40 and bool(_LABEL.match(line) or _NO_LETTER.match(line))
+
+
+def drop_furniture_lines(lines: list[str]) -> list[str]:
+    """`lines` without labels anywhere, and without bylines and datelines above the first real paragraph."""
+    kept, started = [], False
+    for line in lines:
+        if is_label(line):
+            continue
+        if not started:
+            if len(line) >= _LEAD_SIZE:
+                started = True
+            elif len(line) <= _SHORT and (_BYLINE.match(line) or _DATE.search(line)):
+                continue
+        kept.append(line)
+    return kept

@@ -1,0 +1,30 @@
+from newsarchive.extract.bodylines import drop_furniture_lines, is_label
+
+LEAD = ("The council voted on Tuesday to close the old bridge, citing safety concerns raised by engineers "
+        "after an inspection in the spring.")
+PARA = "Repairs will take at least two years, and traffic will be diverted through the northern district."
+
+
+def test_advertisement_and_read_more_labels_in_several_languages_are_labels():
+    for label in ("Advertisement", "Anzeige", "Publicité", "Czytaj więcej", "Read more:", "広告"):
+        assert is_label(label), label
+
+
+def test_lines_without_letters_are_labels_but_short_sentences_are_not():
+    assert is_label("+++") and is_label("2 / 3") and is_label("0")
+    assert not is_label("Two years of work")
+
+
+def test_byline_and_dateline_above_the_first_paragraph_are_dropped():
+    lines = ["Stand: 22.04.2024, 06:00 Uhr", "Von Nina Magoley", LEAD, "Advertisement", PARA]
+    assert drop_furniture_lines(lines) == [LEAD, PARA]
+
+
+def test_short_lines_with_dates_after_the_first_paragraph_are_kept():
+    lines = [LEAD, "On 12.03.2024 the bridge closed", PARA]
+    assert drop_furniture_lines(lines) == lines
+
+
+def test_a_subhead_before_the_first_paragraph_is_kept():
+    lines = ["What the council decided", LEAD, PARA]
+    assert drop_furniture_lines(lines) == lines
