@@ -17,7 +17,7 @@ _LABEL = re.compile(
 # A line with no letter at all ("+++", "0", "2 / 3"): counters and decorations.
 _NO_LETTER = re.compile(r"^[\W\d_]*$")
 # A byline: "By Jane Doe", "Von Nina Magoley", "Kommentar von ..." - short, a name after the word.
-_BYLINE = re.compile(r"^(?:\w+\s+)?(?:by|von|par|por|di|da|av|door|od|przez|af|de)\s+[A-ZÀ-ÞĀ-Ž][\w.'’-]+"
+_BYLINE = re.compile(r"^(?:\w+\s+)?(?i:by|von|par|por|di|da|av|door|od|przez|af|de)\s+[A-ZÀ-ÞĀ-Ž][\w.'’-]+"
                      r"(?:\s+[\w.'’-]+){0,4}$")
 # A dateline: a date or time written with digits, in a short line ("Stand: 22.04.2024, 06:00 Uhr").
 _DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}|\d{1,2}\.?\s+[A-Za-zÀ-ÿ]{3,9}\.?\s+\d{4}")
