@@ -9,6 +9,7 @@ from lxml import etree
 from newsarchive.extract.bodylines import drop_furniture_lines
 from newsarchive.extract.junk import drop, remove_junk
 from newsarchive.extract.lead import find_lead, headline_element
+from newsarchive.extract.scripted import script_texts, scripted_body
 from newsarchive.extract.tree import BLOCK_TAGS, ancestors, css, squash, text_of
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]")
@@ -18,6 +19,7 @@ _SKIP_IN_OUTPUT = frozenset(["h1"])
 _SUBHEADS = frozenset("h2 h3 h4 h5 h6".split())
 _INLINE_CONTAINERS = frozenset("span font a b strong em i u small".split())
 _MIN_UNIT = 25
+_SCRIPTED_BELOW = 200
 
 
 def weight(text: str) -> int:
@@ -325,12 +327,21 @@ def extract_body(root, *, selector: str | None = None, remove=(), remove_element
     heading = headline_element(body, headline)
     anchor_articles = frozenset(a for a in ancestors(heading) if a.tag == "article") if heading is not None else ()
     lead = find_lead(heading)
+    scripts = script_texts(body)
     extra = [el for sel in remove for el in css(body, sel)] + list(remove_elements)
     remove_junk(body, keep=[keep] if keep is not None else (), extra=extra)
     if keep is not None and keep.getparent() is not None and weight(text_of(keep)) >= 200:
         lines, source = lines_of([keep], headline), "microdata"
     else:
         lines, source = lines_of(_choose(body, anchor_articles), headline), "heuristic"
+    if weight("".join(lines)) < _SCRIPTED_BELOW:
+        # Nothing worth the name in the markup: a client-rendered page may carry the body in a script.
+        shipped = scripted_body(scripts)
+        if shipped is not None:
+            remove_junk(shipped)
+            shipped_lines = lines_of([shipped], headline)
+            if weight("".join(shipped_lines)) > weight("".join(lines)):
+                lines, source = shipped_lines, "heuristic"
     lines = drop_furniture_lines(lines)
     if lead and lines and not any(lead[:60] in line for line in lines[:5]):
         lines.insert(0, lead)
