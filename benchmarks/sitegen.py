@@ -28,7 +28,9 @@ def _sentence(rng: random.Random) -> str:
 
 def _headline(i: int) -> str:
     rng = random.Random(i * 7919)
-    return f"{rng.choice(WORDS)}{rng.choice(PARTICLES)}{rng.choice(WORDS)}、{rng.choice(WORDS)}で{rng.choice(WORDS)}合意 第{i}報"
+    subject, particle, place, topic, deal = (rng.choice(WORDS), rng.choice(PARTICLES), rng.choice(WORDS),
+                                             rng.choice(WORDS), rng.choice(WORDS))
+    return f"{subject}{particle}{place}、{topic}で{deal}合意 第{i}報"
 
 
 def _published(i: int) -> datetime:
@@ -41,7 +43,8 @@ def _script(rng: random.Random, kilobytes: int) -> str:
     while size < kilobytes * 1024:
         name = "".join(rng.choice("abcdefghijklmnop") for _ in range(8))
         chunk = (f"function {name}(t,e){{var n=document.createElement('script');n.async=!0;"
-                 f"n.src='//ads.example.jp/{name}.js?r='+Math.random();t.push({{id:'{name}',v:{rng.randint(0, 10**6)}}});"
+                 f"n.src='//ads.example.jp/{name}.js?r='+Math.random();"
+                 f"t.push({{id:'{name}',v:{rng.randint(0, 10**6)}}});"
                  f"if(e&&e.length>{rng.randint(1, 99)}){{return e.slice(0,{rng.randint(1, 50)})}}return null}}\n")
         chunks.append(chunk)
         size += len(chunk)
@@ -51,7 +54,8 @@ def _script(rng: random.Random, kilobytes: int) -> str:
 def _style(kilobytes: int) -> str:
     rules, size, i = [], 0, 0
     while size < kilobytes * 1024:
-        rule = f".block-{i} .item-{i % 17} > a{{color:#{i % 4096:03x};margin:{i % 9}px {i % 7}px;line-height:1.{i % 9}}}\n"
+        rule = (f".block-{i} .item-{i % 17} > a{{color:#{i % 4096:03x};margin:{i % 9}px {i % 7}px;"
+                f"line-height:1.{i % 9}}}\n")
         rules.append(rule)
         size += len(rule)
         i += 1

@@ -49,7 +49,7 @@ class ValidatePipeline:
 
 
 def body_key(body: str) -> str:
-    """A hash of the body that ignores whitespace (Japanese text has no spaces to keep; re-wrapped text stays the same)."""
+    """A hash of the body that ignores whitespace (Japanese has no spaces to keep; re-wrapped text stays the same)."""
     return hashlib.blake2b(_SPACE.sub("", body).encode(), digest_size=16).hexdigest()
 
 

@@ -29,7 +29,8 @@ def page(headline: str | None, date: str, paragraphs: list[str], *, section: str
     head = f'<div class="entryDetailHeadline"><h1>{headline}</h1></div>' if headline else ""
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     links = "".join(f'<a href="{href}">{text}</a>' for href, text in related)
-    pager = f'<ul class="indexNavi"><li class="next"><a href="{next_page}">次のページ</a></li></ul>' if next_page else ""
+    pager = (f'<ul class="indexNavi"><li class="next"><a href="{next_page}">次のページ</a></li></ul>'
+             if next_page else "")
     html = (
         f'<!DOCTYPE html><html lang="ja"><head>{meta}<title>{headline or ""}</title>{ld}</head>'
         '<body><div id="header"><ul class="globalNavi"><li><a href="/headlines/">ニュース速報</a></li>'
@@ -51,7 +52,8 @@ def page(headline: str | None, date: str, paragraphs: list[str], *, section: str
 
 def listing(*hrefs: str) -> str:
     items = "".join(f'<li><a href="{h}">{h}</a></li>' for h in hrefs)
-    return f'<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>一覧</title></head><body><ul>{items}</ul></body></html>'
+    return ('<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>一覧</title></head>'
+            f"<body><ul>{items}</ul></body></html>")
 
 
 TREATY_PAGE = page(
