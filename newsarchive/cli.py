@@ -60,7 +60,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 @command
 def cmd_crawl(args: argparse.Namespace) -> int:
-    from newsarchive.crawl import run_crawl
+    from newsarchive.crawl import CrawlError, run_crawl
     from newsarchive.sites import UnknownSite, get_site
 
     if bool(args.site) == bool(args.url):
@@ -72,7 +72,10 @@ def cmd_crawl(args: argparse.Namespace) -> int:
             raise CliError(exc.args[0]) from exc
     settings = dict(_setting(s) for s in args.set)
     _archive(args, must_exist=False).close()  # a bad --db fails here, in one line, before Scrapy starts
-    summary = run_crawl(args.site or "generic", args.db, base_url=args.base_url, url=args.url, settings=settings)
+    try:
+        summary = run_crawl(args.site or "generic", args.db, base_url=args.base_url, url=args.url, settings=settings)
+    except CrawlError as exc:
+        raise CliError(str(exc)) from exc
     if args.json:
         _print_json(summary)
     else:

@@ -28,13 +28,13 @@ def crawl_settings(db: str | None = None, overrides: dict[str, Any] | None = Non
     return settings
 
 
-def _summary(archive: Any, run_id: int | None) -> dict:
-    for run in archive.runs(limit=1000):
-        if run.get("id") == run_id:
-            # A store that keeps the counts in a nested "stats" dict is flattened: the CLI prints one level.
-            nested = run.get("stats") if isinstance(run.get("stats"), dict) else {}
-            return {**nested, **{k: v for k, v in run.items() if k != "stats"}}
-    raise CrawlError(f"the crawl did not record run {run_id} in the archive")
+def _summary(archive: Any, run_id: int) -> dict:
+    run = archive.run(run_id)
+    if run is None:
+        raise CrawlError(f"the crawl did not record run {run_id} in the archive")
+    # The counts kept in the run's nested "stats" dict are flattened: the CLI prints one level.
+    nested = run.get("stats") if isinstance(run.get("stats"), dict) else {}
+    return {**nested, **{k: v for k, v in run.items() if k != "stats"}}
 
 
 def run_crawl(spider: str, db: str | None = None, *, base_url: str | None = None, url: str | None = None,

@@ -175,3 +175,13 @@ def test_demo_crawls_the_bundled_site_in_a_real_process(tmp_path):
         assert archive.stats()["articles"] == 10
     finally:
         archive.close()
+
+
+def test_crawl_with_a_malformed_start_url_is_one_line_error(tmp_path, capsys):
+    code, _, err = run(capsys, "crawl", "--url", "not a url", "--db", str(tmp_path / "a.db"))
+    assert code == 2 and err.count("\n") == 1 and "start URL" in err
+
+
+def test_crawl_needs_a_site_or_a_url_but_not_both(capsys):
+    code, _, err = run(capsys, "crawl", "newsweekjapan", "--url", "https://example.com/")
+    assert code == 2 and "not both" in err
