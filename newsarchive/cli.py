@@ -191,6 +191,14 @@ def cmd_runs(args: argparse.Namespace) -> int:
 
 
 @command
+def cmd_problems(args: argparse.Namespace) -> int:
+    with _archive(args) as archive:
+        rows = archive.problems(run_id=args.run, limit=args.limit)
+    _print_rows(args, rows, [("run_id", "run", 4), ("kind", "kind", 7), ("url", "url", 60), ("reason", "reason", 70)])
+    return 0
+
+
+@command
 def cmd_sites(args: argparse.Namespace) -> int:
     from newsarchive.sites import all_sites
 

@@ -26,6 +26,8 @@ SPEC: dict[str, tuple[str, list[str]]] = {
               ["newsarchive stats --json"]),
     "runs": ("list crawl runs with their status and counts",
              ["newsarchive runs --limit 5"]),
+    "problems": ("list dropped pages and errors with their URL and reason, newest first",
+                 ["newsarchive problems --run 3", "newsarchive problems --json"]),
     "sites": ("list the sites newsarchive has a profile for",
               ["newsarchive sites"]),
     "eval": ("extract every page of a dataset with ground truth and write predictions as JSON Lines",
@@ -85,6 +87,9 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     _site(p); _db(p)
     p = made["stats"]; _db(p); _json(p)
     p = made["runs"]; _limit(p); _db(p); _json(p)
+    p = made["problems"]
+    p.add_argument("--run", type=int, metavar="ID", help="only the problems of this crawl run (see `newsarchive runs`)")
+    _limit(p, 100); _db(p); _json(p)
     p = made["sites"]; _json(p)
     p = made["eval"]
     p.add_argument("dataset", metavar="DATASET_DIR", help="a folder with ground-truth.json and the saved pages")

@@ -185,3 +185,18 @@ def test_crawl_with_a_malformed_start_url_is_one_line_error(tmp_path, capsys):
 def test_crawl_needs_a_site_or_a_url_but_not_both(capsys):
     code, _, err = run(capsys, "crawl", "newsweekjapan", "--url", "https://example.com/")
     assert code == 2 and "not both" in err
+
+
+def test_problems_lists_each_recorded_url_with_its_reason(db, capsys):
+    archive = open_archive(db)
+    run_id = archive.start_run("newsweekjapan", "newsweekjapan")
+    archive.record_problems([{"url": "https://www.newsweekjapan.jp/x/404.php", "kind": "error", "reason": "HTTP 404 Not Found"},
+                             {"url": "https://www.newsweekjapan.jp/x/empty.php", "kind": "dropped", "reason": "missing headline"}],
+                            run_id=run_id)
+    archive.close()
+    code, out, _ = run(capsys, "problems", "--run", str(run_id), "--db", db, "--json")
+    rows = {r["url"]: r["reason"] for r in json.loads(out)}
+    assert code == 0 and rows == {"https://www.newsweekjapan.jp/x/404.php": "HTTP 404 Not Found",
+                                  "https://www.newsweekjapan.jp/x/empty.php": "missing headline"}
+    code, out, _ = run(capsys, "problems", "--db", db)
+    assert code == 0 and "HTTP 404 Not Found" in out
