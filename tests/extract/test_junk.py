@@ -38,3 +38,20 @@ def test_consent_dialog_is_removed_even_when_it_outweighs_the_story():
     text = page_text(html)
     assert "California consumer" not in text
     assert STORY in text
+
+
+def test_block_hidden_by_inline_style_or_attribute_is_removed():
+    html = f"""<html><body><div class="story"><p>{STORY}</p>
+      <div style="color: red; display:none;"><span id="postId">6073731</span><span>2024/12/03 23:17:00</span></div>
+      <p hidden>Hidden teaser of another story</p></div></body></html>"""
+    text = page_text(html)
+    assert "6073731" not in text
+    assert "Hidden teaser" not in text
+    assert STORY in text
+
+
+def test_hidden_block_holding_most_of_the_page_is_kept():
+    # Some pages ship the article hidden and reveal it with a script: the text is still the article.
+    html = f"""<html><body><p>Short intro.</p>
+      <div style="display: none"><p>{STORY}</p><p>{STORY}</p></div></body></html>"""
+    assert STORY in page_text(html)
