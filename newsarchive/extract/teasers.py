@@ -1,4 +1,4 @@
-"""Cut what a teaser heading ("More from …", "Das könnte Sie auch interessieren") opens inside a body container."""
+"""Cut reading suggestions out of body containers: what a teaser heading ("More from …") opens, and link lists."""
 
 from __future__ import annotations
 
@@ -31,6 +31,8 @@ _TEASER = re.compile(
 _HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
 _HEADING_CLASS = re.compile(r"head|title", re.I)
 _MAX_LEN = 60
+# A list is reading suggestions, not the article's own enumeration, when half its text is link text.
+_LINK_LIST = 0.5
 
 
 def is_teaser_heading(text: str) -> bool:
@@ -46,8 +48,8 @@ def _heading_like(el) -> bool:
 
 
 def cut_teasers(containers: list) -> list:
-    """`containers` without the teaser blocks in them (mutated in place) and without those a teaser heading
-    among them announces.
+    """`containers` without the teaser blocks and link lists in them (mutated in place) and without those
+    a teaser heading among them announces.
 
     A teaser heading that opens a box of its own (the outermost ancestor that starts with it) takes that
     box: such boxes also stand between paragraphs of the article. A bare heading takes everything after
@@ -70,4 +72,13 @@ def cut_teasers(containers: list) -> list:
                 for sibling in list(heading.itersiblings()):
                     drop(sibling)
             drop(block)
+        for items in [el for el in container.iter("ul", "ol") if el is not container]:
+            if items.getparent() is not None and _is_link_list(items):
+                drop(items)
     return containers
+
+
+def _is_link_list(items) -> bool:
+    text = text_of(items)
+    links = sum(len(text_of(a)) for a in items.iter("a"))
+    return bool(text) and links >= _LINK_LIST * len(text)

@@ -54,3 +54,16 @@ def test_article_subhead_that_starts_like_a_teaser_keeps_what_follows():
       <p>{P1}</p><h2>More than 100 homes flooded</h2><p>{P2}</p><p>{P3}</p>
     </div></body></html>"""
     assert body_of(html) == [P1, "More than 100 homes flooded", P2, P3]
+
+
+def test_list_of_links_inside_the_body_is_not_body_but_a_list_of_sentences_is():
+    html = f"""<html><body><div class="story">
+      <p>{P1}</p>
+      <ul><li>Read the story: <a href="/a">Bakery wins national prize for rye bread</a></li>
+          <li>Our overview: <a href="/b">Road works on the ring road until June</a></li></ul>
+      <p>{P2}</p>
+      <ul><li>The line will have twelve stops.</li><li>Trams will run every eight minutes at peak times.</li></ul>
+      <p>{P3}</p>
+    </div></body></html>"""
+    assert body_of(html) == [P1, P2, "The line will have twelve stops.",
+                             "Trams will run every eight minutes at peak times.", P3]
