@@ -55,3 +55,12 @@ def test_hidden_block_holding_most_of_the_page_is_kept():
     html = f"""<html><body><p>Short intro.</p>
       <div style="display: none"><p>{STORY}</p><p>{STORY}</p></div></body></html>"""
     assert STORY in page_text(html)
+
+
+def test_author_box_named_author_container_is_removed_but_a_wordpress_author_label_is_not():
+    html = f"""<html><body><article class="post author-jdoe"><div class="entry"><p>{STORY}</p></div>
+      <div class="author-container column"><p>Jane Doe</p><div>Reporter since 2019, writes about aviation.</div></div>
+    </article></body></html>"""
+    text = page_text(html)
+    assert "Reporter since 2019" not in text
+    assert STORY in text
