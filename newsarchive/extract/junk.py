@@ -60,6 +60,8 @@ def is_junk(el) -> bool:
         return True
     if el.tag in INLINE_TAGS and any(a.tag in RUNNING_TEXT for a in ancestors(el)):
         return False  # a linked word in a sentence ("a tag-link") is part of the sentence
+    if _is_person_box(el):
+        return True
     words = tokens(el)
     if not words:
         return False
@@ -71,6 +73,14 @@ def is_junk(el) -> bool:
             return False  # a gated paragraph of the article ("<p class=paywall>")
         return not any(tokens(d) & CONTENT_WORDS for d in el.iter() if isinstance(d.tag, str))
     return bool(words & SOFT_WORDS) and _visible_len(el) < SOFT_LIMIT
+
+
+def _is_person_box(el) -> bool:
+    # A block marked up as a schema.org Person (name, job title, bio) is an author or "people" box;
+    # a person named inside a sentence is inline and stays.
+    itemtype = el.get("itemtype")
+    return bool(itemtype) and itemtype.rstrip("/").endswith("/Person") and el.tag not in INLINE_TAGS \
+        and el.tag not in RUNNING_TEXT and _visible_len(el) < 2 * SOFT_LIMIT
 
 
 def drop(el) -> None:

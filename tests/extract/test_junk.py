@@ -64,3 +64,14 @@ def test_author_box_named_author_container_is_removed_but_a_wordpress_author_lab
     text = page_text(html)
     assert "Reporter since 2019" not in text
     assert STORY in text
+
+
+def test_person_box_in_microdata_is_removed_but_a_person_named_in_a_sentence_stays():
+    html = f"""<html><body><div class="story"><p>{STORY} Said <span itemscope itemtype="https://schema.org/Person">
+      <span itemprop="name">Ram Shrestha</span></span>, a pilot.</p>
+      <div itemscope itemtype="http://schema.org/Person"><p itemprop="name">Thomas Jäger</p>
+        <p itemprop="jobTitle">Political scientist</p><p>Professor of international politics in Cologne.</p></div>
+    </div></body></html>"""
+    text = page_text(html)
+    assert "Professor of international politics" not in text
+    assert "Said Ram Shrestha, a pilot." in text
