@@ -35,6 +35,9 @@ _APPEAL = re.compile(
 )
 _APPEAL_MAX = 300
 _SHORT = 80
+# A source credit closing an article ("Quelle: dpa", "Source: AFP").
+_CREDIT = re.compile(r"^(?:quelle|quellen|source|sources|fuente|fuentes|fonte|fonti|bron|źródło|zdroj|kilde|källa)\s*:",
+                     re.I)
 _LEAD_SIZE = 120
 
 
@@ -60,4 +63,13 @@ def drop_furniture_lines(lines: list[str]) -> list[str]:
             elif len(line) <= _SHORT and (_BYLINE.match(line) or _DATE.search(line)):
                 continue
         kept.append(line)
+    # Broadcast slots, datelines and source credits after the last paragraph: short, not sentences.
+    while len(kept) > 1 and _is_trailer(kept[-1]):
+        kept.pop()
     return kept
+
+
+def _is_trailer(line: str) -> bool:
+    if len(line) > _SHORT or line.rstrip().endswith((".", "!", "?", "。")):
+        return False
+    return bool(_DATE.search(line) or _CREDIT.match(line))

@@ -49,3 +49,13 @@ def test_news_about_donations_and_subscriptions_is_not_an_appeal():
 def test_appeal_between_paragraphs_is_dropped():
     lines = [LEAD, "Jetzt abonnieren und von der Vorlesefunktion profitieren.", PARA]
     assert drop_furniture_lines(lines) == [LEAD, PARA]
+
+
+def test_broadcast_slot_and_source_credit_after_the_last_paragraph_are_dropped():
+    lines = [LEAD, PARA, "Sendung: Antenne Brandenburg, 24.04.2024, 15:10 Uhr", "Quelle: dpa"]
+    assert drop_furniture_lines(lines) == [LEAD, PARA]
+
+
+def test_short_closing_sentence_with_a_time_stays():
+    lines = [LEAD, PARA, "The match starts at 20:45."]
+    assert drop_furniture_lines(lines) == lines
