@@ -10,6 +10,7 @@ from newsarchive.extract.bodylines import drop_furniture_lines
 from newsarchive.extract.junk import drop, remove_junk
 from newsarchive.extract.lead import find_lead, headline_element
 from newsarchive.extract.scripted import script_texts, scripted_body
+from newsarchive.extract.teasers import cut_teasers
 from newsarchive.extract.tree import BLOCK_TAGS, ancestors, css, squash, text_of
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]")
@@ -331,9 +332,9 @@ def extract_body(root, *, selector: str | None = None, remove=(), remove_element
     extra = [el for sel in remove for el in css(body, sel)] + list(remove_elements)
     remove_junk(body, keep=[keep] if keep is not None else (), extra=extra)
     if keep is not None and keep.getparent() is not None and weight(text_of(keep)) >= 200:
-        lines, source = lines_of([keep], headline), "microdata"
+        lines, source = lines_of(cut_teasers([keep]), headline), "microdata"
     else:
-        lines, source = lines_of(_choose(body, anchor_articles), headline), "heuristic"
+        lines, source = lines_of(cut_teasers(_choose(body, anchor_articles)), headline), "heuristic"
     if weight("".join(lines)) < _SCRIPTED_BELOW:
         # Nothing worth the name in the markup: a client-rendered page may carry the body in a script.
         shipped = scripted_body(scripts)

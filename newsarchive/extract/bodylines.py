@@ -21,7 +21,23 @@ _BYLINE = re.compile(r"^(?:\w+\s+)?(?i:by|von|par|por|di|da|av|door|od|przez|af|
                      r"(?:\s+[\w.'’-]+){0,4}$")
 # A dateline: a date or time written with digits, in a short line ("Stand: 22.04.2024, 06:00 Uhr").
 _DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}|\d{1,2}\.?\s+[A-Za-zÀ-ÿ]{3,9}\.?\s+\d{4}")
+# A call to subscribe, register, sign up or donate addressed to the reader ("Jetzt abonnieren",
+# "Registration is a free and easy way to support our journalism"): generic words, several languages.
+_APPEAL = re.compile(
+    r"\b(?:sign(?:ing)? up (?:to|for) (?:our|the|\w+[’']s)\b.{0,60}newsletter|newsletters?\b.{0,80}\b(?:inbox|sign up)|"
+    r"subscribe (?:now|today|to our)|support (?:our|independent|quality) journalism|bookmark (?:our|\w+\.com)|"
+    r"become a (?:member|subscriber)|join our community|"
+    r"jetzt abonnieren|abonnieren sie|newsletter informiert|unterstützen sie (?:uns|unsere)|mit einer spende|"
+    r"werden sie mitglied|mitglied werden|"
+    r"réservée? aux abonnés|abonnez-vous|votre abonnement|suscríbete|hazte socio|abbonati|"
+    r"iscriviti alla (?:nostra )?newsletter)",
+    re.I,
+)
+_APPEAL_MAX = 300
 _SHORT = 80
+# A source credit closing an article ("Quelle: dpa", "Source: AFP").
+_CREDIT = re.compile(r"^(?:quelle|quellen|source|sources|fuente|fuentes|fonte|fonti|bron|źródło|zdroj|kilde|källa)\s*:",
+                     re.I)
 _LEAD_SIZE = 120
 
 
@@ -30,11 +46,16 @@ def is_label(line: str) -> bool:
     return len(line) <= 40 and bool(_LABEL.match(line) or _NO_LETTER.match(line))
 
 
+def is_appeal(line: str) -> bool:
+    """Whether a short line asks the reader to subscribe, register, sign up for a newsletter or donate."""
+    return len(line) <= _APPEAL_MAX and bool(_APPEAL.search(line))
+
+
 def drop_furniture_lines(lines: list[str]) -> list[str]:
-    """`lines` without labels anywhere, and without bylines and datelines above the first real paragraph."""
+    """`lines` without labels and appeals anywhere, and without bylines and datelines above the first real paragraph."""
     kept, started = [], False
     for line in lines:
-        if is_label(line):
+        if is_label(line) or is_appeal(line):
             continue
         if not started:
             if len(line) >= _LEAD_SIZE:
@@ -42,4 +63,13 @@ def drop_furniture_lines(lines: list[str]) -> list[str]:
             elif len(line) <= _SHORT and (_BYLINE.match(line) or _DATE.search(line)):
                 continue
         kept.append(line)
+    # Broadcast slots, datelines and source credits after the last paragraph: short, not sentences.
+    while len(kept) > 1 and _is_trailer(kept[-1]):
+        kept.pop()
     return kept
+
+
+def _is_trailer(line: str) -> bool:
+    if len(line) > _SHORT or line.rstrip().endswith((".", "!", "?", "。")):
+        return False
+    return bool(_DATE.search(line) or _CREDIT.match(line))

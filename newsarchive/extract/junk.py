@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from newsarchive.extract.tree import ancestors, text_of, tokens
 
 # Never article text, whatever their class says.
@@ -48,6 +50,8 @@ RANKING_WORDS = frozenset(
 INLINE_TAGS = frozenset("a span b strong em i u small abbr sup sub mark cite q time font".split())
 RUNNING_TEXT = frozenset("p li blockquote dd".split())
 ROLES = frozenset("navigation banner contentinfo complementary menu menubar search dialog alert".split())
+# An inline style that hides the element from every reader: data stores, templates, closed dialogs.
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 
 
 def is_junk(el) -> bool:
@@ -56,6 +60,8 @@ def is_junk(el) -> bool:
         return True
     if el.tag in INLINE_TAGS and any(a.tag in RUNNING_TEXT for a in ancestors(el)):
         return False  # a linked word in a sentence ("a tag-link") is part of the sentence
+    if _is_person_box(el):
+        return True
     words = tokens(el)
     if not words:
         return False
@@ -67,6 +73,14 @@ def is_junk(el) -> bool:
             return False  # a gated paragraph of the article ("<p class=paywall>")
         return not any(tokens(d) & CONTENT_WORDS for d in el.iter() if isinstance(d.tag, str))
     return bool(words & SOFT_WORDS) and _visible_len(el) < SOFT_LIMIT
+
+
+def _is_person_box(el) -> bool:
+    # A block marked up as a schema.org Person (name, job title, bio) is an author or "people" box;
+    # a person named inside a sentence is inline and stays.
+    itemtype = el.get("itemtype")
+    return bool(itemtype) and itemtype.rstrip("/").endswith("/Person") and el.tag not in INLINE_TAGS \
+        and el.tag not in RUNNING_TEXT and _visible_len(el) < 2 * SOFT_LIMIT
 
 
 def drop(el) -> None:
@@ -94,9 +108,15 @@ def prose_chars(el) -> int:
     return _visible_len(el) - sum(_visible_len(a) for a in el.iter("a"))
 
 
+def _is_hidden(el) -> bool:
+    return el.get("hidden") is not None or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+
+
 def _is_junk_tag(el) -> bool:
     tag = el.tag
     if tag in JUNK_TAGS or (el.get("role") or "").lower() in ROLES:
+        return True
+    if _is_hidden(el):
         return True
     if tag == "form":  # ASP.NET pages wrap the whole page in one <form>; only small forms are furniture
         return len(text_of(el)) < 1000
@@ -118,8 +138,10 @@ def remove_junk(root, keep=(), extra=()) -> None:
     for el in [el for el in root.iter() if isinstance(el.tag, str) and el is not root and _is_junk_tag(el)]:
         if el in protected:
             continue
-        if el.tag in STRUCTURAL_TAGS or (el.get("role") or "").lower() in ROLES:
-            structural.append(el)  # judged below, once scripts and styles no longer count as text
+        if el.tag in STRUCTURAL_TAGS or (el.get("role") or "").lower() in ROLES or _is_hidden(el):
+            # Judged below, once scripts and styles no longer count as text: a hidden block holding
+            # most of the page is the article that a script reveals, not a data store.
+            structural.append(el)
         else:
             drop(el)
     total = prose_chars(root)

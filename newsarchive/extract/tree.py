@@ -60,7 +60,12 @@ def css(node, selector: str | None) -> list:
 
 # Class names that describe the content rather than the element (WordPress's post_class adds
 # "tag-social-media category-kultur" to the article itself), so their words say nothing about furniture.
-_CONTENT_LABEL = re.compile(r"^(?:tag|tags|category|categories|topic|section|postid|format|author|type)-", re.I)
+# A component name is no label: "author-box", "author-container", "tags-list" name the furniture itself.
+_CONTENT_LABEL = re.compile(
+    r"^(?:tag|tags|category|categories|topic|section|postid|format|author|type)-"
+    r"(?!(?:box|bio|container|info|card|details|description|profile|wrapper|block|list|cloud)(?:$|[-_]))",
+    re.I,
+)
 
 
 @lru_cache(maxsize=8192)

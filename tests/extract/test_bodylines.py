@@ -1,4 +1,4 @@
-from newsarchive.extract.bodylines import drop_furniture_lines, is_label
+from newsarchive.extract.bodylines import drop_furniture_lines, is_appeal, is_label
 
 LEAD = ("The council voted on Tuesday to close the old bridge, citing safety concerns raised by engineers "
         "after an inspection in the spring.")
@@ -27,4 +27,35 @@ def test_short_lines_with_dates_after_the_first_paragraph_are_kept():
 
 def test_a_subhead_before_the_first_paragraph_is_kept():
     lines = ["What the council decided", LEAD, PARA]
+    assert drop_furniture_lines(lines) == lines
+
+
+def test_calls_to_subscribe_register_or_donate_are_appeals_in_several_languages():
+    for line in ("Registration is a free and easy way to support our journalism.",
+                 "Ground Game: Sign up for AP’s weekly politics newsletter to get it in your inbox every Monday.",
+                 "Jetzt abonnieren und von der Vorlesefunktion profitieren.",
+                 "Dann unterstützen Sie uns bitte mit einer Spende.",
+                 "Article réservé aux abonnés"):
+        assert is_appeal(line), line
+
+
+def test_news_about_donations_and_subscriptions_is_not_an_appeal():
+    for line in ("The Prime Minister said he would continue to accept donations from the peer.",
+                 "Strava is now throwing its weight behind a family plan to entice bulk subscriptions.",
+                 "Die Opfer und ihre Familien werden eine finanzielle Unterstützung erhalten."):
+        assert not is_appeal(line), line
+
+
+def test_appeal_between_paragraphs_is_dropped():
+    lines = [LEAD, "Jetzt abonnieren und von der Vorlesefunktion profitieren.", PARA]
+    assert drop_furniture_lines(lines) == [LEAD, PARA]
+
+
+def test_broadcast_slot_and_source_credit_after_the_last_paragraph_are_dropped():
+    lines = [LEAD, PARA, "Sendung: Antenne Brandenburg, 24.04.2024, 15:10 Uhr", "Quelle: dpa"]
+    assert drop_furniture_lines(lines) == [LEAD, PARA]
+
+
+def test_short_closing_sentence_with_a_time_stays():
+    lines = [LEAD, PARA, "The match starts at 20:45."]
     assert drop_furniture_lines(lines) == lines

@@ -38,3 +38,40 @@ def test_consent_dialog_is_removed_even_when_it_outweighs_the_story():
     text = page_text(html)
     assert "California consumer" not in text
     assert STORY in text
+
+
+def test_block_hidden_by_inline_style_or_attribute_is_removed():
+    html = f"""<html><body><div class="story"><p>{STORY}</p>
+      <div style="color: red; display:none;"><span id="postId">6073731</span><span>2024/12/03 23:17:00</span></div>
+      <p hidden>Hidden teaser of another story</p></div></body></html>"""
+    text = page_text(html)
+    assert "6073731" not in text
+    assert "Hidden teaser" not in text
+    assert STORY in text
+
+
+def test_hidden_block_holding_most_of_the_page_is_kept():
+    # Some pages ship the article hidden and reveal it with a script: the text is still the article.
+    html = f"""<html><body><p>Short intro.</p>
+      <div style="display: none"><p>{STORY}</p><p>{STORY}</p></div></body></html>"""
+    assert STORY in page_text(html)
+
+
+def test_author_box_named_author_container_is_removed_but_a_wordpress_author_label_is_not():
+    html = f"""<html><body><article class="post author-jdoe"><div class="entry"><p>{STORY}</p></div>
+      <div class="author-container column"><p>Jane Doe</p><div>Reporter since 2019, writes about aviation.</div></div>
+    </article></body></html>"""
+    text = page_text(html)
+    assert "Reporter since 2019" not in text
+    assert STORY in text
+
+
+def test_person_box_in_microdata_is_removed_but_a_person_named_in_a_sentence_stays():
+    html = f"""<html><body><div class="story"><p>{STORY} Said <span itemscope itemtype="https://schema.org/Person">
+      <span itemprop="name">Ram Shrestha</span></span>, a pilot.</p>
+      <div itemscope itemtype="http://schema.org/Person"><p itemprop="name">Thomas Jäger</p>
+        <p itemprop="jobTitle">Political scientist</p><p>Professor of international politics in Cologne.</p></div>
+    </div></body></html>"""
+    text = page_text(html)
+    assert "Professor of international politics" not in text
+    assert "Said Ram Shrestha, a pilot." in text
