@@ -11,6 +11,7 @@ from newsarchive.clean import clean_article, dedupe_links, url_key
 from newsarchive.extract import resolve
 from newsarchive.extract.body import extract_body, lines_of, weight
 from newsarchive.extract.charset import decode_html
+from newsarchive.extract.declared import reconcile
 from newsarchive.extract.fields import canonical_url, guess_language
 from newsarchive.extract.links import find_related
 from newsarchive.extract.rules import Rules
@@ -165,8 +166,11 @@ class ArticlePage:
             fragment = parse(declared) if _TAGS.search(declared) else None
             body_node = fragment.find("body") if fragment is not None else None
             declared_lines = lines_of([body_node]) if body_node is not None else declared.splitlines()
-            if prefer_declared_body("\n".join(declared_lines), lines):
-                lines, body_source = declared_lines, "jsonld"
+            declared = "\n".join(declared_lines)
+            if prefer_declared_body(declared, lines):
+                # The page's own lines keep the paragraphs, subheadings and standfirst a declared text often loses.
+                confirmed = reconcile(declared, lines)
+                lines, body_source = (confirmed, body_source) if confirmed else (declared_lines, "jsonld")
         if rules.drop_lines:
             patterns = _patterns(tuple(rules.drop_lines))
             lines = [line for line in lines if not any(p.search(line) for p in patterns)]

@@ -1,0 +1,55 @@
+"""Reconcile a publisher's declared articleBody (JSON-LD) with the body lines read from the page."""
+
+from __future__ import annotations
+
+import re
+
+_SHINGLE_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]|\w+")
+
+# A page line the declared text does not hold (under this share of its shingles) is not the publisher's body text.
+_UNDECLARED = 0.2
+# Page lines at least this many words long are paragraphs; shorter ones may be headings the declaration leaves out.
+_PARAGRAPH_WORDS = 12
+
+
+def shingles(text: str) -> set:
+    words = _SHINGLE_TOKEN.findall(text)
+    return {tuple(words[i:i + 3]) for i in range(max(1, len(words) - 2))}
+
+
+def contained(part: set, whole: set) -> float:
+    return len(part & whole) / len(part) if part else 0.0
+
+
+def reconcile(declared: str, page_lines: list[str]) -> list[str] | None:
+    """The page's body lines trimmed to what the declared text confirms, or None when the page does not hold it.
+
+    A declared body is often one run of text: it loses the page's paragraphs, subheadings and standfirst, or
+    turns punctuation into spaces. When the page's lines hold nearly all of it, they are the better body, less
+    what the declaration disowns: lines after its last confirmed line (boxes, credits, app prompts), paragraphs
+    it does not contain, and runs of three or more undeclared lines (polls, option lists) inside it. Lines
+    above the first confirmed one stay: a standfirst shown above the body belongs to it.
+    """
+    theirs = shingles(declared)
+    ours = [shingles(line) for line in page_lines]
+    whole = set().union(*ours) if ours else set()
+    if contained(theirs, whole) < 0.9:
+        return None
+    share = [contained(own, theirs) for own in ours]
+    confirmed = [i for i, value in enumerate(share) if value >= 0.5]
+    if not confirmed:
+        return None
+    first, last = confirmed[0], confirmed[-1]
+    keep = [True] * (last + 1)
+    run_start = None
+    for i in range(first, last + 2):
+        undeclared = i <= last and share[i] < _UNDECLARED
+        if undeclared and len(page_lines[i].split()) >= _PARAGRAPH_WORDS:
+            keep[i] = False
+        if undeclared and run_start is None:
+            run_start = i
+        elif not undeclared and run_start is not None:
+            if i - run_start >= 3:
+                keep[run_start:i] = [False] * (i - run_start)
+            run_start = None
+    return [line for line, kept in zip(page_lines, keep) if kept]
