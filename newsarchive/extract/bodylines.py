@@ -39,6 +39,13 @@ _SHORT = 80
 _CREDIT = re.compile(r"^(?:quelle|quellen|source|sources|fuente|fuentes|fonte|fonti|bron|źródło|zdroj|kilde|källa)\s*:",
                      re.I)
 _LEAD_SIZE = 120
+# CJK characters carry a word each: a short CJK line is a quarter of a short Latin one.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_SHORT_CJK = 24
+# Sentence ends, closing quotes included: a body may end on a quoted sentence.
+_SENTENCE_END = (".", "!", "?", "。", "！", "？", "\"", "”", "“", "»", "«", "’")
+# The trailer never takes more than this share of the body: a body ending on a long list keeps it.
+_TRAILER_SHARE = 0.4
 
 
 def is_label(line: str) -> bool:
@@ -63,13 +70,18 @@ def drop_furniture_lines(lines: list[str]) -> list[str]:
             elif len(line) <= _SHORT and (_BYLINE.match(line) or _DATE.search(line)):
                 continue
         kept.append(line)
-    # Broadcast slots, datelines and source credits after the last paragraph: short, not sentences.
-    while len(kept) > 1 and _is_trailer(kept[-1]):
-        kept.pop()
+    # Short lines that are not sentences after the last paragraph: broadcast slots, datelines, source and
+    # author credits, box labels ("Quellen:", "Most read") and the teaser titles under them. A heading
+    # that closes a body introduces nothing of it.
+    end = len(kept)
+    while end > 1 and _is_trailer(kept[end - 1]):
+        end -= 1
+    trailer = sum(len(line) for line in kept[end:])
+    if trailer <= _TRAILER_SHARE * sum(len(line) for line in kept):
+        del kept[end:]
     return kept
 
 
 def _is_trailer(line: str) -> bool:
-    if len(line) > _SHORT or line.rstrip().endswith((".", "!", "?", "。")):
-        return False
-    return bool(_DATE.search(line) or _CREDIT.match(line))
+    limit = _SHORT_CJK if _CJK.search(line) else _SHORT
+    return len(line) <= limit and not line.rstrip().endswith(_SENTENCE_END)

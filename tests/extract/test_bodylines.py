@@ -59,3 +59,27 @@ def test_broadcast_slot_and_source_credit_after_the_last_paragraph_are_dropped()
 def test_short_closing_sentence_with_a_time_stays():
     lines = [LEAD, PARA, "The match starts at 20:45."]
     assert drop_furniture_lines(lines) == lines
+
+
+def test_box_label_and_teaser_titles_after_the_last_paragraph_are_dropped():
+    lines = [LEAD, PARA, "Most read", "Mayor opens new library", "Storm closes schools across the county"]
+    assert drop_furniture_lines(lines) == [LEAD, PARA]
+
+
+def test_a_body_ending_on_a_quoted_sentence_keeps_it():
+    lines = [LEAD, PARA, "„Wir bauen sie wieder auf“"]
+    assert drop_furniture_lines(lines) == lines
+
+
+def test_a_body_ending_on_a_long_list_of_short_items_keeps_the_list():
+    items = ["Bread and flour", "Milk, butter and cheese", "Fresh fruit and vegetables", "Tinned fish",
+             "Rice and pasta", "Coffee and tea", "Sugar and salt"]
+    lines = [LEAD, "The shop sells:", *items]
+    assert drop_furniture_lines(lines) == lines
+
+
+def test_a_japanese_label_after_the_body_is_dropped_but_a_long_list_line_stays():
+    ja = "ロシアのプーチン大統領とイランのペゼシュキアン大統領は17日、モスクワで会談を行い、条約に署名した。"
+    listed = "大分県：大分市、臼杵市、佐伯市、竹田市、豊後大野市、由布市、国東市"
+    assert drop_furniture_lines([ja, "おすすめ情報"]) == [ja]
+    assert drop_furniture_lines([ja, listed]) == [ja, listed]
