@@ -31,11 +31,10 @@ def reconcile(declared: str, page_lines: list[str]) -> list[str] | None:
     above the first confirmed one stay: a standfirst shown above the body belongs to it.
     """
     theirs = shingles(declared)
-    ours = [shingles(line) for line in page_lines]
-    whole = set().union(*ours) if ours else set()
-    if contained(theirs, whole) < 0.9:
+    # Shingles run across line breaks in both texts: a declaration runs headings into the next paragraph.
+    if contained(theirs, shingles("\n".join(page_lines))) < 0.9:
         return None
-    share = [contained(own, theirs) for own in ours]
+    share = [contained(shingles(line), theirs) for line in page_lines]
     confirmed = [i for i, value in enumerate(share) if value >= 0.5]
     if not confirmed:
         return None
