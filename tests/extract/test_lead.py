@@ -29,3 +29,41 @@ def test_teasers_far_below_the_headline_are_not_the_lead():
 
 def test_no_headline_element_no_lead():
     assert lead_of("<html><body><p class='lead'>x</p></body></html>", "Missing") == ""
+
+
+def test_a_heading_with_a_kicker_is_the_headline_element():
+    html = f"""<html><body><article><header><h1>Kultur : Bridge closes for two years</h1>
+      <p class="intro">{LEAD}</p></header></article></body></html>"""
+    assert lead_of(html, "Bridge closes for two years") == LEAD
+
+
+def test_a_heading_the_headline_was_built_around_is_the_headline_element():
+    html = f"""<html><body><article><h1>Bridge closes for two years</h1>
+      <div class="story-lead">{LEAD}</div></article></body></html>"""
+    assert lead_of(html, "Old town: Bridge closes for two years") == LEAD
+
+
+def test_a_short_heading_inside_a_longer_headline_is_not_taken_for_it():
+    html = f"<html><body><nav><h1>News</h1><p class='intro'>{LEAD}</p></nav></body></html>"
+    assert lead_of(html, "Council news: bridge closes for two years after a long debate") == ""
+
+
+def test_preamble_and_ingress_are_lead_words():
+    for word in ("article__preamble", "ingress"):
+        html = f"<html><body><article><h1>Bridge closes</h1><div class='{word}'>{LEAD}</div></article></body></html>"
+        assert lead_of(html) == LEAD, word
+
+
+def test_a_standfirst_followed_by_its_video_is_the_lead_without_it():
+    html = f"""<html><body><main class="video-player-container"><article><h1>Bridge closes</h1>
+      <div class="preamble"><p>{LEAD}</p><figure><video src="v.mp4"></video><figcaption>Film credit</figcaption>
+      </figure></div></article></main></body></html>"""
+    assert lead_of(html) == LEAD
+
+
+def test_a_teaser_card_that_opens_with_a_picture_or_is_mostly_a_link_is_not_the_lead():
+    card = f"<div class='teaser'><picture><img src='a.jpg'></picture><p>{LEAD}</p></div>"
+    linked = f"<div class='teaser'><a href='/other'>{LEAD}</a></div>"
+    for block in (card, linked):
+        html = f"<html><body><article><h1>Bridge closes</h1>{block}</article></body></html>"
+        assert lead_of(html) == "", block
