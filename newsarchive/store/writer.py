@@ -7,7 +7,8 @@ its URL key (urls.url_key of its URL, else of one of its page URLs); the steps f
 1. Look the keys up. Not found: INSERT ... ON CONFLICT DO NOTHING RETURNING id -> "new". A row the
    insert skipped hit a unique key: its key was inserted meanwhile by another writer (looked up
    again), or another article of the site has this body -> "duplicate" (nothing stored but the URL).
-2. Found: same body and headline -> "unchanged" (last_seen moves); changed -> the old version goes to
+2. Found: same body and headline -> "unchanged" (last_seen moves), or "duplicate" when the page names
+   itself with another URL than the stored one (a www., mobile or AMP variant); changed -> the old version goes to
    article_revisions and the row is updated -> "updated"; a later page fetched by itself (page 2 of an
    article whose page 1 is stored), or a body another article of the site owns -> "duplicate".
 3. Every URL the item was seen under becomes an alias of the article it resolved to.
@@ -146,6 +147,7 @@ def _rounds(items: list[_Item]) -> Iterator[list[_Item]]:
 
 class _Found(NamedTuple):
     id: int
+    url: str
     digest: str
     headline: str
 
@@ -159,8 +161,9 @@ def _lookup(connection: Connection, items: list[_Item], *, by_url: bool = False)
     wanted = sorted({value for item in items for value in (item.urls if by_url else item.keys)})
     by_key: dict[str, _Found] = {}
     for chunk in chunks(wanted):
-        query = select(column, ARTICLES.c.id, ARTICLES.c.content_hash, ARTICLES.c.headline).where(column.in_(chunk))
-        by_key.update((key, _Found(id_, digest, headline)) for key, id_, digest, headline in connection.execute(query))
+        query = select(column, ARTICLES.c.id, ARTICLES.c.url, ARTICLES.c.content_hash, ARTICLES.c.headline) \
+            .where(column.in_(chunk))
+        by_key.update((row[0], _Found(*row[1:])) for row in connection.execute(query))
     found = {}
     for item in items:
         match = next((by_key[key] for key in (item.urls if by_url else item.keys) if key in by_key), None)
@@ -233,7 +236,8 @@ def _classify(
         if match is not None and item.lone_later_page:
             results[item.index] = SaveResult(match.id, url, "duplicate")
         elif match is not None and match.digest == item.digest and match.headline == (item.article.headline or ""):
-            results[item.index] = SaveResult(match.id, url, "unchanged")
+            # Seen again. Under another URL of it (www., AMP, mobile ...) it is counted as a duplicate.
+            results[item.index] = SaveResult(match.id, url, "unchanged" if url == match.url else "duplicate")
             unchanged.append(match.id)
         elif owner is not None and (match is None or owner != match.id):
             results[item.index] = SaveResult(owner, url, "duplicate")
