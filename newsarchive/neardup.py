@@ -10,7 +10,7 @@ bin keeps its smallest value; empty bins borrow from the next full one), which c
 shingles instead of one per permutation. The fraction of equal bins estimates the Jaccard similarity
 of two shingle sets. LSH: the signature is cut into BANDS bands of ROWS bins; two articles whose
 similarity is s share at least one band key with probability 1 - (1 - s**ROWS)**BANDS (0.87 at s=0.5,
-0.99 at s=0.6, 0.06 at s=0.2), so only articles sharing a band key are ever compared.
+0.99 at s=0.6, 0.05 at s=0.2, 0.0002 at s=0.05), so only articles sharing a band key are ever compared.
 """
 
 from __future__ import annotations

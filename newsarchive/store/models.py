@@ -202,6 +202,8 @@ class BandRow(Base):
     """LSH buckets: articles sharing a bucket are candidate near duplicates (neardup.band_keys)."""
 
     __tablename__ = "minhash_bands"
+    # On SQLite the rows live in their primary key's B-tree: one random-key insert per band, not two.
+    __table_args__ = {"sqlite_with_rowid": False}
 
     bucket: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     article_id: Mapped[int] = mapped_column(

@@ -199,13 +199,14 @@ def _save_round(
     found.update(_lookup(connection, skipped))  # a concurrent writer may have inserted the key meanwhile
     found.update(_lookup(connection, [item for item in skipped if item.index not in found], by_url=True))
 
-    updated, unchanged = _classify(connection, [i for i in items if results[i.index] is None], found, results)
+    updated, unchanged, fragments = _classify(connection, [i for i in items if results[i.index] is None], found,
+                                              results)
     if updated:
         ids = [id_ for id_, _item in updated]
         if index:
             fulltext.forget(connection, ids)  # while the old text is still there
         nearby.forget(connection, ids)
-        _write_updates(connection, updated, now=now, run_id=run_id)
+        _write_updates(connection, updated, now=now, run_id=run_id, fragments=fragments)
         written.extend(updated)
     _touch(connection, unchanged, now=now, run_id=run_id)
     _aliases(connection, items, results, now=now)
@@ -223,10 +224,12 @@ def _save_round(
 
 def _classify(
     connection: Connection, rest: list[_Item], found: dict[int, _Found], results: list[SaveResult | None]
-) -> tuple[list[tuple[int, _Item]], list[int]]:
-    """Decide the items that are not new; returns the (id, item) pairs to update and the ids to touch."""
+) -> tuple[list[tuple[int, _Item]], list[int], set[int]]:
+    """Decide the items that are not new: the (id, item) pairs to update, the ids to touch, and the ids
+    whose stored text is a lone later page (replaced without a revision)."""
     to_update: list[tuple[int, _Item]] = []
     unchanged: list[int] = []
+    fragments: set[int] = set()
     changed = [item for item in rest if item.index not in found or found[item.index].digest != item.digest]
     owners = _body_owners(connection, changed)
     for item in rest:
@@ -244,10 +247,14 @@ def _classify(
         elif match is not None:
             results[item.index] = SaveResult(match.id, url, "updated")
             to_update.append((match.id, item))
+            if page_number(match.url) > 1:
+                # What was stored is page 2 fetched on its own; this is the whole article: it replaces the
+                # fragment, URL included, and the fragment is not kept as a revision.
+                fragments.add(match.id)
         else:
             # The insert saw a conflicting row that is gone now (another writer rolled back or deleted it).
             raise Conflict(f"article {url} changed while saving")
-    return to_update, unchanged
+    return to_update, unchanged, fragments
 
 
 def _body_owners(connection: Connection, items: list[_Item]) -> dict[tuple[int, str], int]:
@@ -266,6 +273,7 @@ def _body_owners(connection: Connection, items: list[_Item]) -> dict[tuple[int, 
 
 def _write_updates(
     connection: Connection, updated: list[tuple[int, _Item]], *, now: datetime, run_id: int | None,
+    fragments: set[int] = frozenset(),
 ) -> None:
     """New content for existing articles: the old version becomes a revision, the row and links are replaced."""
     ids = [id_ for id_, _item in updated]
@@ -283,16 +291,23 @@ def _write_updates(
             seen_until=now, run_id=run_id, headline_changed=before["headline"] != (item.article.headline or ""),
             body_changed=before["content_hash"] != item.digest,
         )
-        revisions.append(revision)
         # The SET clause is made from these keys; URL, key, first_seen and first_run_id stay as they were.
-        row = content_values(item.article, item.site_id, item.digest)
-        row = {column: row[column] for column in UPDATE_COLUMNS}
-        row.update(row_id=id_, last_seen=now, revised_at=now, revision=before["revision"] + 1)
+        values = content_values(item.article, item.site_id, item.digest)
+        row = {column: values[column] for column in UPDATE_COLUMNS}
+        if id_ in fragments:
+            row.update(url=values["url"], revision=before["revision"])
+        else:
+            revisions.append(revision)
+            row.update(revision=before["revision"] + 1)
+        row.update(row_id=id_, last_seen=now, revised_at=now)
         if run_id is not None:
             row["last_run_id"] = run_id
         params.append(row)
-    connection.execute(insert(REVISIONS), revisions)
-    connection.execute(update(ARTICLES).where(ARTICLES.c.id == bindparam("row_id")), params)
+    if revisions:
+        connection.execute(insert(REVISIONS), revisions)
+    for keys in {tuple(sorted(row)) for row in params}:  # rows that replace a fragment also set the URL
+        connection.execute(update(ARTICLES).where(ARTICLES.c.id == bindparam("row_id")),
+                           [row for row in params if tuple(sorted(row)) == keys])
     for chunk in chunks(ids):
         connection.execute(delete(LINKS).where(LINKS.c.article_id.in_(chunk)))
 

@@ -90,3 +90,13 @@ def test_unknown_ids_and_urls_resolve_to_nothing(archive):
     assert archive.resolve("999") is None
     assert archive.resolve("https://www.newsweekjapan.jp/headlines/world/2025/01/999999.php") is None
     assert archive.history("999") is None and archive.related("999") is None
+
+
+def test_the_whole_article_replaces_a_page_two_stored_alone_without_a_revision(archive):
+    page2 = URL.replace(".php", "_2.php")
+    [alone] = archive.save_articles([treaty_article(url=page2, pages=[page2], body="二ページ目だけの本文。" * 4)])
+    [whole] = archive.save_articles([treaty_article(pages=[URL, page2])])
+    assert (whole.id, whole.status) == (alone.id, "updated")
+    saved = archive.get(page2)
+    assert (saved["url"], saved["body"], saved["revision"]) == (URL, treaty_article().body, 1)
+    assert len(archive.history(URL)) == 1

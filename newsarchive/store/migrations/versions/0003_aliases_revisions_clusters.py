@@ -100,6 +100,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("bucket", "article_id", name="pk_minhash_bands"),
         sa.ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE",
                                 name="fk_minhash_bands_article_id_articles"),
+        sqlite_with_rowid=False,
     )
     op.create_index("ix_minhash_bands_article_id", "minhash_bands", ["article_id"])
 
