@@ -160,7 +160,7 @@ class StorePipeline:
                     self.run.problem(article.url, "dropped", f"duplicate: same body as {owner}")
             else:
                 self.stats.inc_value(f"newsarchive/articles_{result.status}")
-            if result.status == "updated":
+            if result.revised:
                 self.stats.inc_value("newsarchive/revisions")
             if result.clustered:
                 self.stats.inc_value("newsarchive/near_duplicates")

@@ -48,13 +48,15 @@ _KEPT = ("headline", "body", "content_hash", "published", "published_offset", "m
 class SaveResult(NamedTuple):
     """What became of one saved article: its id (for a duplicate, the id of the article it repeats).
 
-    `clustered` says this save put the article in a story cluster with a near duplicate.
+    `clustered` says this save put the article in a story cluster with a near duplicate; `revised` that
+    the article's earlier text was kept as a revision (an update, unless it replaced a lone page 2).
     """
 
     id: int
     url: str
     status: str  # "new" | "updated" | "unchanged" | "duplicate"
     clustered: bool = False
+    revised: bool = False
 
 
 class Conflict(Exception):
@@ -207,6 +209,9 @@ def _save_round(
             fulltext.forget(connection, ids)  # while the old text is still there
         nearby.forget(connection, ids)
         _write_updates(connection, updated, now=now, run_id=run_id, fragments=fragments)
+        for id_, item in updated:
+            if id_ not in fragments:
+                results[item.index] = results[item.index]._replace(revised=True)
         written.extend(updated)
     _touch(connection, unchanged, now=now, run_id=run_id)
     _aliases(connection, items, results, now=now)

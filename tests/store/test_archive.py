@@ -104,7 +104,7 @@ def test_changed_body_at_the_same_url_is_updated_in_place(archive):
     corrected = treaty_article(body=treaty_article().body + "\n(訂正)署名日を修正しました。",
                                headline="【訂正】ロシア・イラン大統領、戦略条約締結")
     [second] = archive.save_articles([corrected])
-    assert second == SaveResult(first.id, TREATY_URL, "updated")
+    assert second == SaveResult(first.id, TREATY_URL, "updated", revised=True)
     saved = archive.get(first.id)
     assert saved["body"].endswith("(訂正)署名日を修正しました。")
     assert saved["headline"] == "【訂正】ロシア・イラン大統領、戦略条約締結"

@@ -41,7 +41,7 @@ def test_a_changed_headline_and_body_make_a_revision_that_keeps_the_old_text(arc
                            body=treaty_article().body + "\n(訂正)署名日を修正しました。",
                            modified=datetime(2025, 1, 18, 12, 0, tzinfo=timezone(timedelta(hours=9))))
     [second] = archive.save_articles([fixed])
-    assert second == SaveResult(first.id, URL, "updated")
+    assert second == SaveResult(first.id, URL, "updated", revised=True)
     old, new = archive.history(URL)
     assert (old["revision"], old["current"], old["headline"]) == (1, False, treaty_article().headline)
     assert (old["headline_changed"], old["body_changed"]) == (True, True)
