@@ -27,9 +27,8 @@ SHINGLE = 3
 # Below this many shingles a text is too short to call anything a near copy of it.
 MIN_SHINGLES = 8
 
-_TOKEN = re.compile(
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f]|[^\W_]+"
-)
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f"
+_TOKEN = re.compile(f"[{_CJK}]|[^\\W_{_CJK}]+")
 _MASK64 = (1 << 64) - 1
 _BIN_SHIFT = 64 - (PERMUTATIONS.bit_length() - 1)   # the top 7 bits choose the bin
 _VALUE_MASK = (1 << _BIN_SHIFT) - 1
@@ -40,7 +39,7 @@ _BAND_MASK = (1 << 63) - 1
 # Stored signatures are only comparable when made the same way. The tuple hash below is Python's own
 # (deterministic for ints, but an implementation detail), so its value on a fixed input is part of the
 # stamp: a Python whose hash differs gets its index rebuilt instead of silently finding nothing.
-VERSION = f"oph{PERMUTATIONS}-b{BANDS}-s{SHINGLE}-{hash((1, 2, 3)) & _MASK64:x}"
+VERSION = f"t2-oph{PERMUTATIONS}-b{BANDS}-s{SHINGLE}-{hash((1, 2, 3)) & _MASK64:x}"
 
 
 def tokens(text: str) -> list[str]:
