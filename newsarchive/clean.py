@@ -8,6 +8,7 @@ import unicodedata
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from newsarchive.items import Article
+from newsarchive.urls import clean_url
 
 # Zero-width and invisible formatting characters that only break search and comparisons.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u061c"), None)
@@ -85,8 +86,13 @@ def dedupe_links(links, base: str = "", exclude=()) -> list[dict[str, str]]:
 
 
 def clean_article(article: Article) -> Article:
-    """A new Article with every text field cleaned, URLs absolute, and lists deduplicated."""
-    url = absolute_url(article.url) or article.url
+    """A new Article with every text field cleaned, URLs absolute, and lists deduplicated.
+
+    The article's own URL also loses its tracking parameters (urls.clean_url); its pages keep the URLs
+    as fetched, so the archive keeps each as an alias.
+    """
+    url = absolute_url(article.url)
+    url = clean_url(url) if url else article.url
     pages = [absolute_url(p) or p for p in article.pages] or [url]
     return dataclasses.replace(
         article,

@@ -18,6 +18,14 @@ SPEC: dict[str, tuple[str, list[str]]] = {
                ["newsarchive search 条約", 'newsarchive search \'"strategic treaty" OR 条約 -北朝鮮\' --json']),
     "show": ("print one article by id or URL",
              ["newsarchive show 12", "newsarchive show https://www.newsweekjapan.jp/stories/world/2025/01/1.php --json"]),
+    "history": ("list the revisions of an article (by id or any of its URLs): when each was seen, what changed",
+                ["newsarchive history 12", "newsarchive history https://www.newsweekjapan.jp/stories/world/2025/01/1.php --json"]),
+    "diff": ("show what changed between two revisions of an article, word by word (character by character in Japanese)",
+             ["newsarchive diff 12", "newsarchive diff 12 1 3 --json"]),
+    "changed": ("list articles whose headline (or body) changed recently, newest change first",
+                ["newsarchive changed --since 7d --field headline"]),
+    "related": ("list the other versions of an article's story (near duplicates on this and other sites)",
+                ["newsarchive related 12", "newsarchive related https://www.newsweekjapan.jp/headlines/world/2025/01/1.php --json"]),
     "latest": ("list the most recently published articles",
                ["newsarchive latest --limit 20 --site newsweekjapan"]),
     "export": ("export articles as JSON Lines or CSV",
@@ -81,6 +89,20 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p.add_argument("article", metavar="ID_OR_URL", help="the article's id or any URL it was stored under")
     _db(p); _json(p)
     p = made["latest"]; _limit(p); _site(p); _db(p); _json(p)
+    for name in ("history", "diff", "related"):
+        made[name].add_argument("article", metavar="ID_OR_URL", help="the article's id or any URL it was seen under")
+    p = made["history"]; _db(p); _json(p)
+    p = made["diff"]
+    p.add_argument("revisions", nargs="*", type=int, metavar="REV",
+                   help="two revision numbers to compare (default: the previous revision and the current one)")
+    _db(p); _json(p)
+    p = made["changed"]
+    p.add_argument("--since", default="7d", metavar="AGE",
+                   help="how far back: 7d, 12h, 30m, or an ISO date/time like 2025-01-18 (default 7d)")
+    p.add_argument("--field", choices=("headline", "body", "any"), default="headline",
+                   help="what must have changed (default headline)")
+    _limit(p, 50); _site(p); _db(p); _json(p)
+    p = made["related"]; _db(p); _json(p)
     p = made["export"]
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="output format (default jsonl)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")

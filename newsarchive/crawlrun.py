@@ -29,15 +29,15 @@ class CrawlRun:
         self._archive: Archive | None = None
         self.run_id: int | None = None
         self._problems: list[dict] = []
-        # body hash -> the URL the archive keeps that body under (filled as batches are saved).
-        self.body_owners: dict[str, str] = {}
+        similarity = crawler.settings.get("NEWSARCHIVE_SIMILARITY")
+        self.similarity: float | None = float(similarity) if similarity not in (None, "") else None
         # engine_stopped comes after every spider_closed handler: the last moment anyone writes.
         crawler.signals.connect(self.close, signal=signals.engine_stopped)
 
     @property
     def archive(self) -> Archive:
         if self._archive is None:
-            self._archive = open_archive(self.db)
+            self._archive = open_archive(self.db, similarity=self.similarity)
         return self._archive
 
     def start(self, spider: Any) -> int | None:

@@ -33,6 +33,8 @@ def counts(stats: Any) -> dict[str, int]:
         "dropped": value("newsarchive/dropped"),
         "errors": value("newsarchive/errors"),
         "bytes": value("downloader/response_bytes"),
+        "revisions": value("newsarchive/revisions"),
+        "near_duplicates": value("newsarchive/near_duplicates"),
     }
 
 

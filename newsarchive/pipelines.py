@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import re
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -14,10 +12,9 @@ from scrapy.exceptions import DropItem
 from newsarchive.clean import clean_article
 from newsarchive.crawlrun import crawl_run
 from newsarchive.items import Article
+from newsarchive.urls import url_key
 
 logger = logging.getLogger(__name__)
-
-_SPACE = re.compile(r"\s+")
 
 
 class CleanPipeline:
@@ -48,11 +45,6 @@ class ValidatePipeline:
         return item
 
 
-def body_key(body: str) -> str:
-    """A hash of the body that ignores whitespace (Japanese has no spaces to keep; re-wrapped text stays the same)."""
-    return hashlib.blake2b(_SPACE.sub("", body).encode(), digest_size=16).hexdigest()
-
-
 class DuplicateItem(DropItem):
     """A DropItem for an article this crawl has already passed on (counted as a duplicate, not a drop)."""
 
@@ -63,28 +55,21 @@ class DuplicateItem(DropItem):
 
 
 class DedupePipeline:
-    """Skips an article whose URL this crawl has already passed on, or whose body the archive keeps under
-    another URL that this crawl has already saved.
+    """Skips an article this crawl has already passed on under the same URLs (its own and its pages').
 
-    Only saves work: the archive decides what is a duplicate. A body is only ever skipped in favour of the
-    URL the archive chose for it, so the choice cannot differ from one crawl to the next.
+    Only saves work: the archive decides what is a duplicate. A copy under another URL (same body, a
+    www., AMP or mobile variant, page 2 on its own) goes on to the archive, which keeps that URL as an
+    alias of the article and counts the copy as a duplicate.
     """
 
-    def __init__(self, owners: dict[str, str] | None = None) -> None:
-        self.urls: set[str] = set()
-        self.owners = owners if owners is not None else {}
-
-    @classmethod
-    def from_crawler(cls, crawler: Any) -> DedupePipeline:
-        return cls(crawl_run(crawler).body_owners)
+    def __init__(self) -> None:
+        self.seen: set[tuple[str, ...]] = set()
 
     def process_item(self, item: Article, spider: Any = None) -> Article:
-        if item.url in self.urls:
+        urls = (item.url, *item.pages)
+        if urls in self.seen:
             raise DuplicateItem(f"duplicate: {item.url} already seen in this crawl")
-        owner = self.owners.get(body_key(item.body))
-        if owner is not None and owner != item.url:
-            raise DuplicateItem(f"duplicate: same body as {owner}: {item.url}")
-        self.urls.add(item.url)
+        self.seen.add(urls)
         return item
 
 
@@ -154,23 +139,31 @@ class StorePipeline:
 
     def _write(self, batch: list[Article]) -> tuple[list, list]:
         # Runs in the writer thread, with all the per-article work it can take off the crawl's thread:
-        # for each article, the URL a duplicate repeats, or the body hash a saved article now owns.
+        # for each duplicate, the URL of the article it repeats when that is another article (another
+        # URL key); None for another URL of the same article (a variant, page 2 on its own).
         results = self.run.archive.save_articles(batch, run_id=self.run.run_id)
-        notes = [
-            (self.run.archive.get(result.id) or {}).get("url") or result.id if result.status == "duplicate"
-            else body_key(article.body)
-            for article, result in zip(batch, results)
-        ]
+        notes = []
+        for article, result in zip(batch, results):
+            owner = None
+            if result.status == "duplicate":
+                owner = (self.run.archive.get(result.id) or {}).get("url") or str(result.id)
+                if url_key(owner) == url_key(article.url):
+                    owner = None
+            notes.append(owner)
         return results, notes
 
     def _saved(self, batch: list[Article], results: list, notes: list) -> None:
-        for article, result, note in zip(batch, results, notes):
+        for article, result, owner in zip(batch, results, notes):
             if result.status == "duplicate":
                 self.stats.inc_value("newsarchive/duplicates")
-                self.run.problem(article.url, "dropped", f"duplicate: same body as {note}")
+                if owner is not None:  # a URL variant is archived as an alias: not a problem
+                    self.run.problem(article.url, "dropped", f"duplicate: same body as {owner}")
             else:
                 self.stats.inc_value(f"newsarchive/articles_{result.status}")
-                self.run.body_owners[note] = result.url
+            if result.revised:
+                self.stats.inc_value("newsarchive/revisions")
+            if result.clustered:
+                self.stats.inc_value("newsarchive/near_duplicates")
 
     def _failed(self, batch: list[Article], exc: BaseException) -> None:
         urls = [str(getattr(a, "url", "") or "") for a in batch]

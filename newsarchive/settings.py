@@ -71,3 +71,6 @@ NEWSARCHIVE_MAX_PAGES = 20
 NEWSARCHIVE_GC_FREEZE = True
 # Validation: an article whose body is shorter than this many characters is dropped.
 NEWSARCHIVE_MIN_BODY_CHARS = 60
+# Story clusters: the estimated Jaccard similarity of two bodies' shingles (0..1) at which they are versions
+# of one story; None means the archive's default (0.5, or $NEWSARCHIVE_SIMILARITY).
+NEWSARCHIVE_SIMILARITY = None

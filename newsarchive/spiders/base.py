@@ -179,11 +179,15 @@ class NewsSpider(scrapy.Spider):
             report(self.crawler, response.url, f"not html: {media_type(ctype)}")
             return None
         try:
-            return extract_article(response.url, response.body, content_type=ctype, rules=self.rules,
-                                   site=self.site_name)
+            article = extract_article(response.url, response.body, content_type=ctype, rules=self.rules,
+                                      site=self.site_name)
         except ExtractionError as exc:
             report(self.crawler, response.url, str(exc))
             return None
+        # The page as fetched, not as it names itself (rel=canonical): the archive keeps every URL an
+        # article was reached under as an alias of it.
+        article.pages = [response.url]
+        return article
 
     def parse_article(self, response: scrapy.http.Response, hops: int = 0) -> Any:
         article = self.extract(response)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
+from datetime import datetime
 from typing import Any, Iterator
 
 from sqlalchemy import Connection, desc, func, select
@@ -10,7 +11,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from newsarchive.items import Article, iso
 
-from . import fulltext, runs
+from . import fulltext, history, nearby, runs
 from .engine import BEGIN_OPTION, database_url, display_name, make_engine, upgrade
 from .errors import StoreError
 from .models import PROBLEM_KINDS, ArticleRow, CrawlRunRow, ProblemRow, RelatedLinkRow, SiteRow
@@ -47,12 +48,17 @@ class Archive:
     """An open archive (SQLite file path or SQLAlchemy URL) whose schema is at the newest migration.
 
     `fts=False` skips full-text indexing while writing (bulk loads); the next search rebuilds the index.
-    Usable as a context manager; close() releases the connections.
+    `similarity` is the estimated Jaccard similarity of two bodies (0..1) at which saves put them in one
+    story cluster (default nearby.DEFAULT_THRESHOLD). Usable as a context manager; close() releases the
+    connections.
     """
 
-    def __init__(self, db: str, *, fts: bool = True) -> None:
+    def __init__(self, db: str, *, fts: bool = True, similarity: float | None = None) -> None:
         self.db = db
         self.fts = fts
+        self.similarity = nearby.DEFAULT_THRESHOLD if similarity is None else float(similarity)
+        if not 0.0 < self.similarity <= 1.0:
+            raise StoreError(f"similarity threshold must be above 0 and at most 1, not {similarity}")
         self._site_ids: dict[str, int] = {}
         self.name = display_name(db)
         try:
@@ -66,6 +72,7 @@ class Archive:
             raise StoreError(f"cannot open archive {self.name}: {_reason(error)}") from error
         if fts:
             self._start_empty_index()
+        self._ensure_neardup_index()
 
     def __enter__(self) -> Archive:
         return self
@@ -144,7 +151,7 @@ class Archive:
             try:
                 with self._write(f"save a batch of {len(articles)}") as connection:
                     return save_batch(connection, articles, run_id=run_id, index_text=self.fts,
-                                      known_sites=self._site_ids)
+                                      known_sites=self._site_ids, similarity=self.similarity)
             except StoreError as error:
                 # A unique key hit between our lookup and our write can only come from a concurrent
                 # writer (PostgreSQL); the batch was rolled back as a whole, so it is simply run again.
@@ -152,17 +159,56 @@ class Archive:
                     raise
         raise AssertionError("unreachable")
 
+    def resolve(self, id_or_url: str | int) -> int | None:
+        """The id of the article with this id, or stored under (or seen at) this URL or a variant of it."""
+        with self._read("look up an article") as connection:
+            return history.resolve(connection, id_or_url)
+
     def get(self, id_or_url: str | int) -> dict[str, Any] | None:
-        """One article's full JSON by id (int or numeric string) or by URL; None when there is none."""
-        key = str(id_or_url).strip()
-        numeric = key.isascii() and key.isdigit()
-        condition = ARTICLES.c.id == int(key) if numeric else ARTICLES.c.url == key
+        """One article's full JSON by id (int or numeric string) or any of its URLs; None when there is none.
+
+        Besides the article keys: sources, pages, first/last seen, the tz flag, its revision number,
+        its story cluster (null when it has no near duplicate) and every URL it was seen under.
+        """
         with self._read("read an article") as connection:
-            row = connection.execute(self._articles().where(condition)).mappings().first()
-            if row is None:
+            found = history.resolve(connection, id_or_url)
+            if found is None:
                 return None
-            links = _links(connection, [row["id"]])
-        return article_json(row, row["site"], links.get(row["id"], []))
+            row = connection.execute(self._articles().where(ARTICLES.c.id == found)).mappings().first()
+            links = _links(connection, [found])
+            urls = history.aliases(connection, found)
+        data = article_json(row, row["site"], links.get(found, []))
+        data.update(revision=row["revision"], story_cluster=row["cluster_id"], aliases=urls)
+        return data
+
+    def history(self, id_or_url: str | int, *, bodies: bool = False) -> list[dict[str, Any]] | None:
+        """Every revision of the article, oldest first (the last is current); None when there is no article."""
+        with self._read("read revisions") as connection:
+            found = history.resolve(connection, id_or_url)
+            return None if found is None else history.revisions(connection, found, bodies=bodies)
+
+    def changed(self, since: datetime, field: str = "headline", *, site: str | None = None,
+                limit: int = 50) -> list[dict[str, Any]]:
+        """Articles whose headline, body or either ("any") changed since `since`, newest change first."""
+        with self._read("list changed articles") as connection:
+            return history.changed(connection, since, field, site=site, limit=limit)
+
+    def related(self, id_or_url: str | int) -> list[dict[str, Any]] | None:
+        """The other versions of the article's story (its cluster), most similar first, with `similarity`."""
+        with self._read("list related versions") as connection:
+            found = history.resolve(connection, id_or_url)
+            if found is None:
+                return None
+            return [{**summary_json(row), "similarity": score} for row, score in nearby.related(connection, found)]
+
+    def _ensure_neardup_index(self) -> None:
+        # Built once for an archive made before the index existed (or by another signature version).
+        with self._read("check the near-duplicate index") as connection:
+            current = nearby.is_current(connection)
+        if not current:
+            with self._write("build the near-duplicate index") as connection:
+                if not nearby.is_current(connection):
+                    nearby.rebuild(connection, self.similarity)
 
     def iter_articles(self, site: str | None = None) -> Iterator[dict[str, Any]]:
         """Every article's full JSON in id order, streamed in chunks, never the whole archive in memory."""

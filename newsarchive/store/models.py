@@ -1,4 +1,5 @@
-"""SQLAlchemy table models of the archive: sites, articles, related links, crawl runs, problems, store meta.
+"""SQLAlchemy table models of the archive: sites, articles, URL aliases, revisions, near-duplicate index,
+related links, crawl runs, problems, store meta.
 
 The models are portable (SQLite now, PostgreSQL later); the SQLite full-text table is not a model, it is
 created by the migration only on SQLite (see fulltext.py). All timestamps are stored as UTC instants;
@@ -12,12 +13,14 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     DateTime,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     SmallInteger,
     String,
@@ -106,6 +109,8 @@ class CrawlRunRow(Base):
     dropped: Mapped[int] = mapped_column(Integer, server_default="0")
     errors: Mapped[int] = mapped_column(Integer, server_default="0")
     bytes: Mapped[int] = mapped_column(Integer, server_default="0")
+    revisions: Mapped[int] = mapped_column(Integer, server_default="0")
+    near_duplicates: Mapped[int] = mapped_column(Integer, server_default="0")
     stats: Mapped[dict[str, Any]] = mapped_column(JSONType)
 
 
@@ -119,6 +124,8 @@ class ArticleRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     url: Mapped[str] = mapped_column(Text, unique=True)  # the canonical URL
+    # urls.url_key(url): every variant of the URL has this key; one article per key.
+    url_key: Mapped[str] = mapped_column(Text, unique=True, index=True)
     site_id: Mapped[int] = mapped_column(ForeignKey("sites.id"))
     content_hash: Mapped[str] = mapped_column(String(64))
     headline: Mapped[str] = mapped_column(Text)
@@ -140,6 +147,68 @@ class ArticleRow(Base):
     last_seen: Mapped[datetime] = mapped_column(UTCDateTime)
     first_run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id", ondelete="SET NULL"))
     last_run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id", ondelete="SET NULL"))
+    revision: Mapped[int] = mapped_column(Integer, server_default="1")  # number of the content shown here
+    revised_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # when this revision was first seen
+    # The story cluster (near duplicates across URLs and sites): the smallest article id in it; NULL alone.
+    cluster_id: Mapped[int | None] = mapped_column(Integer, index=True)
+
+
+class AliasRow(Base):
+    """Every URL an article was seen under (page URLs, variants, a copy's URL), resolving to the article."""
+
+    __tablename__ = "url_aliases"
+
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    url_key: Mapped[str] = mapped_column(Text, index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    first_seen: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_seen: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class RevisionRow(Base):
+    """An earlier version of an article, kept when a re-crawl found its headline or body changed."""
+
+    __tablename__ = "article_revisions"
+    __table_args__ = (UniqueConstraint("article_id", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    headline: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    published: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    published_offset: Mapped[int | None] = mapped_column(SmallInteger)
+    modified: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    modified_offset: Mapped[int | None] = mapped_column(SmallInteger)
+    fetched_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    seen_from: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    seen_until: Mapped[datetime] = mapped_column(UTCDateTime, index=True)  # when the next revision replaced it
+    headline_changed: Mapped[bool] = mapped_column(Boolean, server_default=false())  # by the next revision
+    body_changed: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id", ondelete="SET NULL"))
+
+
+class SignatureRow(Base):
+    """An article body's MinHash signature (neardup.pack), for estimating its similarity to candidates."""
+
+    __tablename__ = "article_signatures"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class BandRow(Base):
+    """LSH buckets: articles sharing a bucket are candidate near duplicates (neardup.band_keys)."""
+
+    __tablename__ = "minhash_bands"
+    # On SQLite the rows live in their primary key's B-tree: one random-key insert per band, not two.
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    bucket: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class RelatedLinkRow(Base):

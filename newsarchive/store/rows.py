@@ -15,6 +15,9 @@ CONTENT_COLUMNS = (
     "language", "body", "image_url", "sources", "pages", "fetched_at",
 )
 
+# The columns an update (a new revision) replaces: the URL and its key stay those the article was found under.
+UPDATE_COLUMNS = tuple(column for column in CONTENT_COLUMNS if column not in ("url", "site_id"))
+
 _ZONES: dict[int, timezone] = {}
 
 

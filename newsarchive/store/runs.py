@@ -20,7 +20,7 @@ SITES = SiteRow.__table__
 # The counters finish_run copies from a crawl's stats into columns of their own.
 RUN_COUNTS = (
     "pages_fetched", "articles_new", "articles_updated", "articles_unchanged",
-    "duplicates", "dropped", "errors", "bytes",
+    "duplicates", "dropped", "errors", "bytes", "revisions", "near_duplicates",
 )
 FINAL_STATUSES = tuple(status for status in RUN_STATUSES if status != "running")
 

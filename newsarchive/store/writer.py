@@ -1,16 +1,21 @@
 """save_articles' batch upsert: the database's unique keys decide new / updated / unchanged / duplicate.
 
 Everything happens on one connection inside the caller's transaction, with set-based Core statements
-(one executemany per kind of write), never an ORM unit of work per row. The steps for a batch:
+(one executemany per kind of write), never an ORM unit of work per row. An article is identified by
+its URL key (urls.url_key of its URL, else of one of its page URLs); the steps for a batch:
 
-1. INSERT ... ON CONFLICT DO NOTHING RETURNING id, url: the rows that came back are "new".
-2. The rest hit a unique key. Looked up by URL: same content hash -> "unchanged" (last_seen moves);
-   different hash -> "updated", unless another article of the site already has that body -> "duplicate".
-   Not found by URL -> another URL of the site has this body -> "duplicate" (nothing stored).
-3. Related-link rows and the full-text rows follow the new and updated articles.
+1. Look the keys up. Not found: INSERT ... ON CONFLICT DO NOTHING RETURNING id -> "new". A row the
+   insert skipped hit a unique key: its key was inserted meanwhile by another writer (looked up
+   again), or another article of the site has this body -> "duplicate" (nothing stored but the URL).
+2. Found: same body and headline -> "unchanged" (last_seen moves), or "duplicate" when the page names
+   itself with another URL than the stored one (a www., mobile or AMP variant); changed -> the old version goes to
+   article_revisions and the row is updated -> "updated"; a later page fetched by itself (page 2 of an
+   article whose page 1 is stored), or a body another article of the site owns -> "duplicate".
+3. Every URL the item was seen under becomes an alias of the article it resolved to.
+4. Related-link rows, the full-text rows and the near-duplicate index follow new and updated articles.
 
-A URL or a body repeated inside one batch is handled in a later round, so it is compared with the
-earlier copy exactly as if it had come in the next batch.
+A URL key or a body repeated inside one batch is handled in a later round, so it is compared with
+the earlier copy exactly as if it had come in the next batch.
 """
 
 from __future__ import annotations
@@ -19,26 +24,39 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Iterator, NamedTuple
 
-from sqlalchemy import Connection, bindparam, delete, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from newsarchive.items import Article
+from newsarchive.urls import page_number, url_key
 
-from . import fulltext
+from . import fulltext, nearby
 from .bulk import chunks, insert_new, insert_plain, upsert_insert
-from .models import ArticleRow, RelatedLinkRow, SiteRow
-from .rows import CONTENT_COLUMNS, content_hash, content_values, link_rows
+from .models import AliasRow, ArticleRow, RelatedLinkRow, RevisionRow, SiteRow
+from .rows import UPDATE_COLUMNS, content_hash, content_values, link_rows
 
 ARTICLES = ArticleRow.__table__
+ALIASES = AliasRow.__table__
 LINKS = RelatedLinkRow.__table__
+REVISIONS = RevisionRow.__table__
 SITES = SiteRow.__table__
+
+# What a new revision keeps of the version it replaces.
+_KEPT = ("headline", "body", "content_hash", "published", "published_offset", "modified", "modified_offset",
+         "fetched_at")
 
 
 class SaveResult(NamedTuple):
-    """What became of one saved article: its id (for a duplicate, the id of the article it repeats)."""
+    """What became of one saved article: its id (for a duplicate, the id of the article it repeats).
+
+    `clustered` says this save put the article in a story cluster with a near duplicate; `revised` that
+    the article's earlier text was kept as a revision (an update, unless it replaced a lone page 2).
+    """
 
     id: int
     url: str
     status: str  # "new" | "updated" | "unchanged" | "duplicate"
+    clustered: bool = False
+    revised: bool = False
 
 
 class Conflict(Exception):
@@ -51,21 +69,32 @@ class _Item:
     article: Article
     site_id: int
     digest: str
+    keys: list[str]      # the URL's key first, then its pages' keys
+    urls: list[str]      # every URL it was seen under: its pages (as fetched) and its own URL
+
+    @property
+    def lone_later_page(self) -> bool:
+        # Page 2 fetched on its own (a listing linked it): its text is part of page 1's article.
+        pages = self.article.pages or [self.article.url]
+        return len(pages) == 1 and page_number(pages[0]) > 1
+
+
+def _item(index: int, article: Article, site_id: int) -> _Item:
+    urls = list(dict.fromkeys(u for u in (*article.pages, article.url) if u))
+    keys = list(dict.fromkeys([url_key(article.url or ""), *(url_key(u) for u in article.pages if u)]))
+    return _Item(index, article, site_id, content_hash(article.body or ""), keys, urls)
 
 
 def save_batch(
     connection: Connection, articles: list[Article], *, run_id: int | None, index_text: bool,
-    known_sites: dict[str, int] | None = None,
+    known_sites: dict[str, int] | None = None, similarity: float = nearby.DEFAULT_THRESHOLD,
 ) -> list[SaveResult]:
     """Save one batch on `connection` (inside a transaction); results are in the order of `articles`."""
     if not articles:
         return []
     now = datetime.now(timezone.utc)
     sites = site_ids(connection, {article.site for article in articles}, known_sites)
-    items = [
-        _Item(index, article, sites[article.site], content_hash(article.body or ""))
-        for index, article in enumerate(articles)
-    ]
+    items = [_item(index, article, sites[article.site]) for index, article in enumerate(articles)]
     # Keep the full-text index in step only while it is current; otherwise the next search rebuilds it.
     index = fulltext.has_index(connection)
     if index and not index_text:
@@ -73,7 +102,7 @@ def save_batch(
     index = index and index_text and fulltext.is_current(connection)
     results: list[SaveResult | None] = [None] * len(items)
     for round_items in _rounds(items):
-        _save_round(connection, round_items, results, now=now, run_id=run_id, index=index)
+        _save_round(connection, round_items, results, now=now, run_id=run_id, index=index, similarity=similarity)
     return [result for result in results if result is not None]
 
 
@@ -99,92 +128,138 @@ def site_ids(connection: Connection, names: set[str], known: dict[str, int] | No
 
 
 def _rounds(items: list[_Item]) -> Iterator[list[_Item]]:
-    """Split a batch so no round holds the same URL, or the same body on one site, twice."""
+    """Split a batch so no round holds the same URL key, or the same body on one site, twice."""
     pending = items
     while pending:
-        urls: set[str] = set()
+        keys: set[str] = set()
         bodies: set[tuple[int, str]] = set()
         current: list[_Item] = []
         later: list[_Item] = []
         for item in pending:
             body_key = (item.site_id, item.digest)
-            if item.article.url in urls or body_key in bodies:
+            if keys.intersection(item.keys) or body_key in bodies:
                 later.append(item)
             else:
-                urls.add(item.article.url)
+                keys.update(item.keys)
                 bodies.add(body_key)
                 current.append(item)
         yield current
         pending = later
 
 
+class _Found(NamedTuple):
+    id: int
+    url: str
+    digest: str
+    headline: str
+
+
+def _lookup(connection: Connection, items: list[_Item], *, by_url: bool = False) -> dict[int, _Found]:
+    """The stored article each item resolves to (by its URL key, then its pages' keys), by item index.
+
+    `by_url` also matches the stored URL itself: an article kept under a key made unique by migration 0003.
+    """
+    column = ARTICLES.c.url if by_url else ARTICLES.c.url_key
+    wanted = sorted({value for item in items for value in (item.urls if by_url else item.keys)})
+    by_key: dict[str, _Found] = {}
+    for chunk in chunks(wanted):
+        query = select(column, ARTICLES.c.id, ARTICLES.c.url, ARTICLES.c.content_hash, ARTICLES.c.headline) \
+            .where(column.in_(chunk))
+        by_key.update((row[0], _Found(*row[1:])) for row in connection.execute(query))
+    found = {}
+    for item in items:
+        match = next((by_key[key] for key in (item.urls if by_url else item.keys) if key in by_key), None)
+        if match is not None:
+            found[item.index] = match
+    return found
+
+
 def _save_round(
     connection: Connection, items: list[_Item], results: list[SaveResult | None],
-    *, now: datetime, run_id: int | None, index: bool,
+    *, now: datetime, run_id: int | None, index: bool, similarity: float,
 ) -> None:
-    """Save items that repeat no URL and no body among themselves; fills in their results."""
-    rows = []
-    for item in items:
+    """Save items that repeat no URL key and no body among themselves; fills in their results."""
+    found = _lookup(connection, items)
+    fresh = [item for item in items if item.index not in found]
+    rows = {}
+    for item in fresh:
         row = content_values(item.article, item.site_id, item.digest)
-        row.update(first_seen=now, last_seen=now, first_run_id=run_id, last_run_id=run_id)
-        rows.append(row)
-    inserted = {url: id_ for id_, url in insert_new(connection, ARTICLES, rows, ("id", "url"))}
+        row.update(url_key=item.keys[0], first_seen=now, last_seen=now, first_run_id=run_id, last_run_id=run_id,
+                   revised_at=now)
+        rows[item.index] = row
+    inserted = {key: id_ for id_, key in insert_new(connection, ARTICLES, list(rows.values()), ("id", "url_key"))}
 
-    written: list[tuple[int, _Item]] = []  # new or updated: need links and index rows
-    rest: list[_Item] = []
-    for item in items:
-        id_ = inserted.get(item.article.url)
+    written: list[tuple[int, _Item]] = []  # new or updated: need links, index rows, signatures
+    skipped: list[_Item] = []
+    for item in fresh:
+        id_ = inserted.get(item.keys[0])
         if id_ is None:
-            rest.append(item)
+            skipped.append(item)
         else:
             results[item.index] = SaveResult(id_, item.article.url, "new")
             written.append((id_, item))
+    found.update(_lookup(connection, skipped))  # a concurrent writer may have inserted the key meanwhile
+    found.update(_lookup(connection, [item for item in skipped if item.index not in found], by_url=True))
 
-    updated, unchanged = _classify_rest(connection, rest, results)
+    updated, unchanged, fragments = _classify(connection, [i for i in items if results[i.index] is None], found,
+                                              results)
     if updated:
+        ids = [id_ for id_, _item in updated]
         if index:
-            fulltext.forget(connection, [id_ for id_, _item in updated])  # while the old text is still there
-        _write_updates(connection, updated, rows_by_url={row["url"]: row for row in rows}, now=now, run_id=run_id)
+            fulltext.forget(connection, ids)  # while the old text is still there
+        nearby.forget(connection, ids)
+        _write_updates(connection, updated, now=now, run_id=run_id, fragments=fragments)
+        for id_, item in updated:
+            if id_ not in fragments:
+                results[item.index] = results[item.index]._replace(revised=True)
         written.extend(updated)
     _touch(connection, unchanged, now=now, run_id=run_id)
+    _aliases(connection, items, results, now=now)
 
     links = [row for id_, item in written for row in link_rows(id_, item.article.related_links)]
     if links:
         insert_plain(connection, LINKS, links)
     if index:
         fulltext.add(connection, ((id_, item.article.headline or "", item.article.body or "") for id_, item in written))
+    clustered = nearby.add(connection, ((id_, item.article.body or "") for id_, item in written), similarity)
+    for id_, item in written:
+        if id_ in clustered:
+            results[item.index] = results[item.index]._replace(clustered=True)
 
 
-def _classify_rest(
-    connection: Connection, rest: list[_Item], results: list[SaveResult | None]
-) -> tuple[list[tuple[int, _Item]], list[int]]:
-    """Sort the rows the insert skipped; returns the (id, item) pairs to update and the ids to touch."""
+def _classify(
+    connection: Connection, rest: list[_Item], found: dict[int, _Found], results: list[SaveResult | None]
+) -> tuple[list[tuple[int, _Item]], list[int], set[int]]:
+    """Decide the items that are not new: the (id, item) pairs to update, the ids to touch, and the ids
+    whose stored text is a lone later page (replaced without a revision)."""
     to_update: list[tuple[int, _Item]] = []
     unchanged: list[int] = []
-    if not rest:
-        return to_update, unchanged
-    by_url: dict[str, tuple[int, str]] = {}
-    for chunk in chunks([item.article.url for item in rest]):
-        query = select(ARTICLES.c.url, ARTICLES.c.id, ARTICLES.c.content_hash).where(ARTICLES.c.url.in_(chunk))
-        by_url.update((url, (id_, digest)) for url, id_, digest in connection.execute(query))
-    changed = [item for item in rest if by_url.get(item.article.url, (0, ""))[1] != item.digest]
+    fragments: set[int] = set()
+    changed = [item for item in rest if item.index not in found or found[item.index].digest != item.digest]
     owners = _body_owners(connection, changed)
     for item in rest:
         url = item.article.url
-        found = by_url.get(url)
+        match = found.get(item.index)
         owner = owners.get((item.site_id, item.digest))
-        if found is not None and found[1] == item.digest:
-            results[item.index] = SaveResult(found[0], url, "unchanged")
-            unchanged.append(found[0])
-        elif owner is not None:
+        if match is not None and item.lone_later_page:
+            results[item.index] = SaveResult(match.id, url, "duplicate")
+        elif match is not None and match.digest == item.digest and match.headline == (item.article.headline or ""):
+            # Seen again. Under another URL of it (www., AMP, mobile ...) it is counted as a duplicate.
+            results[item.index] = SaveResult(match.id, url, "unchanged" if url == match.url else "duplicate")
+            unchanged.append(match.id)
+        elif owner is not None and (match is None or owner != match.id):
             results[item.index] = SaveResult(owner, url, "duplicate")
-        elif found is not None:
-            results[item.index] = SaveResult(found[0], url, "updated")
-            to_update.append((found[0], item))
+        elif match is not None:
+            results[item.index] = SaveResult(match.id, url, "updated")
+            to_update.append((match.id, item))
+            if page_number(match.url) > 1:
+                # What was stored is page 2 fetched on its own; this is the whole article: it replaces the
+                # fragment, URL included, and the fragment is not kept as a revision.
+                fragments.add(match.id)
         else:
             # The insert saw a conflicting row that is gone now (another writer rolled back or deleted it).
             raise Conflict(f"article {url} changed while saving")
-    return to_update, unchanged
+    return to_update, unchanged, fragments
 
 
 def _body_owners(connection: Connection, items: list[_Item]) -> dict[tuple[int, str], int]:
@@ -202,20 +277,42 @@ def _body_owners(connection: Connection, items: list[_Item]) -> dict[tuple[int, 
 
 
 def _write_updates(
-    connection: Connection, updated: list[tuple[int, _Item]], *, rows_by_url: dict[str, dict[str, Any]],
-    now: datetime, run_id: int | None,
+    connection: Connection, updated: list[tuple[int, _Item]], *, now: datetime, run_id: int | None,
+    fragments: set[int] = frozenset(),
 ) -> None:
-    """New content for existing URLs: the row and its related links are replaced."""
-    params = []
+    """New content for existing articles: the old version becomes a revision, the row and links are replaced."""
+    ids = [id_ for id_, _item in updated]
+    old: dict[int, Any] = {}
+    for chunk in chunks(ids):
+        query = select(ARTICLES.c.id, ARTICLES.c.revision, ARTICLES.c.revised_at, ARTICLES.c.first_seen,
+                       *(ARTICLES.c[name] for name in _KEPT)).where(ARTICLES.c.id.in_(chunk))
+        old.update((row["id"], row) for row in connection.execute(query).mappings())
+    revisions, params = [], []
     for id_, item in updated:
-        # The SET clause is made from these keys; first_seen and first_run_id stay as they were.
-        row = {column: rows_by_url[item.article.url][column] for column in CONTENT_COLUMNS}
-        row.update(row_id=id_, last_seen=now)
+        before = old[id_]
+        revision = {name: before[name] for name in _KEPT}
+        revision.update(
+            article_id=id_, number=before["revision"], seen_from=before["revised_at"] or before["first_seen"],
+            seen_until=now, run_id=run_id, headline_changed=before["headline"] != (item.article.headline or ""),
+            body_changed=before["content_hash"] != item.digest,
+        )
+        # The SET clause is made from these keys; URL, key, first_seen and first_run_id stay as they were.
+        values = content_values(item.article, item.site_id, item.digest)
+        row = {column: values[column] for column in UPDATE_COLUMNS}
+        if id_ in fragments:
+            row.update(url=values["url"], revision=before["revision"])
+        else:
+            revisions.append(revision)
+            row.update(revision=before["revision"] + 1)
+        row.update(row_id=id_, last_seen=now, revised_at=now)
         if run_id is not None:
             row["last_run_id"] = run_id
         params.append(row)
-    connection.execute(update(ARTICLES).where(ARTICLES.c.id == bindparam("row_id")), params)
-    ids = [id_ for id_, _item in updated]
+    if revisions:
+        connection.execute(insert(REVISIONS), revisions)
+    for keys in {tuple(sorted(row)) for row in params}:  # rows that replace a fragment also set the URL
+        connection.execute(update(ARTICLES).where(ARTICLES.c.id == bindparam("row_id")),
+                           [row for row in params if tuple(sorted(row)) == keys])
     for chunk in chunks(ids):
         connection.execute(delete(LINKS).where(LINKS.c.article_id.in_(chunk)))
 
@@ -227,3 +324,23 @@ def _touch(connection: Connection, ids: list[int], *, now: datetime, run_id: int
         values["last_run_id"] = run_id
     for chunk in chunks(ids):
         connection.execute(update(ARTICLES).where(ARTICLES.c.id.in_(chunk)).values(values))
+
+
+def _aliases(connection: Connection, items: list[_Item], results: list[SaveResult | None], *, now: datetime) -> None:
+    """Every URL of every item resolves to the article it was saved as (or repeats); last_seen moves."""
+    rows: dict[str, dict[str, Any]] = {}
+    for item in items:
+        result = results[item.index]
+        if result is None:
+            continue
+        for url in item.urls:
+            rows[url] = {"url": url, "url_key": url_key(url), "article_id": result.id,
+                         "first_seen": now, "last_seen": now}
+    if not rows:
+        return
+    statement = upsert_insert(connection, ALIASES)
+    statement = statement.on_conflict_do_update(
+        index_elements=[ALIASES.c.url],
+        set_={"article_id": statement.excluded.article_id, "last_seen": statement.excluded.last_seen},
+    )
+    connection.execute(statement, list(rows.values()))

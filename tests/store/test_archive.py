@@ -46,7 +46,8 @@ def test_get_json_has_the_article_keys_in_order_then_the_store_extras(archive):
     keys = list(archive.get(result.id))
     assert keys[:14] == ["id", "url", "site", "headline", "published", "modified", "authors", "section",
                          "tags", "language", "body", "related_links", "image_url", "fetched_at"]
-    assert set(keys[14:]) == {"sources", "pages", "first_seen", "last_seen", "published_tz_inferred"}
+    assert set(keys[14:]) == {"sources", "pages", "first_seen", "last_seen", "published_tz_inferred",
+                              "revision", "story_cluster", "aliases"}
 
 
 def test_get_accepts_an_int_id_a_numeric_string_or_the_url(archive):
@@ -103,25 +104,27 @@ def test_changed_body_at_the_same_url_is_updated_in_place(archive):
     corrected = treaty_article(body=treaty_article().body + "\n(訂正)署名日を修正しました。",
                                headline="【訂正】ロシア・イラン大統領、戦略条約締結")
     [second] = archive.save_articles([corrected])
-    assert second == SaveResult(first.id, TREATY_URL, "updated")
+    assert second == SaveResult(first.id, TREATY_URL, "updated", revised=True)
     saved = archive.get(first.id)
     assert saved["body"].endswith("(訂正)署名日を修正しました。")
     assert saved["headline"] == "【訂正】ロシア・イラン大統領、戦略条約締結"
     assert archive.stats()["articles"] == 1
 
 
-def test_same_body_under_another_url_of_the_site_is_a_duplicate_and_not_stored(archive):
+def test_same_body_under_another_url_of_the_site_is_a_duplicate_kept_only_as_an_alias(archive):
     [original] = archive.save_articles([treaty_article()])
-    mirror = treaty_article(url="https://www.newsweekjapan.jp/stories/world/2025/01/530000-copy.php")
+    copy = "https://www.newsweekjapan.jp/stories/world/2025/01/530000-copy.php"
+    mirror = treaty_article(url=copy, pages=[copy])
     [result] = archive.save_articles([mirror])
     assert result == SaveResult(original.id, mirror.url, "duplicate")
-    assert archive.get(mirror.url) is None
+    assert archive.get(mirror.url)["url"] == TREATY_URL
     assert archive.stats()["articles"] == 1
 
 
 def test_same_body_on_another_site_is_a_new_article(archive):
     archive.save_articles([treaty_article()])
-    elsewhere = treaty_article(url="https://jp.reuters.example/world/russia-iran", site="reuters")
+    elsewhere = treaty_article(url="https://jp.reuters.example/world/russia-iran", site="reuters",
+                               pages=["https://jp.reuters.example/world/russia-iran"])
     assert statuses(archive.save_articles([elsewhere])) == ["new"]
     assert archive.stats()["sites"] == {"newsweekjapan": 1, "reuters": 1}
 

@@ -37,6 +37,59 @@ print(json.dumps(results))
 """
 
 
+# Like WRITER, but each process saves its own URL variant of the same articles (no rel=canonical).
+VARIANT_WRITER = r"""
+import json, sys, time
+from pathlib import Path
+from newsarchive.items import Article
+from newsarchive.store import open_archive
+
+db, go, host, query = sys.argv[1], Path(sys.argv[2]), sys.argv[3], sys.argv[4]
+archive = open_archive(db)
+articles = []
+for n in range(60):
+    url = f"https://{host}/v/{n}.php{query}"
+    articles.append(Article(url=url, site="newsweekjapan", headline=f"記事 {n}", pages=[url],
+                            body=f"記事 {n} の本文。両国は条約に署名した。" * 3))
+while not go.exists():
+    time.sleep(0.005)
+results = []
+for start in range(0, len(articles), 10):
+    results += [[r.url, r.status] for r in archive.save_articles(articles[start:start + 10])]
+archive.close()
+print(json.dumps(results))
+"""
+
+
+def run_variant_writers(tmp_path: Path, db: str | None = None) -> list[list[list[str]]]:
+    """Two processes saving the same 60 articles, one under www. URLs, one under m. URLs with utm_source."""
+    db, go = db or str(tmp_path / "variants.db"), tmp_path / "go-variants"
+    writers = [
+        subprocess.Popen([sys.executable, "-c", VARIANT_WRITER, str(db), str(go), host, query],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for host, query in (("www.newsweekjapan.jp", ""), ("m.newsweekjapan.jp", "?utm_source=x"))
+    ]
+    time.sleep(0.5)
+    go.touch()
+    outputs = []
+    for writer in writers:
+        stdout, stderr = writer.communicate(timeout=120)
+        assert writer.returncode == 0, stderr
+        outputs.append(json.loads(stdout))
+    return outputs
+
+
+def test_two_processes_saving_url_variants_of_the_same_articles_store_each_once(tmp_path):
+    first, second = run_variant_writers(tmp_path)
+    with open_archive(str(tmp_path / "variants.db")) as archive:
+        assert archive.stats()["articles"] == 60
+        # Whichever process won, both URLs of each article find it.
+        for n in range(60):
+            www = archive.get(f"https://www.newsweekjapan.jp/v/{n}.php")
+            assert www["id"] == archive.get(f"https://m.newsweekjapan.jp/v/{n}.php?utm_source=x")["id"]
+    assert [status for _url, status in first + second].count("new") == 60
+
+
 def run_writers(tmp_path: Path, *ranges: tuple[int, int, str], db: str | None = None) -> list[list[list[str]]]:
     """Start one writer per (first, last, mirror) range, let them go at once, return their results."""
     db, go = db or str(tmp_path / "shared.db"), tmp_path / "go"

@@ -1,5 +1,6 @@
 """The schema comes from the packaged Alembic migrations, on an empty database and again on a current one."""
 
+import json
 import sqlite3
 
 from alembic import command
@@ -31,7 +32,7 @@ def test_schema_is_at_the_head_revision(tmp_path):
     path = tmp_path / "new.db"
     open_archive(str(path)).close()
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0003",)]
 
 
 def test_listings_sort_and_filter_columns_are_indexed(tmp_path):
@@ -130,4 +131,48 @@ def test_an_archive_made_at_revision_0001_upgrades_and_its_articles_are_found(tm
     with open_archive(str(path)) as archive:
         assert [hit["url"] for hit in archive.search("戦略条約")] == ["https://www.newsweekjapan.jp/a.php"]
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0003",)]
+
+
+def _article_0002(db, id_, url, body, pages, headline="見出し"):
+    db.execute(
+        "INSERT INTO articles (id, url, site_id, content_hash, headline, body, authors, tags, sources, pages,"
+        " first_seen, last_seen) VALUES (?, ?, 1, ?, ?, ?, '[]', '[]', '{}', ?, '2025-01-18 00:00:00.000000',"
+        " '2025-01-19 00:00:00.000000')",
+        (id_, url, f"hash-{id_}", headline, body, json.dumps(pages)),
+    )
+
+
+def test_an_archive_at_revision_0002_upgrades_in_place_with_every_row_and_url(tmp_path):
+    path = tmp_path / "old.db"
+    command.upgrade(alembic_config(database_url(str(path))), "0002")
+    base = "https://www.newsweekjapan.jp"
+    column = f"{base}/reizei/2024/01/no-thank-you.php"
+    with sqlite3.connect(path) as db:  # what revision 0002's store wrote
+        db.execute("INSERT INTO sites (name) VALUES ('newsweekjapan')")
+        _article_0002(db, 1, column, "一ページ目。\n二ページ目。", [column, f"{base}/reizei/2024/01/no-thank-you_2.php"])
+        _article_0002(db, 2, f"{base}/headlines/world/2025/01/548000.php", "条約の記事。", [])
+        # Stored apart by the old code, one URL key now: both rows must survive.
+        _article_0002(db, 3, f"{base}/stories/world/", "一つ目の本文。", [f"{base}/stories/world/"])
+        _article_0002(db, 4, f"{base}/stories/world", "二つ目の本文。", [f"{base}/stories/world"])
+        db.execute("INSERT INTO related_links (article_id, position, url, title) VALUES (2, 0, ?, '関連')",
+                   (column,))
+        db.execute("INSERT INTO crawl_runs (site_id, spider, args, started_at, status, stats, articles_new) "
+                   "VALUES (1, 'newsweekjapan', '{}', '2025-01-18 00:00:00', 'finished', '{}', 4)")
+    with open_archive(str(path)) as archive:
+        articles = {a["id"]: a for a in archive.iter_articles()}
+        assert sorted(articles) == [1, 2, 3, 4]
+        assert articles[2]["related_links"] == [{"url": column, "title": "関連"}]
+        assert archive.runs()[0]["articles_new"] == 4
+        # Page 2's URL and the URLs of both rows that now share a key resolve to their own article.
+        assert archive.get(f"{base}/reizei/2024/01/no-thank-you_2.php")["id"] == 1
+        assert archive.get(f"{base}/stories/world/")["id"] == 3
+        assert archive.get(f"{base}/stories/world")["id"] == 4
+        assert archive.get("http://newsweekjapan.jp/headlines/world/2025/01/548000.php?utm_source=x")["id"] == 2
+        # Each is its own first revision, seen since it was first seen.
+        [only] = archive.history(1)
+        assert (only["revision"], only["current"], only["seen_from"]) == (1, True, "2025-01-18T00:00:00+00:00")
+        assert archive.get(1)["aliases"] == [column, f"{base}/reizei/2024/01/no-thank-you_2.php"]
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0003",)]
+        assert db.execute("SELECT value FROM store_meta WHERE key = 'neardup'").fetchone() is not None

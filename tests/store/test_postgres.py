@@ -12,7 +12,7 @@ from newsarchive.store import open_archive  # noqa: E402
 
 # The same tests, collected again here where `archive` is a PostgreSQL archive.
 from .test_archive import *  # noqa: E402,F401,F403
-from .test_concurrency import run_writers  # noqa: E402
+from .test_concurrency import run_writers, run_variant_writers  # noqa: E402
 from .test_fulltext import (  # noqa: E402,F401
     corpus,
     test_a_malformed_query_raises_search_query_error,
@@ -26,6 +26,11 @@ from .test_fulltext import (  # noqa: E402,F401
     test_results_carry_summary_fields_and_a_readable_snippet,
     test_search_can_be_limited_to_one_site,
     test_two_character_japanese_word,
+)
+from .test_history import *  # noqa: E402,F401,F403
+from .test_nearby import (  # noqa: E402,F401
+    test_a_lightly_edited_wire_story_on_another_site_joins_the_story_cluster,
+    test_english_and_german_near_copies_cluster_too,
 )
 from .test_runs import *  # noqa: E402,F401,F403
 
@@ -91,3 +96,13 @@ def test_two_processes_saving_overlapping_batches_store_each_article_once(pg_url
         statuses.setdefault(url, []).append(status)
     for n in range(100, 200):
         assert sorted(statuses[f"https://www.newsweekjapan.jp/a/{n}.php"]) == ["new", "unchanged"]
+
+
+def test_two_processes_saving_url_variants_of_the_same_articles_store_each_once(pg_url, tmp_path):
+    first, second = run_variant_writers(tmp_path, db=pg_url)
+    with open_archive(pg_url) as archive:
+        assert archive.stats()["articles"] == 60
+        for n in range(60):
+            www = archive.get(f"https://www.newsweekjapan.jp/v/{n}.php")
+            assert www["id"] == archive.get(f"https://m.newsweekjapan.jp/v/{n}.php?utm_source=x")["id"]
+    assert [status for _url, status in first + second].count("new") == 60

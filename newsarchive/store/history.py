@@ -1,0 +1,121 @@
+"""Reading what the archive knows beyond an article's current text: its URLs, its revisions, what changed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, and_, desc, func, select
+from sqlalchemy.orm import aliased
+
+from newsarchive.items import iso
+from newsarchive.urls import url_key
+
+from .models import AliasRow, ArticleRow, RevisionRow, SiteRow
+from .rows import with_offset
+
+ARTICLES = ArticleRow.__table__
+ALIASES = AliasRow.__table__
+REVISIONS = RevisionRow.__table__
+SITES = SiteRow.__table__
+FIELDS = ("headline", "body", "any")
+
+
+def resolve(connection: Connection, id_or_url: str | int) -> int | None:
+    """The id of the article with this id, stored URL, alias, or any URL with the key of one of those."""
+    text = str(id_or_url).strip()
+    if text.isascii() and text.isdigit():
+        return connection.scalar(select(ARTICLES.c.id).where(ARTICLES.c.id == int(text)))
+    url = text.split("#", 1)[0]
+    key = url_key(url)
+    for query in (
+        select(ARTICLES.c.id).where(ARTICLES.c.url == url),
+        select(ALIASES.c.article_id).where(ALIASES.c.url == url),
+        select(ARTICLES.c.id).where(ARTICLES.c.url_key == key),
+        select(func.min(ALIASES.c.article_id)).where(ALIASES.c.url_key == key),
+    ):
+        found = connection.scalar(query)
+        if found is not None:
+            return found
+    return None
+
+
+def aliases(connection: Connection, article_id: int) -> list[str]:
+    """Every URL the article was seen under, first seen first."""
+    query = (select(ALIASES.c.url).where(ALIASES.c.article_id == article_id)
+             .order_by(ALIASES.c.first_seen, ALIASES.c.url))
+    return list(connection.scalars(query))
+
+
+def _version(row: Any, current: bool) -> dict[str, Any]:
+    return {
+        "revision": row["number"],
+        "current": current,
+        "headline": row["headline"],
+        "published": iso(with_offset(row["published"], row["published_offset"])),
+        "modified": iso(with_offset(row["modified"], row["modified_offset"])),
+        "fetched_at": iso(row["fetched_at"]),
+        "seen_from": iso(row["seen_from"]),
+        "seen_until": iso(row["seen_until"]),
+        "headline_changed": None if current else bool(row["headline_changed"]),
+        "body_changed": None if current else bool(row["body_changed"]),
+        "body_chars": len(row["body"] or ""),
+    }
+
+
+def revisions(connection: Connection, article_id: int, *, bodies: bool = False) -> list[dict[str, Any]]:
+    """Every version of the article, oldest first; the last one is the current text."""
+    past = connection.execute(
+        select(REVISIONS).where(REVISIONS.c.article_id == article_id).order_by(REVISIONS.c.number)
+    ).mappings().all()
+    now = connection.execute(
+        select(ARTICLES.c.revision.label("number"), ARTICLES.c.headline, ARTICLES.c.body, ARTICLES.c.published,
+               ARTICLES.c.published_offset, ARTICLES.c.modified, ARTICLES.c.modified_offset, ARTICLES.c.fetched_at,
+               func.coalesce(ARTICLES.c.revised_at, ARTICLES.c.first_seen).label("seen_from"),
+               ARTICLES.c.last_seen.label("seen_until"))
+        .where(ARTICLES.c.id == article_id)
+    ).mappings().first()
+    if now is None:
+        return []
+    versions = [(row, False) for row in past] + [(now, True)]
+    result = []
+    for row, current in versions:
+        version = _version(row, current)
+        if bodies:
+            version["body"] = row["body"]
+        result.append(version)
+    return result
+
+
+def changed(connection: Connection, since: datetime, field: str = "headline", *, site: str | None = None,
+            limit: int = 50) -> list[dict[str, Any]]:
+    """Articles whose headline (or body, or either) a re-crawl found changed since `since`, newest change first."""
+    if field not in FIELDS:
+        raise ValueError(f"field must be one of {', '.join(FIELDS)}, not {field!r}")
+    nxt = aliased(RevisionRow.__table__)
+    condition = REVISIONS.c.seen_until >= since
+    if field == "headline":
+        condition = and_(condition, REVISIONS.c.headline_changed)
+    elif field == "body":
+        condition = and_(condition, REVISIONS.c.body_changed)
+    query = (
+        select(ARTICLES.c.id, ARTICLES.c.url, SITES.c.name.label("site"), REVISIONS.c.number,
+               REVISIONS.c.seen_until, REVISIONS.c.headline.label("old_headline"),
+               func.coalesce(nxt.c.headline, ARTICLES.c.headline).label("new_headline"),
+               REVISIONS.c.headline_changed, REVISIONS.c.body_changed)
+        .join(ARTICLES, ARTICLES.c.id == REVISIONS.c.article_id)
+        .join(SITES, SITES.c.id == ARTICLES.c.site_id)
+        .outerjoin(nxt, and_(nxt.c.article_id == REVISIONS.c.article_id, nxt.c.number == REVISIONS.c.number + 1))
+        .where(condition)
+        .order_by(desc(REVISIONS.c.seen_until), desc(REVISIONS.c.id))
+        .limit(limit)
+    )
+    if site is not None:
+        query = query.where(SITES.c.name == site)
+    return [
+        {"id": row["id"], "url": row["url"], "site": row["site"], "revision": row["number"] + 1,
+         "changed_at": iso(row["seen_until"]),
+         "changed": [name for name in ("headline", "body") if row[f"{name}_changed"]],
+         "old_headline": row["old_headline"], "headline": row["new_headline"]}
+        for row in connection.execute(query).mappings()
+    ]

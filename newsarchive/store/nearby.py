@@ -1,0 +1,154 @@
+"""The near-duplicate index: MinHash signatures and LSH band rows of article bodies, and story clusters.
+
+Each article with a body long enough to compare has one signature row and BANDS band rows (bucket,
+article id). A saved article is compared only with the articles sharing one of its buckets, so the
+cost of the check does not grow with the archive. Articles whose estimated similarity reaches the
+threshold join one story cluster (articles.cluster_id = the smallest id in it; single link: a
+cluster grows through any member, and two clusters an article links are merged). The index is
+current when store_meta `neardup` equals neardup.VERSION; otherwise the archive rebuilds it on opening.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from sqlalchemy import Connection, delete, select, text, update
+
+from newsarchive import neardup
+
+from .bulk import chunks, insert_plain
+from .models import ArticleRow, BandRow, SignatureRow, SiteRow
+
+ARTICLES = ArticleRow.__table__
+BANDS = BandRow.__table__
+SIGNATURES = SignatureRow.__table__
+SITES = SiteRow.__table__
+
+# Estimated Jaccard similarity of body shingles at which two articles are versions of one story.
+# Chosen on benchmarks/dedup.py's data (see README, "Duplicates, revisions and story clusters").
+DEFAULT_THRESHOLD = 0.5
+STATE_KEY = "neardup"
+REBUILD_CHUNK = 500
+
+_STATE = text(f"SELECT value FROM store_meta WHERE key = '{STATE_KEY}'")
+_CLEAR_STATE = text(f"DELETE FROM store_meta WHERE key = '{STATE_KEY}'")
+_SET_STATE = text(f"INSERT INTO store_meta (key, value) VALUES ('{STATE_KEY}', :value)")
+
+
+def is_current(connection: Connection) -> bool:
+    return connection.scalar(_STATE) == neardup.VERSION
+
+
+def forget(connection: Connection, ids: list[int]) -> None:
+    """Take articles out of the index (their body changed); their cluster stays."""
+    for chunk in chunks(ids):
+        connection.execute(delete(BANDS).where(BANDS.c.article_id.in_(chunk)))
+        connection.execute(delete(SIGNATURES).where(SIGNATURES.c.article_id.in_(chunk)))
+
+
+def add(connection: Connection, docs: Iterable[tuple[int, str]], threshold: float) -> set[int]:
+    """Index (id, body) of articles not in the index and put each in the cluster of its near duplicates.
+
+    Returns the ids among them that are now in a cluster with another article.
+    """
+    sigs = {id_: sig for id_, sig in ((id_, neardup.signature(body)) for id_, body in docs) if sig}
+    if not sigs:
+        return set()
+    bands = {id_: neardup.band_keys(sig) for id_, sig in sigs.items()}
+    insert_plain(connection, SIGNATURES, [{"article_id": id_, "signature": neardup.pack(sig)}
+                                          for id_, sig in sigs.items()])
+    insert_plain(connection, BANDS, [{"bucket": bucket, "article_id": id_}
+                                     for id_, keys in bands.items() for bucket in set(keys)])
+    members: dict[int, set[int]] = {}
+    for chunk in chunks(sorted({bucket for keys in bands.values() for bucket in keys})):
+        for bucket, id_ in connection.execute(select(BANDS.c.bucket, BANDS.c.article_id)
+                                              .where(BANDS.c.bucket.in_(chunk))):
+            members.setdefault(bucket, set()).add(id_)
+    candidates = {id_: set().union(*(members.get(b, ()) for b in keys)) - {id_} for id_, keys in bands.items()}
+    others = sorted(set().union(*candidates.values()) - set(sigs))
+    known = dict(sigs)
+    for chunk in chunks(others):
+        known.update((id_, neardup.unpack(data)) for id_, data in connection.execute(
+            select(SIGNATURES.c.article_id, SIGNATURES.c.signature).where(SIGNATURES.c.article_id.in_(chunk))))
+    links = [(a, b) for a, found in candidates.items() for b in found
+             if b in known and neardup.similarity(sigs[a], known[b]) >= threshold]
+    if not links:
+        return set()
+    _cluster(connection, links)
+    return {id_ for pair in links for id_ in pair if id_ in sigs}
+
+
+def _cluster(connection: Connection, links: list[tuple[int, int]]) -> None:
+    """Join the linked articles' clusters: every member gets the smallest id among them and their clusters."""
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in links:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    ids = sorted(parent)
+    current: dict[int, int | None] = {}
+    for chunk in chunks(ids):
+        current.update(connection.execute(select(ARTICLES.c.id, ARTICLES.c.cluster_id)
+                                          .where(ARTICLES.c.id.in_(chunk))).all())
+    groups: dict[int, set[int]] = {}
+    for id_ in ids:
+        groups.setdefault(root(id_), set()).add(id_)
+    for group in groups.values():
+        existing = {current.get(id_) for id_ in group} - {None}
+        target = min(group | existing)
+        for chunk in chunks(sorted(group)):
+            connection.execute(update(ARTICLES).where(ARTICLES.c.id.in_(chunk)).values(cluster_id=target))
+        stale = sorted(existing - {target})
+        if stale:
+            connection.execute(update(ARTICLES).where(ARTICLES.c.cluster_id.in_(stale)).values(cluster_id=target))
+
+
+def rebuild(connection: Connection, threshold: float) -> int:
+    """Re-create signatures, bands and clusters of every article, in id order; returns how many were read."""
+    connection.execute(delete(BANDS))
+    connection.execute(delete(SIGNATURES))
+    connection.execute(update(ARTICLES).values(cluster_id=None))
+    count, after = 0, 0
+    while True:
+        chunk = connection.execute(select(ARTICLES.c.id, ARTICLES.c.body).where(ARTICLES.c.id > after)
+                                   .order_by(ARTICLES.c.id).limit(REBUILD_CHUNK)).all()
+        if not chunk:
+            break
+        add(connection, chunk, threshold)
+        count += len(chunk)
+        after = chunk[-1][0]
+    connection.execute(_CLEAR_STATE)
+    connection.execute(_SET_STATE, {"value": neardup.VERSION})
+    return count
+
+
+def related(connection: Connection, article_id: int) -> list[tuple[Any, float]]:
+    """(row, estimated similarity) of the other articles of this article's story cluster, most similar first."""
+    cluster = connection.scalar(select(ARTICLES.c.cluster_id).where(ARTICLES.c.id == article_id))
+    if cluster is None:
+        return []
+    rows = connection.execute(
+        select(ARTICLES.c.id, ARTICLES.c.url, SITES.c.name.label("site"), ARTICLES.c.headline,
+               ARTICLES.c.published, ARTICLES.c.published_offset, SIGNATURES.c.signature)
+        .join(SITES, SITES.c.id == ARTICLES.c.site_id)
+        .outerjoin(SIGNATURES, SIGNATURES.c.article_id == ARTICLES.c.id)
+        .where(ARTICLES.c.cluster_id == cluster)
+    ).mappings().all()
+    own = next((row["signature"] for row in rows if row["id"] == article_id), None)
+    mine = neardup.unpack(own) if own else None
+    found = []
+    for row in rows:
+        if row["id"] == article_id:
+            continue
+        other = neardup.unpack(row["signature"]) if row["signature"] else None
+        score = neardup.similarity(mine, other) if mine and other else 0.0
+        found.append((row, round(score, 3)))
+    found.sort(key=lambda pair: (-pair[1], pair[0]["id"]))
+    return found

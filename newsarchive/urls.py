@@ -1,0 +1,149 @@
+"""URL canonicalisation: one comparison key for every URL a news article is published under.
+
+`clean_url` is for showing and storing a URL: it only removes what never names a different page
+(fragment, tracking parameters, case of scheme and host, a default port). `url_key` goes further and
+collapses the variants a site serves one article under — scheme, `www.`/mobile/AMP hosts, AMP paths,
+a trailing slash or `index.html`, page 2..n of a multi-page article — into the key the archive keeps
+unique. Both are pure functions of the URL text (no network, no site knowledge).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from w3lib.url import canonicalize_url
+
+# Query parameters that say how a reader arrived, never which page they get.
+TRACKING = frozenset("""
+fbclid gclid gclsrc dclid gbraid wbraid msclkid yclid twclid igshid mc_cid mc_eid _ga _gl _hsenc _hsmi
+mkt_tok ref ref_src ref_url referrer cmpid ncid ocid smid sr_share spm icid s_cid wt_mc wt.mc_id
+at_medium at_campaign at_custom1 at_custom2 oly_enc_id oly_anon_id vero_id __twitter_impression
+rss_ref fb_action_ids fb_action_types fb_source action_object_map action_type_map
+""".split())
+TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hmb_")
+
+# Host labels that name another rendering of the same site, not another site.
+VARIANT_HOSTS = ("www.", "m.", "mobile.", "sp.", "amp.")
+# Parameters that ask for a rendering (AMP) or a page of the article, not another article.
+RENDERING = frozenset(("amp", "amp_js_v", "usqp"))
+RENDERING_VALUES = frozenset(("outputtype", "output", "format"))  # only when their value is "amp"
+PAGING = frozenset(("page", "seite", "pg"))
+_INDEX = re.compile(r"/(?:index|default)\.(?:html?|php|shtml|aspx?|jsp)$", re.I)
+_AMP_FILE = re.compile(r"\.amp(\.html?)$", re.I)
+# `<stem>_2.php`: page 2 of `<stem>.php` (a page number has no leading zero and is small).
+_PAGE_FILE = re.compile(r"(?<=[^/_])_([2-9]|[1-9]\d)(\.[a-z]{2,5})$", re.I)
+_PAGE_DIR = re.compile(r"/(?:page/)?([2-9]|[1-9]\d)/?$", re.I)
+_DIGITS = re.compile(r"\d+")
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def is_tracking(name: str) -> bool:
+    """Whether a query parameter only records where the reader came from."""
+    name = name.lower()
+    return name in TRACKING or name.startswith(TRACKING_PREFIXES)
+
+
+def _netloc(scheme: str, parts) -> str:
+    host = (parts.hostname or "").lower().rstrip(".")
+    port = parts.port if parts.port not in (None, _DEFAULT_PORTS.get(scheme)) else None
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    return f"{host}:{port}" if port else host
+
+
+def _split(url: str):
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 - raises ValueError for a malformed port
+    except ValueError:
+        return None
+    return parts if parts.scheme and parts.netloc else None
+
+
+def clean_url(url: str) -> str:
+    """The URL without fragment and tracking parameters, scheme and host lowercased, parameters sorted.
+
+    Anything that is not an absolute URL is returned as given.
+    """
+    parts = _split(url)
+    if parts is None:
+        return url
+    scheme = parts.scheme.lower()
+    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking(k))
+    return urlunsplit((scheme, _netloc(scheme, parts), parts.path or "/", urlencode(query), ""))
+
+
+def site_host(url: str) -> str:
+    """The URL's host (and non-default port) without a `www.`, mobile or AMP label: what "one site" means."""
+    parts = _split(url)
+    if parts is None:
+        return ""
+    host = _netloc(parts.scheme.lower(), parts)
+    stripped = True
+    while stripped:
+        stripped = False
+        for label in VARIANT_HOSTS:
+            rest = host[len(label):]
+            if host.startswith(label) and "." in rest.split(":")[0]:
+                host, stripped = rest, True
+    return host
+
+
+def page_number(url: str) -> int:
+    """Which page of a multi-page article the URL names (`_2.php`, `/2/`, `?page=2`); 1 when none."""
+    parts = _split(url)
+    if parts is None:
+        return 1
+    for name, value in parse_qsl(parts.query):
+        if name.lower() in PAGING and value.isdigit():
+            return max(1, int(value))
+    path = parts.path
+    found = _PAGE_FILE.search(path)
+    if found:
+        return int(found.group(1))
+    found = _PAGE_DIR.search(path)
+    if found and _is_page_dir(path, found):
+        return int(found.group(1))
+    return 1
+
+
+def _is_page_dir(path: str, found: re.Match) -> bool:
+    # `/story/2/` and `/story/page/2` are page 2 of `/story/`; `/2025/12/` and `/article/12345/2` are not
+    # (a date, an id), and neither is `/2/` alone.
+    if found.group(0).lower().startswith("/page/"):
+        return True
+    before = path[: found.start()].rsplit("/", 1)[-1]
+    return bool(before) and not _DIGITS.fullmatch(before)
+
+
+def _is_rendering(name: str, value: str) -> bool:
+    name = name.lower()
+    return name in RENDERING or (name in RENDERING_VALUES and value.lower() == "amp")
+
+
+def _key_path(path: str) -> str:
+    path = _INDEX.sub("/", path)
+    path = _AMP_FILE.sub(r"\1", path)
+    segments = [s for s in path.split("/") if s.lower() != "amp"]
+    path = "/".join(segments) or "/"
+    path = _PAGE_FILE.sub(r"\2", path)
+    found = _PAGE_DIR.search(path)
+    if found and _is_page_dir(path, found):
+        path = path[: found.start()] or "/"
+    return path.rstrip("/") or "/"
+
+
+def url_key(url: str) -> str:
+    """The key under which all variants of one article's URL are the same (no scheme: `host/path?query`)."""
+    parts = _split(url)
+    if parts is None:
+        return url.strip()
+    # w3lib makes percent-encoding uniform (`%e3%81%82`, `あ` and `%E3%81%82` are one path) and drops the fragment.
+    parts = urlsplit(canonicalize_url(urlunsplit(parts), keep_blank_values=True))
+    query = sorted(
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not is_tracking(k) and not _is_rendering(k, v) and not (k.lower() in PAGING and v.isdigit())
+    )
+    key = site_host(urlunsplit(parts)) + _key_path(parts.path or "/")
+    return f"{key}?{urlencode(query)}" if query else key
