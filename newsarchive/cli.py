@@ -5,41 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Callable
 
-from newsarchive import __version__
-from newsarchive.render import article_text, as_json, key_values, table
-
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
-
-
-class CliError(Exception):
-    """A problem the user can fix; printed as one line `error: ...`, exit status 2."""
-
-
-def command(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    COMMANDS[func.__name__.removeprefix("cmd_")] = func
-    return func
-
-
-def _archive(args: argparse.Namespace, *, must_exist: bool = True):
-    from newsarchive.store import StoreError, default_db, open_archive
-
-    db = args.db or default_db()
-    if must_exist and "://" not in db and not Path(db).exists():
-        raise CliError(f"no archive at {db}: run `newsarchive demo` or `newsarchive crawl` first, or pass --db")
-    try:
-        return open_archive(db)
-    except StoreError as exc:
-        raise CliError(str(exc)) from exc
-
-
-def _print_json(value) -> None:
-    print(as_json(value))
-
-
-def _print_rows(args: argparse.Namespace, rows: list[dict], columns: list[tuple[str, str, int]]) -> None:
-    print(as_json(rows) if args.json else table(rows, columns))
+from newsarchive import __version__, cli_history  # noqa: F401  (cli_history registers its commands)
+from newsarchive.cli_base import (
+    COMMANDS,
+    CliError,
+    command,
+    open_for,
+    print_json,
+    print_rows,
+)
+from newsarchive.render import article_text, key_values, table
 
 
 @command
@@ -47,7 +23,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from newsarchive.demo import run_demo
     summary = run_demo(args.db)
     if args.json:
-        _print_json(summary)
+        print_json(summary)
         return 0 if summary.get("status") == "finished" else 1
     print(key_values(
         (k, summary.get(k)) for k in ("db", "status", "pages_fetched", "articles_new", "articles_updated",
@@ -72,13 +48,13 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         except UnknownSite as exc:
             raise CliError(exc.args[0]) from exc
     settings = dict(_setting(s) for s in args.set)
-    _archive(args, must_exist=False).close()  # a bad --db fails here, in one line, before Scrapy starts
+    open_for(args, must_exist=False).close()  # a bad --db fails here, in one line, before Scrapy starts
     try:
         summary = run_crawl(args.site or "generic", args.db, base_url=args.base_url, url=args.url, settings=settings)
     except CrawlError as exc:
         raise CliError(str(exc)) from exc
     if args.json:
-        _print_json(summary)
+        print_json(summary)
     else:
         print(key_values((k, v) for k, v in summary.items() if not isinstance(v, (dict, list))))
     return 0 if summary.get("status") == "finished" and summary.get("pages_fetched") else 1
@@ -110,7 +86,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         article = extract_article(args.url, path.read_bytes(), content_type=args.content_type, rules=rules, site=site)
     except ExtractionError as exc:
         raise CliError(f"cannot extract {path}: {exc}") from exc
-    _print_json(article.to_json())
+    print_json(article.to_json())
     return 0
 
 
@@ -118,116 +94,34 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from newsarchive.store import SearchQueryError
 
-    with _archive(args) as archive:
+    with open_for(args) as archive:
         try:
             rows = archive.search(args.query, limit=args.limit, site=args.site)
         except SearchQueryError as exc:
             raise CliError(str(exc)) from exc
-    _print_rows(args, rows, [("id", "id", 6), ("published", "published", 25), ("headline", "headline", 50),
+    print_rows(args, rows, [("id", "id", 6), ("published", "published", 25), ("headline", "headline", 50),
                              ("snippet", "snippet", 60)])
     return 0
 
 
 @command
 def cmd_show(args: argparse.Namespace) -> int:
-    with _archive(args) as archive:
+    with open_for(args) as archive:
         article = archive.get(args.article)
     if article is None:
         raise CliError(f"no article with id or URL {args.article!r}")
     if args.json:
-        _print_json(article)
+        print_json(article)
     else:
         print(article_text(article))
     return 0
 
 
-def _article_id(archive, id_or_url: str) -> int:
-    found = archive.resolve(id_or_url)
-    if found is None:
-        raise CliError(f"no article with id or URL {id_or_url!r}")
-    return found
-
-
-@command
-def cmd_history(args: argparse.Namespace) -> int:
-    with _archive(args) as archive:
-        rows = archive.history(_article_id(archive, args.article))
-    for row in rows:
-        row["changed"] = "current" if row["current"] else ", ".join(
-            name for name in ("headline", "body") if row[f"{name}_changed"]) or "-"
-    _print_rows(args, rows, [("revision", "rev", 4), ("seen_from", "seen from", 25), ("seen_until", "seen until", 25),
-                             ("changed", "then changed", 14), ("headline", "headline", 60)])
-    return 0
-
-
-@command
-def cmd_diff(args: argparse.Namespace) -> int:
-    from newsarchive.textdiff import diff, render
-
-    with _archive(args) as archive:
-        versions = archive.history(_article_id(archive, args.article), bodies=True)
-    numbers = [v["revision"] for v in versions]
-    if len(args.revisions) not in (0, 2):
-        raise CliError("give two revision numbers (see `newsarchive history`), or none for the last change")
-    if not args.revisions and len(versions) < 2:
-        raise CliError(f"article {args.article} has one revision only: nothing to compare")
-    old_no, new_no = args.revisions or numbers[-2:]
-    by_number = {v["revision"]: v for v in versions}
-    for number in (old_no, new_no):
-        if number not in by_number:
-            raise CliError(f"no revision {number}; the article has revisions {', '.join(map(str, numbers))}")
-    old, new = by_number[old_no], by_number[new_no]
-    headline, body = diff(old["headline"], new["headline"]), diff(old["body"], new["body"])
-    if args.json:
-        _print_json({"from": old_no, "to": new_no, "headline": [list(r) for r in headline],
-                     "body": [list(r) for r in body]})
-    else:
-        print(f"revision {old_no} ({old['seen_from']}) -> revision {new_no} ({new['seen_from']})")
-        print(f"\nheadline: {render(headline)}\n\n{render(body)}")
-    return 0
-
-
-@command
-def cmd_changed(args: argparse.Namespace) -> int:
-    since = _since(args.since)
-    with _archive(args) as archive:
-        rows = archive.changed(since, args.field, site=args.site, limit=args.limit)
-    for row in rows:
-        row["what"] = ", ".join(row["changed"])
-    _print_rows(args, rows, [("id", "id", 6), ("changed_at", "changed at", 25), ("what", "changed", 14),
-                             ("old_headline", "before", 40), ("headline", "now", 40)])
-    return 0
-
-
-def _since(text: str):
-    import re
-    from datetime import datetime, timedelta, timezone
-
-    found = re.fullmatch(r"\s*(\d+)\s*([dhm])\s*", text)
-    if found:
-        unit = {"d": "days", "h": "hours", "m": "minutes"}[found.group(2)]
-        return datetime.now(timezone.utc) - timedelta(**{unit: int(found.group(1))})
-    try:
-        value = datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise CliError(f"--since takes an age like 7d, 12h, 30m or an ISO date like 2025-01-18, not {text!r}") from None
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-
-
-@command
-def cmd_related(args: argparse.Namespace) -> int:
-    with _archive(args) as archive:
-        rows = archive.related(_article_id(archive, args.article))
-    _print_rows(args, rows, [("id", "id", 6), ("similarity", "similarity", 10), ("site", "site", 14),
-                             ("published", "published", 25), ("headline", "headline", 60)])
-    return 0
-
-
 @command
 def cmd_latest(args: argparse.Namespace) -> int:
-    with _archive(args) as archive:
+    with open_for(args) as archive:
         rows = archive.latest(limit=args.limit, site=args.site)
-    _print_rows(args, rows, [("id", "id", 6), ("published", "published", 25), ("site", "site", 14),
+    print_rows(args, rows, [("id", "id", 6), ("published", "published", 25), ("site", "site", 14),
                              ("headline", "headline", 70)])
     return 0
 
@@ -236,7 +130,7 @@ def cmd_latest(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from newsarchive.export import write_export
 
-    with _archive(args) as archive:
+    with open_for(args) as archive:
         if args.output and args.output != "-":
             with open(args.output, "w", encoding="utf-8", newline="") as out:
                 count = write_export(archive.iter_articles(site=args.site), args.format, out)
@@ -248,10 +142,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 @command
 def cmd_stats(args: argparse.Namespace) -> int:
-    with _archive(args) as archive:
+    with open_for(args) as archive:
         stats = archive.stats()
     if args.json:
-        _print_json(stats)
+        print_json(stats)
         return 0
     flat = []
     for key, value in stats.items():
@@ -265,9 +159,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 @command
 def cmd_runs(args: argparse.Namespace) -> int:
-    with _archive(args) as archive:
+    with open_for(args) as archive:
         rows = archive.runs(limit=args.limit)
-    _print_rows(args, rows, [("id", "id", 5), ("spider", "spider", 14), ("started_at", "started", 25),
+    print_rows(args, rows, [("id", "id", 5), ("spider", "spider", 14), ("started_at", "started", 25),
                              ("status", "status", 11), ("pages_fetched", "pages", 6), ("articles_new", "new", 5),
                              ("duplicates", "dup", 5), ("dropped", "dropped", 7), ("errors", "errors", 6)])
     return 0
@@ -275,9 +169,9 @@ def cmd_runs(args: argparse.Namespace) -> int:
 
 @command
 def cmd_problems(args: argparse.Namespace) -> int:
-    with _archive(args) as archive:
+    with open_for(args) as archive:
         rows = archive.problems(run_id=args.run, limit=args.limit)
-    _print_rows(args, rows, [("run_id", "run", 4), ("kind", "kind", 7), ("url", "url", 60), ("reason", "reason", 70)])
+    print_rows(args, rows, [("run_id", "run", 4), ("kind", "kind", 7), ("url", "url", 60), ("reason", "reason", 70)])
     return 0
 
 
@@ -286,7 +180,7 @@ def cmd_sites(args: argparse.Namespace) -> int:
     from newsarchive.sites import all_sites
 
     rows = [{"name": s.name, "title": s.title, "base_url": s.base_url} for s in all_sites()]
-    _print_rows(args, rows, [("name", "name", 20), ("title", "title", 30), ("base_url", "base url", 50)])
+    print_rows(args, rows, [("name", "name", 20), ("title", "title", 30), ("base_url", "base url", 50)])
     return 0
 
 
