@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 from newsarchive.clean import absolute_url, clean_line, url_key
 from newsarchive.extract.linkwords import (
     CALL_TO_ACTION, ENGINE_WORDS, LABEL, LABEL_WORD, MORE_ON, NAV_WORDS, NOT_RELATED, TAG_HREF, WIDGET_WORDS,
@@ -196,6 +198,14 @@ def _label_link(label):
     return next((a for a in ancestors(label) if a.tag == "a" and a.get("href")), None)
 
 
+# Elements whose class or id holds "related" in any case: the only ones whose words can include it.
+# One XPath pass instead of reading every element's class words (tokens() lower-cases ASCII letters).
+_NAMED_RELATED = etree.XPath(
+    "descendant-or-self::*[contains(translate(@class, 'RELATD', 'relatd'), 'related')"
+    " or contains(translate(@id, 'RELATD', 'relatd'), 'related')]"
+)
+
+
 def find_related(root, page_url: str, *, selector: str | None = None, body=None,
                  blocks: list | None = None) -> tuple[list[dict], str | None]:
     """(links, source): the publisher's related-reading block, from `selector` ("site") or found by signals.
@@ -215,9 +225,8 @@ def find_related(root, page_url: str, *, selector: str | None = None, body=None,
     found: list[dict] = []
     seen_blocks: list = []
     wrappers = page_wrappers(root)
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
+    named_related = set(_NAMED_RELATED(root))
+    for el in root.iter(etree.Element):
         block, after = None, None
         text = el.text
         if text and len(text) <= 120 and LABEL_WORD.search(text) and not _in_button(el):
@@ -231,7 +240,7 @@ def find_related(root, page_url: str, *, selector: str | None = None, body=None,
                     block, after = (link, None) if link is not None else (_block_for_label(node), node)
                     break
                 node = node.getparent()
-        if block is None:
+        if block is None and el in named_related:
             words = tokens(el)
             if "related" in words and not words & {"words", "tags", "keywords", "topics", "tag", "latest"}:
                 # A list named "related" in the markup that calls itself "Latest articles" on the page.
