@@ -31,7 +31,7 @@ class ExtractionError(ValueError):
 def _page_text(html: str | bytes, content_type: str | None) -> str:
     if isinstance(html, (bytes, bytearray, memoryview)):
         data = bytes(html)
-        if not data.strip():
+        if not data or data.isspace():
             raise ExtractionError("empty page")
         sample = data[:8192]
         utf16 = sample[:2] in (b"\xff\xfe", b"\xfe\xff")
@@ -42,7 +42,7 @@ def _page_text(html: str | bytes, content_type: str | None) -> str:
         text = html
     else:
         raise ExtractionError(f"not html: {type(html).__name__} given")
-    if not text.strip():
+    if not text or text.isspace():  # not .strip(): that copies a whole page to answer a yes/no question
         raise ExtractionError("empty page")
     sample = text[:8192]
     bad = len(_CONTROL.findall(sample)) + sample.count("\ufffd")
