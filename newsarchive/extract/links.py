@@ -198,12 +198,13 @@ def _label_link(label):
     return next((a for a in ancestors(label) if a.tag == "a" and a.get("href")), None)
 
 
-# Elements whose class or id holds "related" in any case: the only ones whose words can include it.
-# One XPath pass instead of reading every element's class words (tokens() lower-cases ASCII letters).
-_NAMED_RELATED = etree.XPath(
-    "descendant-or-self::*[contains(translate(@class, 'RELATD', 'relatd'), 'related')"
-    " or contains(translate(@id, 'RELATD', 'relatd'), 'related')]"
-)
+def _may_be_named_related(el) -> bool:
+    # Only a class/id holding "related" in some case can have it among its words (tokens() lower-cases
+    # ASCII letters): a cheap test that spares splitting every element's class into words.
+    for value in (el.get("class"), el.get("id")):
+        if value and "related" in value.lower():
+            return True
+    return False
 
 
 def find_related(root, page_url: str, *, selector: str | None = None, body=None,
@@ -225,7 +226,6 @@ def find_related(root, page_url: str, *, selector: str | None = None, body=None,
     found: list[dict] = []
     seen_blocks: list = []
     wrappers = page_wrappers(root)
-    named_related = set(_NAMED_RELATED(root))
     for el in root.iter(etree.Element):
         block, after = None, None
         text = el.text
@@ -240,7 +240,7 @@ def find_related(root, page_url: str, *, selector: str | None = None, body=None,
                     block, after = (link, None) if link is not None else (_block_for_label(node), node)
                     break
                 node = node.getparent()
-        if block is None and el in named_related:
+        if block is None and _may_be_named_related(el):
             words = tokens(el)
             if "related" in words and not words & {"words", "tags", "keywords", "topics", "tag", "latest"}:
                 # A list named "related" in the markup that calls itself "Latest articles" on the page.
