@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from lxml import etree
+
 from newsarchive.extract.tree import ancestors, text_of, tokens
 
 # Never article text, whatever their class says.
@@ -54,11 +56,11 @@ def is_junk(el) -> bool:
     """Whether an element is furniture by its tag, ARIA role, or class/id words (soft ones only when small)."""
     if _is_junk_tag(el):
         return True
-    if el.tag in INLINE_TAGS and any(a.tag in RUNNING_TEXT for a in ancestors(el)):
-        return False  # a linked word in a sentence ("a tag-link") is part of the sentence
     words = tokens(el)
     if not words:
         return False
+    if el.tag in INLINE_TAGS and any(a.tag in RUNNING_TEXT for a in ancestors(el)):
+        return False  # a linked word in a sentence ("a tag-link") is part of the sentence
     hard = words & HARD_WORDS
     if hard - LAYOUT_WORDS or {"sign", "in"} <= words:
         return True
@@ -105,6 +107,20 @@ def _is_junk_tag(el) -> bool:
     return False
 
 
+def _left_after_drop(root, el, left: int, share: int) -> int | None:
+    """The page's non-link text once `el` (holding `share` of it) is dropped, or None to re-measure.
+
+    Dropping an element takes exactly its share out of the page (its tail stays), unless it already
+    left with an element around it, or sits in a link, whose text counts against the page as well.
+    """
+    in_link = False
+    for node in ancestors(el):
+        if node is root:
+            return None if in_link else left - share
+        in_link = in_link or node.tag == "a"
+    return left  # not under root any more
+
+
 def remove_junk(root, keep=(), extra=()) -> None:
     """Drop furniture under `root` (and the `extra` elements), never `keep` or an element around it.
 
@@ -122,14 +138,31 @@ def remove_junk(root, keep=(), extra=()) -> None:
             structural.append(el)  # judged below, once scripts and styles no longer count as text
         else:
             drop(el)
-    total = prose_chars(root)
+    total = left = prose_chars(root)
     for el in structural:
-        if not (total and prose_chars(el) > 0.5 * total) and el.getparent() is not None:
-            drop(el)
-    total = prose_chars(root)
-    doomed = [el for el in root.iter() if isinstance(el.tag, str) and el is not root and is_junk(el)]
+        share = prose_chars(el) if total else 0
+        if total and share > 0.5 * total or el.getparent() is None:
+            continue
+        if left is not None:
+            left = _left_after_drop(root, el, left, share)
+        drop(el)
+    total = left if left is not None and total else prose_chars(root)
+    # In document order, skipping what a dropped element held: whether an element is furniture depends
+    # only on itself, what it holds and what holds it, none of which an earlier drop changes.
+    elements = list(root.iter(etree.Element))
     dropped = set()
-    for el in [*doomed, *extra]:
+    index = 1  # elements[0] is root
+    while index < len(elements):
+        el = elements[index]
+        index += 1
+        if el in protected or not is_junk(el):
+            continue
+        if total and prose_chars(el) > 0.5 * total and not tokens(el) & CONSENT_WORDS:
+            continue
+        dropped.add(el)
+        index += sum(1 for _ in el.iter(etree.Element)) - 1
+        drop(el)
+    for el in extra:
         if el in protected or el is root or any(a in dropped for a in ancestors(el)):
             continue
         if total and prose_chars(el) > 0.5 * total and not tokens(el) & CONSENT_WORDS:
