@@ -16,6 +16,8 @@ _UNSAFE_CHARS = tuple(map(chr, [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x
 _PARSER = etree.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True, recover=True)
 # Whitespace that collapses to one space; U+3000 (ideographic space) is kept: Japanese text uses it on purpose.
 _WHITESPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f]+")
+# The characters str.split() takes for whitespace and _WHITESPACE does not (and none the other way).
+_SPLIT_ONLY = ("\u3000", "\x85", "\x1c", "\x1d", "\x1e", "\x1f")
 _TOKEN_SPLIT = re.compile(r"[\s_\-:./]+|(?<=[a-z])(?=[A-Z])")
 
 BLOCK_TAGS = frozenset(
@@ -100,7 +102,10 @@ def text_of(el) -> str:
 
 def squash(text: str) -> str:
     """Runs of whitespace made one space, ends trimmed; the ideographic space U+3000 is text, not spacing."""
-    return _WHITESPACE.sub(" ", text).strip(" ")
+    for ch in _SPLIT_ONLY:
+        if ch in text:
+            return _WHITESPACE.sub(" ", text).strip(" ")
+    return " ".join(text.split())  # the same result, 2-3x faster than the regex
 
 
 def ancestors(el):
