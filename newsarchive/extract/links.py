@@ -229,7 +229,7 @@ def find_related(root, page_url: str, *, selector: str | None = None, body=None,
     for el in root.iter(etree.Element):
         block, after = None, None
         text = el.text
-        if text and len(text) <= 120 and LABEL_WORD.search(text) and not _in_button(el):
+        if text and len(text) <= 120 and not text.isspace() and LABEL_WORD.search(text) and not _in_button(el):
             # The words may sit in a <span> inside the heading that is the label.
             node = el
             for _ in range(3):

@@ -53,7 +53,7 @@ def _page_text(html: str | bytes, content_type: str | None) -> str:
 
 def _shingles(text: str) -> set:
     words = _SHINGLE_TOKEN.findall(text)
-    return {tuple(words[i:i + 3]) for i in range(max(1, len(words) - 2))}
+    return set(zip(words, words[1:], words[2:])) if len(words) >= 3 else {tuple(words)}
 
 
 def _contained(part: set, whole: set) -> float:
