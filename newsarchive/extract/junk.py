@@ -47,6 +47,8 @@ RANKING_WORDS = frozenset(
     "ranking rankings popular mostread mostpopular most trending ad ads sponsor sponsored promo pr "
     "advertisement outbrain taboola plista ligatus".split()
 )
+# The elements _is_junk_tag can say yes to: these tags, or any tag with a role.
+_TAG_CANDIDATES = JUNK_TAGS | {"form", "header"}
 INLINE_TAGS = frozenset("a span b strong em i u small abbr sup sub mark cite q time font".split())
 RUNNING_TEXT = frozenset("p li blockquote dd".split())
 ROLES = frozenset("navigation banner contentinfo complementary menu menubar search dialog alert".split())
@@ -135,7 +137,9 @@ def remove_junk(root, keep=(), extra=()) -> None:
     for el in keep:
         protected.update(ancestors(el))
     structural = []
-    for el in [el for el in root.iter() if isinstance(el.tag, str) and el is not root and _is_junk_tag(el)]:
+    candidates = [el for el in root.iter(etree.Element)
+                  if (el.tag in _TAG_CANDIDATES or el.get("role") is not None) and el is not root and _is_junk_tag(el)]
+    for el in candidates:
         if el in protected:
             continue
         if el.tag in STRUCTURAL_TAGS or (el.get("role") or "").lower() in ROLES:

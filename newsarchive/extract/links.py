@@ -198,15 +198,6 @@ def _label_link(label):
     return next((a for a in ancestors(label) if a.tag == "a" and a.get("href")), None)
 
 
-def _may_be_named_related(el) -> bool:
-    # Only a class/id holding "related" in some case can have it among its words (tokens() lower-cases
-    # ASCII letters): a cheap test that spares splitting every element's class into words.
-    for value in (el.get("class"), el.get("id")):
-        if value and "related" in value.lower():
-            return True
-    return False
-
-
 def find_related(root, page_url: str, *, selector: str | None = None, body=None,
                  blocks: list | None = None) -> tuple[list[dict], str | None]:
     """(links, source): the publisher's related-reading block, from `selector` ("site") or found by signals.
@@ -240,7 +231,10 @@ def find_related(root, page_url: str, *, selector: str | None = None, body=None,
                     block, after = (link, None) if link is not None else (_block_for_label(node), node)
                     break
                 node = node.getparent()
-        if block is None and _may_be_named_related(el):
+        # Only a class/id holding "related" in some case can have it among its words (tokens() lower-cases
+        # ASCII letters): a cheap test that spares splitting every element's class into words.
+        cls, ident = el.get("class"), el.get("id")
+        if block is None and (cls and "related" in cls.lower() or ident and "related" in ident.lower()):
             words = tokens(el)
             if "related" in words and not words & {"words", "tags", "keywords", "topics", "tag", "latest"}:
                 # A list named "related" in the markup that calls itself "Latest articles" on the page.
