@@ -108,6 +108,17 @@ def _reading_furniture(blocks) -> list:
     return result
 
 
+def _language_sample(root, size: int = 5000) -> str:
+    """The page's paragraph, heading and title text joined, as far as guess_language reads (its first 5000)."""
+    parts, length = [], 0
+    for el in root.iter("p", "h1", "title"):
+        parts.append(text_of(el))
+        length += len(parts[-1]) + 1
+        if length > size:
+            break
+    return " ".join(parts)
+
+
 class ArticlePage:
     """A fetched article page; `.article()` reads it into an Article. Never imports Scrapy."""
 
@@ -135,8 +146,7 @@ class ArticlePage:
         url = put("url", url_value, "meta") or self.url
         language = put("language", *resolve.language(record, rules))
         if not language:
-            sample = " ".join(text_of(el) for el in root.iter("p", "h1", "title"))
-            language = put("language", guess_language(sample), "heuristic")
+            language = put("language", guess_language(_language_sample(root)), "heuristic")
         tz, tz_source = page_timezone(self.url, language, rules.timezone)
         headline = put("headline", *resolve.headline(root, record, rules, site_names))
         published, published_source, inferred = resolve.date(root, record, rules, "published", tz)
