@@ -13,6 +13,7 @@ from newsarchive.extract.body import extract_body, lines_of, weight
 from newsarchive.extract.charset import decode_html
 from newsarchive.extract.fields import canonical_url, guess_language
 from newsarchive.extract.links import find_related
+from newsarchive.extract.oversize import bound_markup
 from newsarchive.extract.rules import Rules
 from newsarchive.extract.structured import read_structured
 from newsarchive.extract.tree import parse, text_of
@@ -127,13 +128,16 @@ class ArticlePage:
         self.url = url
         self.rules = rules or Rules()
         self.site = site
-        self.root = parse(_page_text(html, content_type))
+        text, self.cut = bound_markup(_page_text(html, content_type))
+        self.root = parse(text)
         if self.root is None:
             raise ExtractionError("not html: no parseable content")
 
     def article(self) -> Article:
         """The page's article; fields a page does not give stay empty (validation decides what is enough)."""
         root, rules, sources = self.root, self.rules, {}
+        if self.cut:
+            sources["page"] = self.cut  # an oversized page was read only in part: say so
         record = read_structured(root, {url_key(self.url)}, url_key)
         site_names = [value for value, _ in record.get("site_name")]
 

@@ -40,6 +40,38 @@ def _safe(text: str) -> str:
     return text
 
 
+# libxml2 stops reading a document nested deeper than 2048 elements (the text after that point is lost).
+# Such a page is read again with the tags past this depth left out: their text is kept, in order.
+_MAX_DEPTH = 256
+_TAG = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)[^>]{0,2000}>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+def _flattened(text: str, limit: int = _MAX_DEPTH) -> str:
+    """`text` without the opening and closing tags nested more than `limit` deep (their text stays)."""
+    out, pos, depth = [], 0, 0
+    for match in _TAG.finditer(text):
+        name = match.group(2).lower()
+        if name in _VOID or match.group(0).endswith("/>"):
+            continue
+        if match.group(1):
+            depth = max(depth - 1, 0)
+            deep = depth >= limit
+        else:
+            depth += 1
+            deep = depth > limit
+        if deep:
+            out.append(text[pos:match.start()])
+            pos = match.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _too_deep() -> bool:
+    error = _PARSER.error_log.last_error  # parsing stops at this error, so it is the last one
+    return error is not None and error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT and "depth" in error.message
+
+
 def parse(text: str):
     """The root <html> element of `text`, or None when nothing HTML-parseable is there."""
     text = _safe(_XML_DECLARATION.sub("", text, count=1))
@@ -47,6 +79,8 @@ def parse(text: str):
         return None
     try:
         root = etree.fromstring(text, parser=_PARSER)
+        if _too_deep():
+            root = etree.fromstring(_flattened(text), parser=_PARSER)
     except (etree.ParserError, ValueError, etree.XMLSyntaxError):
         return None
     if root is not None and root.tag != "html":

@@ -26,3 +26,12 @@ def test_squashed_text_has_no_edge_or_double_spaces_and_loses_no_letters(text):
 def test_parse_drops_nul_bytes_and_lone_surrogates_but_keeps_the_text_around_them():
     root = parse("<p>Bridge\x00 clo\ud800ses\x0b today</p>")
     assert text_of(root.find(".//p")) == "Bridge closes today"
+
+
+def test_markup_nested_past_the_parser_depth_limit_is_read_with_its_text_in_order():
+    root = parse("<html><body>" + "<div>" * 3000 + "<p>deep</p>" + "</div>" * 3000 + "<p>after</p></body></html>")
+    assert text_of(root.find("body")) == "deepafter"
+    depth, el = 0, root
+    while len(el):
+        depth, el = depth + 1, el[0]
+    assert depth < 2048
