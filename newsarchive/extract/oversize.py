@@ -1,4 +1,4 @@
-"""Bound the work an oversized page costs: drop what is never article text, then cut the markup at a limit."""
+"""Bound the work an oversized page costs: drop what is never article text, then cut markup and elements at limits."""
 
 from __future__ import annotations
 
@@ -6,12 +6,14 @@ import re
 
 # Characters of markup a page may have before anything is dropped or cut. Real article pages stay
 # well under it (the largest of the 258 eval pages is 2.2 MB with its scripts and styles), and pages
-# over it lose scripts and styles first; extraction costs grow with the markup (about 0.6 s per MB
-# of nothing but tiny elements), so this bounds a page at a few seconds.
+# over it lose scripts and styles before anything is cut.
 MAX_MARKUP = 4_000_000
 # Script contents kept past that point (JSON-LD, and scripts that may ship the body as HTML in a JSON
 # string) are cheap to parse but not free to search: they have a budget of their own.
 MAX_SCRIPTS = 8_000_000
+# Elements a page may have: what extraction costs grows with them (about 10 µs each for tiny ones), and
+# few characters make one ("<b>a</b>"). The largest of the 258 eval pages has about 4,100.
+MAX_ELEMENTS = 100_000
 
 _NEVER_TEXT = ("script", "style", "svg", "noscript", "template")
 # An opening tag's attributes are bounded so that a "<script" without a ">" costs one short look.
@@ -69,3 +71,34 @@ def _cut(text: str, room: int) -> str:
     head = text[:max(room, 0)]
     tag = head.rfind("<", max(0, len(head) - 10_000))
     return head[:tag] if tag > 0 else head
+
+
+def bound_elements(text: str, root) -> str | None:
+    """Drop every element after the first MAX_ELEMENTS of `root` (parsed from `text`), in document order.
+
+    Returns what was cut ("cut after 100000 of 570000 elements"), or None. Each element needs a "<"
+    in the markup, so a page with fewer of those is not even counted.
+    """
+    if text.count("<") <= MAX_ELEMENTS:
+        return None
+    count, last = 0, None
+    for el in root.iter():
+        count += 1
+        if count == MAX_ELEMENTS:
+            last = el
+    if last is None or count <= MAX_ELEMENTS:
+        return None
+    # After the last element kept come its own children, then the later siblings of it and of each
+    # element around it.
+    for child in list(last):
+        last.remove(child)
+    node = last
+    while node is not None and node is not root:
+        parent = node.getparent()
+        sibling = node.getnext()
+        while sibling is not None:
+            following = sibling.getnext()
+            parent.remove(sibling)
+            sibling = following
+        node = parent
+    return f"cut after {MAX_ELEMENTS} of {count} elements"

@@ -13,7 +13,7 @@ from newsarchive.extract.body import extract_body, lines_of, weight
 from newsarchive.extract.charset import decode_html
 from newsarchive.extract.fields import canonical_url, guess_language
 from newsarchive.extract.links import find_related
-from newsarchive.extract.oversize import bound_markup
+from newsarchive.extract.oversize import bound_elements, bound_markup
 from newsarchive.extract.rules import Rules
 from newsarchive.extract.structured import read_structured
 from newsarchive.extract.tree import parse, text_of
@@ -132,6 +132,7 @@ class ArticlePage:
         self.root = parse(text)
         if self.root is None:
             raise ExtractionError("not html: no parseable content")
+        self.cut = "; ".join(filter(None, [self.cut, bound_elements(text, self.root)]))
 
     def article(self) -> Article:
         """The page's article; fields a page does not give stay empty (validation decides what is enough)."""

@@ -1,5 +1,6 @@
 from newsarchive.extract import oversize
-from newsarchive.extract.oversize import MAX_MARKUP, bound_markup
+from newsarchive.extract.oversize import MAX_MARKUP, bound_elements, bound_markup
+from newsarchive.extract.tree import parse, text_of
 
 FILL = "<p>filler</p>"
 
@@ -56,3 +57,21 @@ def test_script_contents_over_their_budget_are_dropped(monkeypatch):
     page = "<style>" + "x" * MAX_MARKUP + "</style>" + ld + "<p>Text</p>"
     text, _ = bound_markup(page)
     assert '<script type="application/ld+json"></script><p>Text</p>' in text
+
+
+def test_elements_past_the_limit_are_dropped_in_document_order(monkeypatch):
+    monkeypatch.setattr(oversize, "MAX_ELEMENTS", 6)
+    text = "<html><body><div><p>one</p><p>two<b>bold</b></p></div><p>three</p><p>four</p></body></html>"
+    root = parse(text)
+    # html, body, div, p(one), p(two), b: the sixth element is the last kept.
+    assert bound_elements(text, root) == "cut after 6 of 8 elements"
+    assert [el.tag for el in root.iter()] == ["html", "body", "div", "p", "p", "b"]
+    assert text_of(root) == "onetwobold"
+
+
+def test_a_page_with_fewer_tags_than_the_limit_is_not_even_counted(monkeypatch):
+    monkeypatch.setattr(oversize, "MAX_ELEMENTS", 10)
+    text = "<p>a</p><p>b</p>"
+    root = parse(text)
+    assert bound_elements(text, root) is None
+    assert text_of(root) == "ab"

@@ -60,8 +60,8 @@ def test_truncated_page_keeps_what_arrived():
     assert article.body.startswith("The council voted on Tuesday")
 
 
-def test_large_page_within_the_markup_limit_is_read_to_the_end():
-    filler = "<div class='x'><span>filler text</span></div>" * 70_000  # about 3 MB before the article
+def test_large_page_within_the_limits_is_read_to_the_end():
+    filler = "<div class='x'><span>filler text</span></div>" * 40_000  # 1.8 MB, 80,000 elements before the article
     html = f"<html><body>{filler}<article><h1>Big</h1>{PARAGRAPH * 5}</article></body></html>"
     article = extract_article("https://p.example/a", html.encode("utf-8"))
     assert "The council voted" in article.body
@@ -98,6 +98,13 @@ def test_fifty_megabytes_of_paragraphs_give_the_article_back():
     assert article.headline == "Long read"
     assert article.body.startswith("The council voted on Tuesday")
     assert "of 52" in article.sources["page"]  # how much of the 52 MB page was read
+
+
+def test_half_a_million_tiny_elements_give_the_article_back_and_record_the_cut():
+    html = f"<html><body><article><h1>Bridge closes</h1>{PARAGRAPH * 3}</article>" + "<b>a</b>" * 500_000
+    article = extract_article("https://p.example/a", html + "</body></html>")
+    assert article.body.count("The council voted") == 3
+    assert "elements" in article.sources["page"]
 
 
 def test_nul_bytes_inside_text_are_dropped_and_the_words_kept():
