@@ -133,6 +133,9 @@ class ArticlePage:
         if self.root is None:
             raise ExtractionError("not html: no parseable content")
         self.cut = "; ".join(filter(None, [self.cut, bound_elements(text, self.root)]))
+        # lxml makes a Python object for an element each time a walk reaches it, unless one is alive:
+        # holding them all makes the dozen walks of a page below reuse them (~0.4 ms of a ~9 ms page).
+        self._elements = list(self.root.iter())
 
     def article(self) -> Article:
         """The page's article; fields a page does not give stay empty (validation decides what is enough)."""
