@@ -35,3 +35,9 @@ def test_markup_nested_past_the_parser_depth_limit_is_read_with_its_text_in_orde
     while len(el):
         depth, el = depth + 1, el[0]
     assert depth < 2048
+
+
+def test_every_character_libxml2_refuses_is_dropped_and_its_neighbours_kept():
+    refused = [*map(chr, [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)]), "\ud800", "\udfff", "\ufffe", "\uffff"]
+    for ch in refused:
+        assert text_of(parse(f"<p>ab{ch}cd é</p>").find(".//p")) == "abcd é", repr(ch)
