@@ -12,6 +12,7 @@ from newsarchive.urls import clean_url
 
 # Zero-width and invisible formatting characters that only break search and comparisons.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u061c"), None)
+_INVISIBLE_CHARS = tuple(map(chr, _INVISIBLE))
 # Spaces collapsed to one ASCII space. U+3000 (ideographic space) is kept inside a line: Japanese
 # text uses it deliberately; it is only trimmed at line ends.
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f]+")
@@ -23,7 +24,10 @@ def clean_line(text: str | None) -> str:
     """One line of text: NFC (not NFKC, so full-width Japanese stays), no invisibles, single spaces, trimmed."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    if not text.isascii():  # ASCII is NFC and holds no invisibles; translate() is slow, so look first
+        text = unicodedata.normalize("NFC", text)
+        if any(ch in text for ch in _INVISIBLE_CHARS):
+            text = text.translate(_INVISIBLE)
     text = _CONTROL.sub("", _LINE_BREAKS.sub(" ", text))
     return _SPACES.sub(" ", text).strip(" \u3000")
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from newsarchive.extract.tree import ancestors, text_of, tokens
 
 # Never article text, whatever their class says.
@@ -47,6 +49,8 @@ RANKING_WORDS = frozenset(
     "ranking rankings popular mostread mostpopular most trending ad ads sponsor sponsored promo pr "
     "advertisement outbrain taboola plista ligatus".split()
 )
+# The elements _is_junk_tag can say yes to: these tags, or any tag with a role.
+_TAG_CANDIDATES = JUNK_TAGS | {"form", "header"}
 INLINE_TAGS = frozenset("a span b strong em i u small abbr sup sub mark cite q time font".split())
 RUNNING_TEXT = frozenset("p li blockquote dd".split())
 ROLES = frozenset("navigation banner contentinfo complementary menu menubar search dialog alert".split())
@@ -65,6 +69,8 @@ def is_junk(el) -> bool:
     words = tokens(el)
     if not words:
         return False
+    if el.tag in INLINE_TAGS and any(a.tag in RUNNING_TEXT for a in ancestors(el)):
+        return False  # a linked word in a sentence ("a tag-link") is part of the sentence
     hard = words & HARD_WORDS
     if hard - LAYOUT_WORDS or {"sign", "in"} <= words:
         return True
@@ -98,14 +104,18 @@ def drop(el) -> None:
 
 
 def _visible_len(el) -> int:
+    return _visible("".join(el.itertext()))
+
+
+def _visible(text: str) -> int:
     # Characters other than whitespace: as good as squashed text for comparing shares, and much cheaper.
-    text = "".join(el.itertext())
     return len(text) - text.count(" ") - text.count("\n") - text.count("\t")
 
 
 def prose_chars(el) -> int:
     """Characters of text under `el` that is not link text: what protects the article from removal."""
-    return _visible_len(el) - sum(_visible_len(a) for a in el.iter("a"))
+    # All links' text in one join (a link inside a link counts twice, as when measured one by one).
+    return _visible_len(el) - _visible("".join([t for a in el.iter("a") for t in a.itertext()]))
 
 
 def _is_hidden(el) -> bool:
@@ -125,6 +135,20 @@ def _is_junk_tag(el) -> bool:
     return False
 
 
+def _left_after_drop(root, el, left: int, share: int) -> int | None:
+    """The page's non-link text once `el` (holding `share` of it) is dropped, or None to re-measure.
+
+    Dropping an element takes exactly its share out of the page (its tail stays), unless it already
+    left with an element around it, or sits in a link, whose text counts against the page as well.
+    """
+    in_link = False
+    for node in ancestors(el):
+        if node is root:
+            return None if in_link else left - share
+        in_link = in_link or node.tag == "a"
+    return left  # not under root any more
+
+
 def remove_junk(root, keep=(), extra=()) -> None:
     """Drop furniture under `root` (and the `extra` elements), never `keep` or an element around it.
 
@@ -135,7 +159,11 @@ def remove_junk(root, keep=(), extra=()) -> None:
     for el in keep:
         protected.update(ancestors(el))
     structural = []
-    for el in [el for el in root.iter() if isinstance(el.tag, str) and el is not root and _is_junk_tag(el)]:
+    # A cheap look at tag and attributes first: only these can be furniture by tag, role or hiding.
+    candidates = [el for el in root.iter(etree.Element)
+                  if (el.tag in _TAG_CANDIDATES or el.get("role") is not None or el.get("hidden") is not None
+                      or el.get("style") is not None) and el is not root and _is_junk_tag(el)]
+    for el in candidates:
         if el in protected:
             continue
         if el.tag in STRUCTURAL_TAGS or (el.get("role") or "").lower() in ROLES or _is_hidden(el):
@@ -144,14 +172,31 @@ def remove_junk(root, keep=(), extra=()) -> None:
             structural.append(el)
         else:
             drop(el)
-    total = prose_chars(root)
+    total = left = prose_chars(root)
     for el in structural:
-        if not (total and prose_chars(el) > 0.5 * total) and el.getparent() is not None:
-            drop(el)
-    total = prose_chars(root)
-    doomed = [el for el in root.iter() if isinstance(el.tag, str) and el is not root and is_junk(el)]
+        share = prose_chars(el) if total else 0
+        if total and share > 0.5 * total or el.getparent() is None:
+            continue
+        if left is not None:
+            left = _left_after_drop(root, el, left, share)
+        drop(el)
+    total = left if left is not None and total else prose_chars(root)
+    # In document order, skipping what a dropped element held: whether an element is furniture depends
+    # only on itself, what it holds and what holds it, none of which an earlier drop changes.
+    elements = list(root.iter(etree.Element))
     dropped = set()
-    for el in [*doomed, *extra]:
+    index = 1  # elements[0] is root
+    while index < len(elements):
+        el = elements[index]
+        index += 1
+        if el in protected or not is_junk(el):
+            continue
+        if total and prose_chars(el) > 0.5 * total and not tokens(el) & CONSENT_WORDS:
+            continue
+        dropped.add(el)
+        index += sum(1 for _ in el.iter(etree.Element)) - 1
+        drop(el)
+    for el in extra:
         if el in protected or el is root or any(a in dropped for a in ancestors(el)):
             continue
         if total and prose_chars(el) > 0.5 * total and not tokens(el) & CONSENT_WORDS:

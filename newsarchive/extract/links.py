@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 from newsarchive.clean import absolute_url, clean_line, url_key
 from newsarchive.extract.linkwords import (
     CALL_TO_ACTION, ENGINE_WORDS, LABEL, LABEL_WORD, MORE_ON, NAV_WORDS, NOT_RELATED, TAG_HREF, WIDGET_WORDS,
@@ -215,12 +217,10 @@ def find_related(root, page_url: str, *, selector: str | None = None, body=None,
     found: list[dict] = []
     seen_blocks: list = []
     wrappers = page_wrappers(root)
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
+    for el in root.iter(etree.Element):
         block, after = None, None
         text = el.text
-        if text and len(text) <= 120 and LABEL_WORD.search(text) and not _in_button(el):
+        if text and len(text) <= 120 and not text.isspace() and LABEL_WORD.search(text) and not _in_button(el):
             # The words may sit in a <span> inside the heading that is the label.
             node = el
             for _ in range(3):
@@ -231,7 +231,10 @@ def find_related(root, page_url: str, *, selector: str | None = None, body=None,
                     block, after = (link, None) if link is not None else (_block_for_label(node), node)
                     break
                 node = node.getparent()
-        if block is None:
+        # Only a class/id holding "related" in some case can have it among its words (tokens() lower-cases
+        # ASCII letters): a cheap test that spares splitting every element's class into words.
+        cls, ident = el.get("class"), el.get("id")
+        if block is None and (cls and "related" in cls.lower() or ident and "related" in ident.lower()):
             words = tokens(el)
             if "related" in words and not words & {"words", "tags", "keywords", "topics", "tag", "latest"}:
                 # A list named "related" in the markup that calls itself "Latest articles" on the page.

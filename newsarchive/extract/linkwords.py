@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsarchive.extract.caseless import Caseless
 from newsarchive.extract.junk import RANKING_WORDS
 
 # Labels publishers put above related reading (matched on a short element's whole text, case-insensitive).
@@ -20,10 +21,10 @@ LABEL = re.compile(
 # from <author or section>" is a feed, not reading about this story, so it is not among them.
 MORE_ON = re.compile(r"^(?:more (?:on|about)|mehr (?:zu[mr]?|über)|plus sur|más sobre|mer om|meer over|altro su)"
                       r"\s*:?\s+\S.{0,40}$", re.I)
-# A cheap first test before the full label pattern.
-LABEL_WORD = re.compile(r"読みたい|関連|おすすめ|related|read|see also|more|mehr|lesen|interessant|artikel|verwandt|"
-                         r"thema|lire|même|leer|lee |más|relacionadas|leggi|correlati|relaterade|läs|les også|læs|lees|"
-                         r"mer om|meer|altro", re.I)
+# A cheap first test before the full label pattern (run on every short text of a page, hence Caseless).
+LABEL_WORD = Caseless(r"読みたい|関連|おすすめ|related|read|see also|more|mehr|lesen|interessant|artikel|verwandt|"
+                      r"thema|lire|même|leer|lee |más|relacionadas|leggi|correlati|relaterade|läs|les også|læs|lees|"
+                      r"mer om|meer|altro")
 # Label words that mean a ranking or a tag list, never related reading.
 NOT_RELATED = re.compile(r"ランキング|人気|アクセス|最新|新着|most read|most popular|popular|trending|関連ワード|関連キーワード|"
                           r"topics|tags|keywords|schlagw|latest|newest|neueste|meistgelesen|últimas|derniers|ultime", re.I)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from lxml import etree
+
 from newsarchive.clean import absolute_url, clean_line
 from newsarchive.extract.datefind import find_date
 from newsarchive.extract.fields import is_next_page, language_code, section_from_trail, split_authors
@@ -65,6 +67,12 @@ def _trail(elements):
     return items
 
 
+def _may_name_a_trail(el) -> bool:
+    # A cheap test before splitting class words: those words are lower-cased pieces of class and id.
+    value = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
+    return "crumb" in value or ("topic" in value and "path" in value)
+
+
 def section(root, record, rules, page_url, headline_text):
     """(section, source): declared section, JSON-LD breadcrumbs, Rules breadcrumb, then a breadcrumb block."""
     for value, source in record.get("section"):
@@ -79,8 +87,10 @@ def section(root, record, rules, page_url, headline_text):
         found = section_from_trail(_trail(matches), page_url, headline_text or "")
         if found:
             return found, "site"
-    for el in root.iter():
-        words = tokens(el) if isinstance(el.tag, str) else frozenset()
+    for el in root.iter(etree.Element):
+        if not _may_name_a_trail(el):
+            continue
+        words = tokens(el)
         if words & {"breadcrumb", "breadcrumbs", "crumbs"} or {"topic", "path"} <= words:
             items = el.findall(".//li") or el.findall(".//a")
             found = section_from_trail(_trail(items), page_url, headline_text or "")
