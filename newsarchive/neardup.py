@@ -15,6 +15,7 @@ similarity is s share at least one band key with probability 1 - (1 - s**ROWS)**
 
 from __future__ import annotations
 
+import operator
 import re
 import struct
 import unicodedata
@@ -90,7 +91,7 @@ def _densify(bins: list[int]) -> None:
 
 def similarity(a: list[int], b: list[int]) -> float:
     """Estimated Jaccard similarity of the shingle sets behind two signatures."""
-    return sum(x == y for x, y in zip(a, b)) / PERMUTATIONS
+    return sum(map(operator.eq, a, b)) / PERMUTATIONS
 
 
 def band_keys(sig: list[int]) -> list[int]:
