@@ -20,6 +20,19 @@ from newsarchive.spiders.discovery import (Entry, find_hrefs, is_html_type, mayb
 from newsarchive.spiders.problems import describe_exception, report, traceback_summary
 
 HINTS = "newsarchive_hints"   # request meta: dates a feed or sitemap gave for the URL
+ARTICLE = "newsarchive_article"   # request meta: the request is for an article's first page
+
+# Newer articles first: (age limit in hours, request priority) for the date a feed or sitemap gave.
+_FRESHNESS = ((6, 4), (24, 3), (24 * 7, 2))
+
+
+def hint_priority(hints: dict | None) -> int:
+    """Request priority from a feed's or sitemap's dates: the fresher, the sooner; 0 when undated."""
+    when = (hints or {}).get("modified") or (hints or {}).get("published")
+    if when is None:
+        return 0
+    age_hours = (datetime.now(timezone.utc) - when).total_seconds() / 3600
+    return next((priority for limit, priority in _FRESHNESS if age_hours < limit), 1)
 
 
 def site_key(url: str) -> tuple[str, int | None]:
@@ -100,9 +113,10 @@ class NewsSpider(scrapy.Spider):
         if url in self.requested:
             return
         self.requested.add(url)
-        meta = {HINTS: hints} if hints else {}
+        self.crawler.stats.inc_value("newsarchive/article_links")
+        meta = {ARTICLE: True, HINTS: hints} if hints else {ARTICLE: True}
         yield scrapy.Request(url, callback=self.parse_article, errback=self.on_error,
-                             cb_kwargs={"hops": hops}, meta=meta)
+                             cb_kwargs={"hops": hops}, meta=meta, priority=hint_priority(hints))
 
     def parse(self, response: scrapy.http.Response, **kwargs: Any) -> Any:
         return self.parse_discovery(response, **kwargs)
@@ -190,6 +204,7 @@ class NewsSpider(scrapy.Spider):
         return article
 
     def parse_article(self, response: scrapy.http.Response, hops: int = 0) -> Any:
+        self.crawler.stats.inc_value("newsarchive/article_pages")
         article = self.extract(response)
         if article is None:
             return
