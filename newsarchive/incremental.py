@@ -68,7 +68,8 @@ class IncrementalMiddleware:
             if not (self.force or is_due(aliases[0].published, last, now, self.ages)):
                 continue
             urls = [aliases[0].article_url] + [row.url for row in aliases]
-            url = next((u for u in urls if spider.same_site(u) and spider.is_article(u)), None)
+            same = [u for u in urls if spider.same_site(u)]
+            url = next((u for u in same if spider.is_article(u)), same[0] if same else None)
             if url is None or url in spider.requested:
                 continue
             spider.requested.add(url)

@@ -52,6 +52,8 @@ DOWNLOADER_MIDDLEWARES = {
     "newsarchive.incremental.IncrementalMiddleware": 50,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newsarchive.retry.BackoffRetryMiddleware": 550,
+    # Sees a redirect before RedirectMiddleware (600) follows it.
+    "newsarchive.redirects.RedirectLoopMiddleware": 610,
 }
 EXTENSIONS = {
     "newsarchive.extensions.RunRecorder": 500,

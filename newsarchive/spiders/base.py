@@ -15,9 +15,9 @@ from scrapy.utils.response import get_base_url
 from newsarchive.extract import ExtractionError, extract_article, merge_pages
 from newsarchive.extract.rules import Rules
 from newsarchive.items import Article
-from newsarchive.spiders.discovery import (Entry, find_hrefs, is_html_type, maybe_gunzip, media_type,
-                                           parse_feed, parse_sitemap, sniff)
-from newsarchive.spiders.problems import describe_exception, report, traceback_summary
+from newsarchive.spiders.discovery import (Entry, find_hrefs, is_html_type, looks_binary, maybe_gunzip,
+                                           media_type, parse_feed, parse_sitemap, sniff)
+from newsarchive.spiders.problems import describe_exception, ignored_reason, report, traceback_summary
 
 HINTS = "newsarchive_hints"   # request meta: dates a feed or sitemap gave for the URL
 ARTICLE = "newsarchive_article"   # request meta: the request is for an article's first page
@@ -192,6 +192,9 @@ class NewsSpider(scrapy.Spider):
         if not is_html_type(ctype):
             report(self.crawler, response.url, f"not html: {media_type(ctype)}")
             return None
+        if looks_binary(response.body):
+            report(self.crawler, response.url, "not html: binary content")
+            return None
         try:
             article = extract_article(response.url, response.body, content_type=ctype, rules=self.rules,
                                       site=self.site_name)
@@ -255,12 +258,19 @@ class NewsSpider(scrapy.Spider):
     def on_error(self, failure: Any) -> None:
         request = failure.request
         exc = failure.value
+        # After redirects, the problem belongs to the URL the crawl asked for, not where it was sent.
+        url = (request.meta.get("redirect_urls") or [request.url])[0]
         if isinstance(exc, IgnoreRequest) and getattr(exc, "response", None) is None:
+            reason = ignored_reason(exc)
+            if reason:
+                report(self.crawler, url, reason)
+                return
             # robots.txt, offsite or a middleware's choice: not a problem with the page.
             self.crawler.stats.inc_value("newsarchive/skipped")
             self.logger.debug("skipped %s: %s", request.url, exc)
             return
-        report(self.crawler, request.url, describe_exception(exc, request.meta.get("download_timeout")))
+        maxsize = request.meta.get("download_maxsize") or self.crawler.settings.getint("DOWNLOAD_MAXSIZE")
+        report(self.crawler, url, describe_exception(exc, request.meta.get("download_timeout"), maxsize))
 
     def on_next_page_error(self, failure: Any) -> Any:
         self.on_error(failure)
