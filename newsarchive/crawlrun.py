@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import socket
 from typing import Any
 
 from scrapy import signals
@@ -44,7 +46,14 @@ class CrawlRun:
         """Start the run row once, whichever component asks first."""
         if self.run_id is None and self.record_run:
             site = getattr(spider, "site_name", "") or spider.name
-            self.run_id = self.archive.start_run(site, spider.name, dict(getattr(spider, "args", {}) or {}))
+            host = socket.gethostname()
+            # A run left "running" by a process that no longer exists was killed: say so in its row.
+            gone = self.archive.close_abandoned_runs(site, host, _alive)
+            if gone:
+                logger.warning("runs %s of %s were left running by a killed crawl: marked interrupted",
+                               ", ".join(map(str, gone)), site)
+            args = {**dict(getattr(spider, "args", {}) or {}), "pid": os.getpid(), "host": host}
+            self.run_id = self.archive.start_run(site, spider.name, args)
         return self.run_id
 
     def problem(self, url: str, kind: str, reason: str) -> None:
@@ -73,6 +82,16 @@ class CrawlRun:
         if self._archive is not None:
             self._archive.close()
             self._archive = None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
 
 
 def crawl_run(crawler: Any) -> CrawlRun:

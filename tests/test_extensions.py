@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from scrapy import Spider
 from scrapy.exceptions import DropItem
 from scrapy.http import Request, Response
@@ -58,8 +60,9 @@ def test_recorder_writes_callback_errors_and_drops_and_finishes_the_run(tmp_path
         problems = archive.problems(run_id=run["id"])
     finally:
         archive.close()
-    assert (run["status"], run["spider"], run["args"]) == ("finished", "newsweekjapan",
-                                                          {"base_url": "http://127.0.0.1:8000"})
+    assert (run["status"], run["spider"], run["args"]["base_url"]) == ("finished", "newsweekjapan",
+                                                                      "http://127.0.0.1:8000")
+    assert run["args"]["pid"] == os.getpid()  # so that a later run can tell this one was killed
     assert (run["errors"], run["dropped"], run["duplicates"]) == (1, 1, 1)
     by_reason = {p["reason"].split(" (at ")[0]: p for p in problems}
     assert set(by_reason) == {"KeyError: 'headline'", "missing headline", f"duplicate: same body as {url}"}

@@ -6,7 +6,7 @@ from contextlib import AbstractContextManager
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterator, NamedTuple
 
-from sqlalchemy import Connection, desc, func, select
+from sqlalchemy import Connection, desc, func, select, update
 
 from newsarchive.items import iso
 
@@ -102,6 +102,21 @@ def last_runs(connection: Connection) -> dict[str, dict[str, Any]]:
             for row in connection.execute(query)}
 
 
+def abandoned_runs(connection: Connection, site: str, host: str) -> list[tuple[int, int]]:
+    """(run id, pid) of the site's runs still marked running that were started on `host`."""
+    query = (select(RUNS.c.id, RUNS.c.args).join(SITES, SITES.c.id == RUNS.c.site_id)
+             .where(SITES.c.name == site, RUNS.c.status == "running"))
+    return [(run_id, int(args["pid"])) for run_id, args in connection.execute(query)
+            if isinstance(args, dict) and args.get("host") == host and str(args.get("pid", "")).isdigit()]
+
+
+def mark_interrupted(connection: Connection, run_ids: list[int], note: str) -> None:
+    if run_ids:
+        connection.execute(update(RUNS).where(RUNS.c.id.in_(run_ids), RUNS.c.status == "running").values(
+            status="interrupted", finished_at=datetime.now(timezone.utc), warning=note,
+            stats={"close_reason": "process ended"}))
+
+
 class CrawlState:
     """The Archive's methods for incremental crawls (mixed into Archive, which provides _read/_write)."""
 
@@ -120,6 +135,13 @@ class CrawlState:
         if rows:
             with self._write("record fetches") as connection:
                 record_fetches(connection, rows)
+
+    def close_abandoned_runs(self, site: str, host: str, alive: Callable[[int], bool]) -> list[int]:
+        """Mark interrupted the site's runs left "running" by a crawl process on `host` that is gone."""
+        with self._write("close abandoned runs") as connection:
+            gone = [run_id for run_id, pid in abandoned_runs(connection, site, host) if not alive(pid)]
+            mark_interrupted(connection, gone, "the crawl process ended without finishing the run (killed)")
+        return gone
 
     def article_count(self, site: str) -> int:
         """How many articles of `site` the archive holds."""

@@ -213,7 +213,9 @@ class FaultHandler(BaseHTTPRequestHandler):
 def serve(site: FaultSite) -> Iterator[str]:
     """The site on 127.0.0.1 at a free port; yields its base URL."""
     handler = type("Handler", (FaultHandler,), {"site": site})
-    server_class = type("Server", (ThreadingHTTPServer,), {"request_queue_size": 128, "daemon_threads": True})
+    # A killed crawl resets its connections: expected here, not worth a traceback.
+    server_class = type("Server", (ThreadingHTTPServer,), {"request_queue_size": 128, "daemon_threads": True,
+                                                          "handle_error": lambda self, request, address: None})
     server = server_class(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
