@@ -88,12 +88,17 @@ def load_config(path: str) -> Config:
     sites_table = _table(path, "sites", data.get("sites", {}))
     if not sites_table:
         raise ConfigError(f"{path}: no sites: add a [sites.NAME] table for each site to crawl")
-    sites = tuple(_site(path, name, {**defaults, **_table(path, f"sites.{name}", table)})
-                  for name, table in sites_table.items())
+    sites = []
+    for name, table in sites_table.items():
+        table = _table(path, f"sites.{name}", table)
+        # A site's settings table adds to the defaults' rather than replacing it.
+        settings = {**_table(path, "defaults.settings", defaults.get("settings", {})),
+                    **_table(path, f"sites.{name}.settings", table.get("settings", {}))}
+        sites.append(_site(path, name, {**defaults, **table, "settings": settings}))
     db = data.get("db")
     if db is not None and not isinstance(db, str):
         raise ConfigError(f"{path}: db must be a file path or SQLAlchemy URL string")
-    return Config(path=path, sites=sites, db=db)
+    return Config(path=path, sites=tuple(sites), db=db)
 
 
 def _table(path: str, key: str, value: Any) -> dict[str, Any]:
