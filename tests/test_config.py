@@ -75,3 +75,15 @@ def test_the_config_is_found_by_option_then_environment_then_working_directory(t
     monkeypatch.setenv("NEWSARCHIVE_CONFIG", "/etc/newsarchive.toml")
     assert config_path() == "/etc/newsarchive.toml"
     assert config_path("mine.toml") == "mine.toml"
+
+
+def test_the_example_config_loads_and_is_the_one_the_readme_shows():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    example = root / "examples" / "newsarchive.toml"
+    config = load_config(str(example))
+    assert [site.name for site in config.sites] == ["newsweekjapan", "example-news"]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    shown = "\n".join(line.removeprefix("    ") for line in readme.splitlines())
+    assert example.read_text(encoding="utf-8").strip() in shown
