@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+from collections import Counter
 from typing import Any
 
 from scrapy import signals
@@ -31,6 +32,8 @@ class CrawlRun:
         self._archive: Archive | None = None
         self.run_id: int | None = None
         self._problems: list[dict] = []
+        # Problems by kind, then by the reason's leading words ("HTTP 404 Not Found", "timeout after 30 s").
+        self.tally: dict[str, Counter] = {"dropped": Counter(), "error": Counter()}
         similarity = crawler.settings.get("NEWSARCHIVE_SIMILARITY")
         self.similarity: float | None = float(similarity) if similarity not in (None, "") else None
         # engine_stopped comes after every spider_closed handler: the last moment anyone writes.
@@ -58,6 +61,7 @@ class CrawlRun:
 
     def problem(self, url: str, kind: str, reason: str) -> None:
         self._problems.append({"url": url, "kind": kind, "reason": reason})
+        self.tally.setdefault(kind, Counter())[reason_kind(reason)] += 1
         if len(self._problems) >= self.batch_size:
             self.flush_problems()
 
@@ -82,6 +86,12 @@ class CrawlRun:
         if self._archive is not None:
             self._archive.close()
             self._archive = None
+
+
+def reason_kind(reason: str) -> str:
+    """What a problem's reason is about, without its particulars: "not html" for "not html: image/png"."""
+    head = reason.split(": ", 1)[0].split(" (at ", 1)[0].strip()
+    return head[:80] or "unknown"
 
 
 def _alive(pid: int) -> bool:

@@ -135,7 +135,10 @@ class RunRecorder:
             if status == "finished" else None
         if warning:
             logger.warning("%s: %s", getattr(spider, "site_name", "") or spider.name, warning)
-        self.run.finish(status, {**numbers, "close_reason": reason, "warning": warning})
+        by_reason = {kind: dict(counter.most_common()) for kind, counter in self.run.tally.items()}
+        self.run.finish(status, {**numbers, "close_reason": reason, "warning": warning,
+                                 "dropped_by_reason": by_reason.get("dropped", {}),
+                                 "errors_by_kind": by_reason.get("error", {})})
 
 
 class Progress:
