@@ -68,6 +68,7 @@ class FaultSite:
             "/news/binary.html": "not html",
             "/news/empty.html": "empty page",
         }
+        self.hidden: set[str] = set()    # pages the feed no longer lists (still served)
         self.lock = threading.Lock()
         self.log: list[tuple[str, int | str, float]] = []    # (path, status or what happened, time)
         self.bytes_sent = 0
@@ -86,7 +87,7 @@ class FaultSite:
     def feed(self) -> bytes:
         items = "".join(
             f"<item><title>x</title><link>{path}</link><pubDate>{format_datetime(self.published)}</pubDate></item>"
-            for path in [*self.good_paths, *self.bad])
+            for path in [*self.good_paths, *self.bad] if path not in self.hidden)
         return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Gazette</title>'
                 f"{items}</channel></rss>").encode()
 

@@ -38,6 +38,7 @@ def crawls(tmp_path_factory):
         # As if the last crawl had been 2.5 h ago: the 1 h re-check has come due since. One story changed.
         rewind_last_fetch(db, timedelta(hours=2.5))
         site.versions[site.good[0]] = 2
+        site.hidden.add(site.good[5])  # dropped from the feed: the archive still knows it is due
         third = crawl(base, db)
         log_third = list(site.log[log_first + len(log_second):])
         forced = crawl(base, db, "--force")
@@ -59,6 +60,11 @@ def test_due_rechecks_are_conditional_and_unchanged_pages_cost_a_304(crawls):
     assert statuses == [200] + [304] * 5
     assert third["rechecks"] == 6 and third["not_modified"] == 5
     assert third["articles_updated"] == 1 and third["revisions"] == 1
+
+
+def test_an_article_the_feed_no_longer_lists_is_still_rechecked_when_due(crawls):
+    unlisted = crawls["site"].good[5]
+    assert [status for path, status, _ in crawls["log_third"] if path == unlisted] == [304]
 
 
 def test_the_changed_story_has_its_new_text_and_an_old_revision(crawls):
