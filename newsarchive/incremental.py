@@ -39,6 +39,9 @@ class IncrementalMiddleware:
         settings = crawler.settings
         if not settings.getbool("NEWSARCHIVE_INCREMENTAL", True):
             raise NotConfigured
+        # Without the store pipeline nothing reaches the archive, so it cannot be the frontier.
+        if settings.getwithbase("ITEM_PIPELINES").get("newsarchive.pipelines.StorePipeline") is None:
+            raise NotConfigured
         self.crawler = crawler
         self.stats = crawler.stats
         self.run = crawl_run(crawler)
