@@ -131,7 +131,8 @@ def cmd_runs(args: argparse.Namespace) -> int:
         rows = archive.runs(limit=args.limit)
     print_rows(args, rows, [("id", "id", 5), ("spider", "spider", 14), ("started_at", "started", 25),
                              ("status", "status", 11), ("pages_fetched", "pages", 6), ("articles_new", "new", 5),
-                             ("duplicates", "dup", 5), ("dropped", "dropped", 7), ("errors", "errors", 6)])
+                             ("duplicates", "dup", 5), ("dropped", "dropped", 7), ("errors", "errors", 6),
+                             ("warning", "warning", 40)])
     return 0
 
 

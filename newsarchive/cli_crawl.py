@@ -11,8 +11,10 @@ import sys
 from newsarchive.cli_base import CliError, command, open_for, print_json, print_rows
 from newsarchive.render import key_values, table
 
-SUMMARY_KEYS = ("site", "status", "pages_fetched", "articles_new", "articles_updated", "articles_unchanged",
-                "not_modified", "dropped", "errors", "warning")
+SUMMARY_COLUMNS = [("site", "site", 16), ("status", "status", 11), ("pages_fetched", "pages", 6),
+                   ("articles_new", "new", 5), ("articles_updated", "updated", 7),
+                   ("articles_unchanged", "unchanged", 9), ("not_modified", "304", 5), ("not_due", "not due", 7),
+                   ("dropped", "dropped", 7), ("errors", "errors", 6), ("warning", "warning", 40)]
 
 
 def _config(args: argparse.Namespace, *, required: bool = False):
@@ -104,7 +106,7 @@ def _crawl_all(args: argparse.Namespace, config) -> int:
     if args.json:
         print_json(results)
     else:
-        print(table(results, [(k, k.replace("articles_", ""), 12) for k in SUMMARY_KEYS]))
+        print(table(results, SUMMARY_COLUMNS))
     return 1 if failed else 0
 
 

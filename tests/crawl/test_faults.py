@@ -8,7 +8,7 @@ import pytest
 
 from newsarchive.store import open_archive
 from .faultsite import FaultSite, serve
-from .runner import crawl, crawl_measured, start
+from .runner import crawl_measured, start
 
 # Peak resident memory of the crawl process. A plain crawl of this site peaks near 120 MB; holding the
 # 100 MB page or the inflated gzip bomb in memory would go past this.

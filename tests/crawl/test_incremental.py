@@ -55,9 +55,10 @@ def test_a_second_crawl_fetches_only_the_feed(crawls):
 
 
 def test_due_rechecks_are_conditional_and_unchanged_pages_cost_a_304(crawls):
-    third, site = crawls["third"], crawls["site"]
+    third, changed = crawls["third"], crawls["site"].good[0]
     statuses = sorted(status for path, status, _ in crawls["log_third"] if path != "/feed.xml")
     assert statuses == [200] + [304] * 5
+    assert [status for path, status, _ in crawls["log_third"] if path == changed] == [200]
     assert third["rechecks"] == 6 and third["not_modified"] == 5
     assert third["articles_updated"] == 1 and third["revisions"] == 1
 
