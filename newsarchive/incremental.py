@@ -11,6 +11,7 @@ again, unconditionally.
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -49,6 +50,8 @@ class IncrementalMiddleware:
         self.ages = parse_ages(settings.get("NEWSARCHIVE_RECHECK") or DEFAULT_RECHECK)
         self.known: dict[str, Any] = {}
         self.fetches: list[dict[str, Any]] = []
+        # Fetch state is written off the reactor's thread: a write may wait for the store's batch to commit.
+        self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsarchive-fetch-state")
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
@@ -122,6 +125,10 @@ class IncrementalMiddleware:
 
     def flush(self) -> None:
         rows, self.fetches = self.fetches, []
+        if rows:
+            self.writer.submit(self._write, rows)
+
+    def _write(self, rows: list[dict[str, Any]]) -> None:
         try:
             self.run.archive.record_fetches(rows)
         except Exception:
@@ -130,6 +137,7 @@ class IncrementalMiddleware:
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         self.flush()
+        self.writer.shutdown(wait=True)
 
 
 def _header(headers: Any, name: bytes) -> str | None:
