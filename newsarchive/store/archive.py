@@ -12,7 +12,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from newsarchive.items import Article, iso
 
 from . import crawlstate, fulltext, history, nearby, runs
-from .engine import BEGIN_OPTION, database_url, display_name, make_engine, upgrade
+from .engine import BEGIN_OPTION, MIGRATION_LOCK, database_url, display_name, make_engine, upgrade
 from .errors import StoreError
 from .models import PROBLEM_KINDS, ArticleRow, CrawlRunRow, ProblemRow, RelatedLinkRow, SiteRow
 from .rows import article_json, summary_json
@@ -208,6 +208,8 @@ class Archive(crawlstate.CrawlState):
             current = nearby.is_current(connection)
         if not current:
             with self._write("build the near-duplicate index") as connection:
+                if connection.dialect.name == "postgresql":  # two openers must not both build it (SQLite: IMMEDIATE)
+                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
                 if not nearby.is_current(connection):
                     nearby.rebuild(connection, self.similarity)
 
