@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from newsarchive import __version__, cli_history  # noqa: F401  (cli_history registers its commands)
+from newsarchive import __version__, cli_crawl, cli_history  # noqa: F401  (they register their commands)
 from newsarchive.cli_base import (
     COMMANDS,
     CliError,
@@ -33,38 +33,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"\nnewsarchive search {summary['sample_query']}")
     print(table(summary["sample_results"], [("id", "id", 6), ("published", "published", 25), ("headline", "headline", 60)]))
     return 0 if summary.get("status") == "finished" else 1
-
-
-@command
-def cmd_crawl(args: argparse.Namespace) -> int:
-    from newsarchive.crawl import CrawlError, run_crawl
-    from newsarchive.sites import UnknownSite, get_site
-
-    if bool(args.site) == bool(args.url):
-        raise CliError("give a site name (see `newsarchive sites`) or --url URL, not both")
-    if args.site:
-        try:
-            get_site(args.site)
-        except UnknownSite as exc:
-            raise CliError(exc.args[0]) from exc
-    settings = dict(_setting(s) for s in args.set)
-    open_for(args, must_exist=False).close()  # a bad --db fails here, in one line, before Scrapy starts
-    try:
-        summary = run_crawl(args.site or "generic", args.db, base_url=args.base_url, url=args.url, settings=settings)
-    except CrawlError as exc:
-        raise CliError(str(exc)) from exc
-    if args.json:
-        print_json(summary)
-    else:
-        print(key_values((k, v) for k, v in summary.items() if not isinstance(v, (dict, list))))
-    return 0 if summary.get("status") == "finished" and summary.get("pages_fetched") else 1
-
-
-def _setting(text: str) -> tuple[str, str]:
-    name, sep, value = text.partition("=")
-    if not sep or not name:
-        raise CliError(f"-s takes NAME=VALUE, got {text!r}")
-    return name, value
 
 
 @command
@@ -163,7 +131,8 @@ def cmd_runs(args: argparse.Namespace) -> int:
         rows = archive.runs(limit=args.limit)
     print_rows(args, rows, [("id", "id", 5), ("spider", "spider", 14), ("started_at", "started", 25),
                              ("status", "status", 11), ("pages_fetched", "pages", 6), ("articles_new", "new", 5),
-                             ("duplicates", "dup", 5), ("dropped", "dropped", 7), ("errors", "errors", 6)])
+                             ("duplicates", "dup", 5), ("dropped", "dropped", 7), ("errors", "errors", 6),
+                             ("warning", "warning", 40)])
     return 0
 
 
@@ -172,15 +141,6 @@ def cmd_problems(args: argparse.Namespace) -> int:
     with open_for(args) as archive:
         rows = archive.problems(run_id=args.run, limit=args.limit)
     print_rows(args, rows, [("run_id", "run", 4), ("kind", "kind", 7), ("url", "url", 60), ("reason", "reason", 70)])
-    return 0
-
-
-@command
-def cmd_sites(args: argparse.Namespace) -> int:
-    from newsarchive.sites import all_sites
-
-    rows = [{"name": s.name, "title": s.title, "base_url": s.base_url} for s in all_sites()]
-    print_rows(args, rows, [("name", "name", 20), ("title", "title", 30), ("base_url", "base url", 50)])
     return 0
 
 

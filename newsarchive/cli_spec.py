@@ -8,8 +8,8 @@ import argparse
 SPEC: dict[str, tuple[str, list[str]]] = {
     "demo": ("serve the bundled sample site on 127.0.0.1, crawl it into an archive, print a summary",
              ["newsarchive demo", "newsarchive demo --db /tmp/demo.db"]),
-    "crawl": ("crawl a supported site (or any site with --url) into the archive",
-              ["newsarchive crawl newsweekjapan",
+    "crawl": ("crawl a supported site (or any site with --url, or every configured site with --all) into the archive",
+              ["newsarchive crawl newsweekjapan", "newsarchive crawl --all --config newsarchive.toml",
                "newsarchive crawl newsweekjapan --base-url http://127.0.0.1:8000 --db mirror.db",
                "newsarchive crawl --url https://example.com/feed.xml"]),
     "extract": ("extract the article from a saved page and print it as JSON (no network, no database)",
@@ -36,8 +36,8 @@ SPEC: dict[str, tuple[str, list[str]]] = {
              ["newsarchive runs --limit 5"]),
     "problems": ("list dropped pages and errors with their URL and reason, newest first",
                  ["newsarchive problems --run 3", "newsarchive problems --json"]),
-    "sites": ("list the sites newsarchive has a profile for",
-              ["newsarchive sites"]),
+    "sites": ("list the configured sites (else every site with a profile), their schedule and last run",
+              ["newsarchive sites", "newsarchive sites --config newsarchive.toml --db news.db"]),
     "eval": ("extract every page of a dataset with ground truth and write predictions as JSON Lines",
              ["newsarchive eval ../shared/eval/fundus -o predictions.jsonl"]),
 }
@@ -46,6 +46,11 @@ SPEC: dict[str, tuple[str, list[str]]] = {
 def _db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="DB",
                    help="archive file path or SQLAlchemy URL (default: $NEWSARCHIVE_DB, else ./newsarchive.db)")
+
+
+def _config(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", metavar="FILE",
+                   help="crawl config (TOML; default: $NEWSARCHIVE_CONFIG, else ./newsarchive.toml if present)")
 
 
 def _json(p: argparse.ArgumentParser) -> None:
@@ -74,6 +79,10 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p.add_argument("site", nargs="?", help="site name (see `newsarchive sites`)")
     p.add_argument("--url", help="crawl any news site from its home page, an RSS/Atom feed or a sitemap")
     p.add_argument("--base-url", metavar="URL", help="point the site's spider at a mirror, e.g. http://127.0.0.1:8000")
+    p.add_argument("--all", action="store_true", help="crawl every site of the config file, one after another")
+    p.add_argument("--force", action="store_true",
+                   help="fetch every archived URL of the site again, whether or not a re-check is due")
+    _config(p)
     p.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                    help="a Scrapy setting for this crawl, e.g. -s CLOSESPIDER_PAGECOUNT=100 (repeatable)")
     _db(p); _json(p)
@@ -112,7 +121,7 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p = made["problems"]
     p.add_argument("--run", type=int, metavar="ID", help="only the problems of this crawl run (see `newsarchive runs`)")
     _limit(p, 100); _db(p); _json(p)
-    p = made["sites"]; _json(p)
+    p = made["sites"]; _config(p); _db(p); _json(p)
     p = made["eval"]
     p.add_argument("dataset", metavar="DATASET_DIR", help="a folder with ground-truth.json and the saved pages")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write the predictions (JSON Lines)")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
+import socket
+from collections import Counter
 from typing import Any
 
 from scrapy import signals
@@ -29,6 +32,8 @@ class CrawlRun:
         self._archive: Archive | None = None
         self.run_id: int | None = None
         self._problems: list[dict] = []
+        # Problems by kind, then by the reason's leading words ("HTTP 404 Not Found", "timeout after 30 s").
+        self.tally: dict[str, Counter] = {"dropped": Counter(), "error": Counter()}
         similarity = crawler.settings.get("NEWSARCHIVE_SIMILARITY")
         self.similarity: float | None = float(similarity) if similarity not in (None, "") else None
         # engine_stopped comes after every spider_closed handler: the last moment anyone writes.
@@ -44,11 +49,19 @@ class CrawlRun:
         """Start the run row once, whichever component asks first."""
         if self.run_id is None and self.record_run:
             site = getattr(spider, "site_name", "") or spider.name
-            self.run_id = self.archive.start_run(site, spider.name, dict(getattr(spider, "args", {}) or {}))
+            host = socket.gethostname()
+            # A run left "running" by a process that no longer exists was killed: say so in its row.
+            gone = self.archive.close_abandoned_runs(site, host, _alive)
+            if gone:
+                logger.warning("runs %s of %s were left running by a killed crawl: marked interrupted",
+                               ", ".join(map(str, gone)), site)
+            args = {**dict(getattr(spider, "args", {}) or {}), "pid": os.getpid(), "host": host}
+            self.run_id = self.archive.start_run(site, spider.name, args)
         return self.run_id
 
     def problem(self, url: str, kind: str, reason: str) -> None:
         self._problems.append({"url": url, "kind": kind, "reason": reason})
+        self.tally.setdefault(kind, Counter())[reason_kind(reason)] += 1
         if len(self._problems) >= self.batch_size:
             self.flush_problems()
 
@@ -73,6 +86,22 @@ class CrawlRun:
         if self._archive is not None:
             self._archive.close()
             self._archive = None
+
+
+def reason_kind(reason: str) -> str:
+    """What a problem's reason is about, without its particulars: "not html" for "not html: image/png"."""
+    head = reason.split(": ", 1)[0].split(" (at ", 1)[0].strip()
+    return head[:80] or "unknown"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
 
 
 def crawl_run(crawler: Any) -> CrawlRun:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import sys
 import time
 from typing import Any
@@ -14,6 +15,8 @@ from twisted.internet.task import LoopingCall
 from newsarchive.crawlrun import crawl_run
 from newsarchive.pipelines import DuplicateItem
 from newsarchive.spiders.problems import page_problem, traceback_summary
+
+logger = logging.getLogger(__name__)
 
 # Ends of a crawl that the user asked for (a page, item or time limit) count as a finished run.
 _FINISHED = {"finished", "closespider_timeout", "closespider_itemcount", "closespider_pagecount",
@@ -35,6 +38,9 @@ def counts(stats: Any) -> dict[str, int]:
         "bytes": value("downloader/response_bytes"),
         "revisions": value("newsarchive/revisions"),
         "near_duplicates": value("newsarchive/near_duplicates"),
+        "not_modified": value("newsarchive/not_modified"),
+        "not_due": value("newsarchive/not_due"),
+        "rechecks": value("newsarchive/rechecks"),
     }
 
 
@@ -48,6 +54,25 @@ def run_status(reason: str, numbers: dict[str, int]) -> str:
     if numbers["pages_fetched"] == 0 and numbers["errors"] > 0:
         return "failed"
     return "finished"
+
+
+def layout_warning(had_articles: bool, stats: Any, numbers: dict[str, int]) -> str | None:
+    """Why a finished run of a site that used to yield articles looks like the site's layout changed, or None.
+
+    Nothing new is normal for an incremental run (every article archived and not due); what is not is
+    finding no article links at all, or fetching article pages and getting no article from any of them.
+    """
+    if not had_articles:
+        return None
+    links = int(stats.get_value("newsarchive/article_links", 0) or 0)
+    pages = int(stats.get_value("newsarchive/article_pages", 0) or 0)
+    got = sum(numbers[k] for k in ("articles_new", "articles_updated", "articles_unchanged", "duplicates"))
+    if links == 0 and numbers["pages_fetched"] > 0:
+        return "likely layout change: no article links found in the feeds, sitemaps or listings"
+    if pages > 0 and got == 0:
+        return (f"likely layout change: {pages} article pages fetched and none gave an article "
+                f"({numbers['dropped']} dropped, {numbers['errors']} errors)")
+    return None
 
 
 def _strip_url(message: str, url: str) -> str:
@@ -82,6 +107,8 @@ class RunRecorder:
 
     def spider_opened(self, spider: Any) -> None:
         self.run.start(spider)
+        site = getattr(spider, "site_name", "") or spider.name
+        self.had_articles = self.run.archive.article_count(site) > 0
 
     def page_problem(self, url: str, kind: str, reason: str) -> None:
         self.run.problem(url, kind, reason)
@@ -103,7 +130,15 @@ class RunRecorder:
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         numbers = counts(self.crawler.stats)
-        self.run.finish(run_status(reason, numbers), {**numbers, "close_reason": reason})
+        status = run_status(reason, numbers)
+        warning = layout_warning(getattr(self, "had_articles", False), self.crawler.stats, numbers) \
+            if status == "finished" else None
+        if warning:
+            logger.warning("%s: %s", getattr(spider, "site_name", "") or spider.name, warning)
+        by_reason = {kind: dict(counter.most_common()) for kind, counter in self.run.tally.items()}
+        self.run.finish(status, {**numbers, "close_reason": reason, "warning": warning,
+                                 "dropped_by_reason": by_reason.get("dropped", {}),
+                                 "errors_by_kind": by_reason.get("error", {})})
 
 
 class Progress:

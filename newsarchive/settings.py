@@ -47,6 +47,14 @@ ITEM_PIPELINES = {
     "newsarchive.pipelines.DedupePipeline": 300,
     "newsarchive.pipelines.StorePipeline": 400,
 }
+DOWNLOADER_MIDDLEWARES = {
+    # First in, last out: an archived URL that is not due is dropped before anything else works on it.
+    "newsarchive.incremental.IncrementalMiddleware": 50,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "newsarchive.retry.BackoffRetryMiddleware": 550,
+    # Sees a redirect before RedirectMiddleware (600) follows it.
+    "newsarchive.redirects.RedirectLoopMiddleware": 610,
+}
 EXTENSIONS = {
     "newsarchive.extensions.RunRecorder": 500,
     "newsarchive.extensions.Progress": 510,
@@ -74,3 +82,15 @@ NEWSARCHIVE_MIN_BODY_CHARS = 60
 # Story clusters: the estimated Jaccard similarity of two bodies' shingles (0..1) at which they are versions
 # of one story; None means the archive's default (0.5, or $NEWSARCHIVE_SIMILARITY).
 NEWSARCHIVE_SIMILARITY = None
+# Incremental crawls: an archived URL is fetched again only when a re-check is due, at these ages since
+# its publication (then never); NEWSARCHIVE_FORCE fetches every archived URL of the site again.
+NEWSARCHIVE_INCREMENTAL = True
+NEWSARCHIVE_RECHECK = ["1h", "6h", "24h", "7d"]
+NEWSARCHIVE_FORCE = False
+# Retries of 429/5xx wait Retry-After, else this many seconds doubled per earlier retry, at most MAX_WAIT.
+NEWSARCHIVE_RETRY_BACKOFF = 1.0
+NEWSARCHIVE_RETRY_MAX_WAIT = 60.0
+# Set by a config file: feeds/sitemaps that replace a profile's, and the name a generic crawl is filed under.
+NEWSARCHIVE_FEEDS: list[str] = []
+NEWSARCHIVE_SITEMAPS: list[str] = []
+NEWSARCHIVE_SITE_NAME = None

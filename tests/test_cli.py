@@ -118,8 +118,9 @@ def test_runs_is_empty_before_any_crawl(db, capsys):
 
 def test_sites_lists_newsweek_japan(capsys):
     code, out, _ = run(capsys, "sites", "--json")
-    assert code == 0 and {"name": "newsweekjapan", "title": "Newsweek Japan",
-                          "base_url": "https://www.newsweekjapan.jp"} in json.loads(out)
+    rows = {row["name"]: row for row in json.loads(out)}
+    assert code == 0 and rows["newsweekjapan"]["title"] == "Newsweek Japan"
+    assert rows["newsweekjapan"]["base_url"] == "https://www.newsweekjapan.jp"
 
 
 def test_read_commands_refuse_a_missing_archive_instead_of_creating_one(tmp_path, capsys):

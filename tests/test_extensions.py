@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from scrapy import Spider
 from scrapy.exceptions import DropItem
 from scrapy.http import Request, Response
@@ -58,8 +60,9 @@ def test_recorder_writes_callback_errors_and_drops_and_finishes_the_run(tmp_path
         problems = archive.problems(run_id=run["id"])
     finally:
         archive.close()
-    assert (run["status"], run["spider"], run["args"]) == ("finished", "newsweekjapan",
-                                                          {"base_url": "http://127.0.0.1:8000"})
+    assert (run["status"], run["spider"], run["args"]["base_url"]) == ("finished", "newsweekjapan",
+                                                                      "http://127.0.0.1:8000")
+    assert run["args"]["pid"] == os.getpid()  # so that a later run can tell this one was killed
     assert (run["errors"], run["dropped"], run["duplicates"]) == (1, 1, 1)
     by_reason = {p["reason"].split(" (at ")[0]: p for p in problems}
     assert set(by_reason) == {"KeyError: 'headline'", "missing headline", f"duplicate: same body as {url}"}
@@ -80,3 +83,22 @@ def test_progress_line_gives_pages_rate_articles_and_errors():
     line = progress.line()
     assert line.startswith("[newsarchive 1:0")
     assert "120 pages (2.0/s), 95 articles stored (90 new, 5 updated, 7 unchanged), 3 errors" in line
+
+
+def test_a_run_that_gets_no_article_from_a_site_that_had_some_is_a_likely_layout_change():
+    from newsarchive.extensions import layout_warning
+
+    crawler = get_crawler(Spider)
+    stats = crawler.stats
+    nothing = {"pages_fetched": 5, "articles_new": 0, "articles_updated": 0, "articles_unchanged": 0,
+               "duplicates": 0, "dropped": 4, "errors": 0}
+    stats.set_value("newsarchive/article_links", 4)
+    stats.set_value("newsarchive/article_pages", 4)
+    assert layout_warning(True, stats, nothing).startswith("likely layout change: 4 article pages fetched")
+    # A site never archived before has no layout to have changed.
+    assert layout_warning(False, stats, nothing) is None
+    # Everything archived and not due: links found, no article page fetched, nothing stored — normal.
+    stats.set_value("newsarchive/article_pages", 0)
+    assert layout_warning(True, stats, {**nothing, "dropped": 0}) is None
+    stats.set_value("newsarchive/article_links", 0)
+    assert layout_warning(True, stats, nothing).startswith("likely layout change: no article links")

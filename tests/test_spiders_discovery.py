@@ -127,3 +127,17 @@ def test_find_hrefs_reads_quoted_and_bare_hrefs_once_each_with_entities_decoded(
     <A HREF=/column/>コラム</A><a name="top"></a><a href="#top">上へ</a><a href="javascript:void(0)">x</a>
     <a href="mailto:info@example.com">mail</a><a href="/headlines/">again</a><link href="/style.css">"""
     assert find_hrefs(html) == ["/headlines/", "/stories/?a=1&b=2", "/column/"]
+
+
+def test_binary_data_is_told_from_text_in_any_page_encoding():
+    import random
+
+    from newsarchive.spiders.discovery import looks_binary
+
+    assert looks_binary(random.Random(1).randbytes(4096))
+    assert looks_binary(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    page = "<html><body><p>円相場が下落した。\tUnemployment fell.</p></body></html>\r\n" * 20
+    for encoding in ("utf-8", "shift_jis", "euc_jp", "iso2022_jp"):
+        assert not looks_binary(page.encode(encoding)), encoding
+    assert not looks_binary(page.encode("utf-16"))  # a byte order mark says what the NULs are
+    assert not looks_binary(b"")

@@ -38,3 +38,22 @@ def test_traceback_summary_names_the_exception_and_where_it_happened():
         summary = traceback_summary(error)
         assert summary.startswith("KeyError: 'headline' (at ")
         assert "in parse_article" in summary
+
+
+def test_a_body_cut_off_at_the_size_limit_without_a_message_is_too_large():
+    assert describe_exception(DownloadCancelledError(), maxsize=2_000_000) == "too large: cut off at the 2000000 byte limit"
+    assert describe_exception(DownloadCancelledError()) == "download cancelled"
+
+
+def test_requests_given_up_on_for_a_loop_or_a_bomb_have_a_reason_and_deliberate_skips_none():
+    from scrapy.exceptions import IgnoreRequest
+
+    from newsarchive.spiders.problems import ignored_reason
+
+    loop = IgnoreRequest("redirect loop: http://a/1 -> http://a/2 -> http://a/1")
+    assert ignored_reason(loop) == "redirect loop: http://a/1 -> http://a/2 -> http://a/1"
+    assert ignored_reason(IgnoreRequest("max redirections reached")) == "too many redirects"
+    bomb = IgnoreRequest("Ignored response <200 http://a/b> because its body (101941 B compressed, 2031616 B "
+                         "decompressed so far) exceeded DOWNLOAD_MAXSIZE (2000000 B) during decompression.")
+    assert ignored_reason(bomb) == "too large when decompressed: over the 2000000 byte limit from 101941 bytes"
+    assert ignored_reason(IgnoreRequest("Forbidden by robots.txt")) is None

@@ -15,11 +15,24 @@ from scrapy.utils.response import get_base_url
 from newsarchive.extract import ExtractionError, extract_article, merge_pages
 from newsarchive.extract.rules import Rules
 from newsarchive.items import Article
-from newsarchive.spiders.discovery import (Entry, find_hrefs, is_html_type, maybe_gunzip, media_type,
-                                           parse_feed, parse_sitemap, sniff)
-from newsarchive.spiders.problems import describe_exception, report, traceback_summary
+from newsarchive.spiders.discovery import (Entry, find_hrefs, is_html_type, looks_binary, maybe_gunzip,
+                                           media_type, parse_feed, parse_sitemap, sniff)
+from newsarchive.spiders.problems import describe_exception, ignored_reason, report, traceback_summary
 
 HINTS = "newsarchive_hints"   # request meta: dates a feed or sitemap gave for the URL
+ARTICLE = "newsarchive_article"   # request meta: the request is for an article's first page
+
+# Newer articles first: (age limit in hours, request priority) for the date a feed or sitemap gave.
+_FRESHNESS = ((6, 4), (24, 3), (24 * 7, 2))
+
+
+def hint_priority(hints: dict | None) -> int:
+    """Request priority from a feed's or sitemap's dates: the fresher, the sooner; 0 when undated."""
+    when = (hints or {}).get("modified") or (hints or {}).get("published")
+    if when is None:
+        return 0
+    age_hours = (datetime.now(timezone.utc) - when).total_seconds() / 3600
+    return next((priority for limit, priority in _FRESHNESS if age_hours < limit), 1)
 
 
 def site_key(url: str) -> tuple[str, int | None]:
@@ -100,9 +113,10 @@ class NewsSpider(scrapy.Spider):
         if url in self.requested:
             return
         self.requested.add(url)
-        meta = {HINTS: hints} if hints else {}
+        self.crawler.stats.inc_value("newsarchive/article_links")
+        meta = {ARTICLE: True, HINTS: hints} if hints else {ARTICLE: True}
         yield scrapy.Request(url, callback=self.parse_article, errback=self.on_error,
-                             cb_kwargs={"hops": hops}, meta=meta)
+                             cb_kwargs={"hops": hops}, meta=meta, priority=hint_priority(hints))
 
     def parse(self, response: scrapy.http.Response, **kwargs: Any) -> Any:
         return self.parse_discovery(response, **kwargs)
@@ -178,6 +192,9 @@ class NewsSpider(scrapy.Spider):
         if not is_html_type(ctype):
             report(self.crawler, response.url, f"not html: {media_type(ctype)}")
             return None
+        if looks_binary(response.body):
+            report(self.crawler, response.url, "not html: binary content")
+            return None
         try:
             article = extract_article(response.url, response.body, content_type=ctype, rules=self.rules,
                                       site=self.site_name)
@@ -190,6 +207,7 @@ class NewsSpider(scrapy.Spider):
         return article
 
     def parse_article(self, response: scrapy.http.Response, hops: int = 0) -> Any:
+        self.crawler.stats.inc_value("newsarchive/article_pages")
         article = self.extract(response)
         if article is None:
             return
@@ -240,12 +258,19 @@ class NewsSpider(scrapy.Spider):
     def on_error(self, failure: Any) -> None:
         request = failure.request
         exc = failure.value
+        # After redirects, the problem belongs to the URL the crawl asked for, not where it was sent.
+        url = (request.meta.get("redirect_urls") or [request.url])[0]
         if isinstance(exc, IgnoreRequest) and getattr(exc, "response", None) is None:
+            reason = ignored_reason(exc)
+            if reason:
+                report(self.crawler, url, reason)
+                return
             # robots.txt, offsite or a middleware's choice: not a problem with the page.
             self.crawler.stats.inc_value("newsarchive/skipped")
             self.logger.debug("skipped %s: %s", request.url, exc)
             return
-        report(self.crawler, request.url, describe_exception(exc, request.meta.get("download_timeout")))
+        maxsize = request.meta.get("download_maxsize") or self.crawler.settings.getint("DOWNLOAD_MAXSIZE")
+        report(self.crawler, url, describe_exception(exc, request.meta.get("download_timeout"), maxsize))
 
     def on_next_page_error(self, failure: Any) -> Any:
         self.on_error(failure)

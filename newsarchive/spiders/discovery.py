@@ -49,6 +49,21 @@ def is_html_type(content_type: str | bytes | None) -> bool:
     return not kind or kind in _HTML_TYPES or kind in ("text/plain", "application/octet-stream")
 
 
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))  # ESC starts ISO-2022-JP shifts
+
+
+def looks_binary(body: bytes, sample: int = 2048) -> bool:
+    """Whether a body is binary data rather than text: over 5% control bytes in its first 2 KB.
+
+    No text encoding a page uses (UTF-8, Shift_JIS, EUC-JP, ISO-2022-JP, Latin-1) puts control bytes
+    in running text; UTF-16 would, and is recognised by its byte order mark.
+    """
+    head = body[:sample]
+    if not head or head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return False
+    return len(head) - len(head.translate(None, _CONTROL)) > len(head) * 0.05
+
+
 def maybe_gunzip(body: bytes, max_size: int = 50 * 1024 * 1024) -> bytes:
     """The body, decompressed when it is a gzip file (sitemap.xml.gz served without Content-Encoding)."""
     if body[:2] != b"\x1f\x8b":

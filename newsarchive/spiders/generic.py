@@ -64,6 +64,13 @@ class GenericSpider(NewsSpider):
         self.site_name = parts.hostname.removeprefix("www.")
         self.rules = None
 
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> GenericSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        # A site named in the config file is filed under that name rather than its host.
+        spider.site_name = crawler.settings.get("NEWSARCHIVE_SITE_NAME") or spider.site_name
+        return spider
+
     def discovery_urls(self) -> list[str]:
         return [self.url]
 

@@ -12,6 +12,7 @@ from typing import Any
 page_problem = object()
 
 _MAXSIZE = re.compile(r"(\d+) bytes which is larger than download max size \((\d+)\)")
+_BOMB = re.compile(r"\((\d+) B compressed, \d+ B decompressed so far\) exceeded DOWNLOAD_MAXSIZE \((\d+) B\)")
 
 
 def report(crawler: Any, url: str, reason: str, kind: str = "error") -> None:
@@ -28,7 +29,7 @@ def http_reason(status: int) -> str:
         return f"HTTP {status}"
 
 
-def describe_exception(exc: BaseException, timeout: float | None = None) -> str:
+def describe_exception(exc: BaseException, timeout: float | None = None, maxsize: int | None = None) -> str:
     """A one-line reason for a failed download, the same wording whatever Scrapy or Twisted class raised it.
 
     Matching on class names keeps this working across Scrapy versions, which wrapped Twisted's
@@ -53,10 +54,25 @@ def describe_exception(exc: BaseException, timeout: float | None = None) -> str:
     if match:
         return f"too large: {match.group(1)} bytes over the {match.group(2)} byte limit"
     if names & {"DownloadCancelledError", "CancelledError"}:
-        return "download cancelled"
+        # Scrapy cancels a body that grows past DOWNLOAD_MAXSIZE without saying so in the exception.
+        return f"too large: cut off at the {maxsize} byte limit" if maxsize else "download cancelled"
     if names & {"ConnectError", "DownloadFailedError", "ConnectionError"}:
         return f"connection failed: {text}" if text else "connection failed"
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def ignored_reason(exc: BaseException) -> str | None:
+    """The problem behind a request a middleware gave up on (redirect loop, decompression bomb); None for
+    a deliberate skip (robots.txt, offsite, an archived URL not due for a re-check)."""
+    text = str(exc)
+    if text.startswith("redirect loop"):
+        return text
+    if "max redirections" in text:
+        return "too many redirects"
+    match = _BOMB.search(text)
+    if match:
+        return f"too large when decompressed: over the {match.group(2)} byte limit from {match.group(1)} bytes"
+    return None
 
 
 def traceback_summary(error: Any, limit: int = 3) -> str:

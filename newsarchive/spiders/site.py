@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -29,6 +30,17 @@ class SiteSpider(NewsSpider):
         self.allowed_domains = [urlsplit(self.home).hostname]
         self.rules = self.site.rules
         self.site_name = self.site.name
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> SiteSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        # A config file may name other feeds or sitemaps than the profile's (NEWSARCHIVE_FEEDS/_SITEMAPS).
+        feeds = crawler.settings.getlist("NEWSARCHIVE_FEEDS")
+        sitemaps = crawler.settings.getlist("NEWSARCHIVE_SITEMAPS")
+        if feeds or sitemaps:
+            spider.site = replace(spider.site, feeds=tuple(feeds) or spider.site.feeds,
+                                  sitemaps=tuple(sitemaps) or spider.site.sitemaps)
+        return spider
 
     def discovery_urls(self) -> list[str]:
         return self.site.start_urls(self.base_url)

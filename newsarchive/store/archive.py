@@ -11,8 +11,8 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from newsarchive.items import Article, iso
 
-from . import fulltext, history, nearby, runs
-from .engine import BEGIN_OPTION, database_url, display_name, make_engine, upgrade
+from . import crawlstate, fulltext, history, nearby, runs
+from .engine import BEGIN_OPTION, MIGRATION_LOCK, database_url, display_name, make_engine, upgrade
 from .errors import StoreError
 from .models import PROBLEM_KINDS, ArticleRow, CrawlRunRow, ProblemRow, RelatedLinkRow, SiteRow
 from .rows import article_json, summary_json
@@ -44,7 +44,7 @@ def _lost_race(error: BaseException | None) -> bool:
     return isinstance(error, DBAPIError) and getattr(error.orig, "sqlstate", None) in RACE_SQLSTATES
 
 
-class Archive:
+class Archive(crawlstate.CrawlState):
     """An open archive (SQLite file path or SQLAlchemy URL) whose schema is at the newest migration.
 
     `fts=False` skips full-text indexing while writing (bulk loads); the next search rebuilds the index.
@@ -177,8 +177,9 @@ class Archive:
             row = connection.execute(self._articles().where(ARTICLES.c.id == found)).mappings().first()
             links = _links(connection, [found])
             urls = history.aliases(connection, found)
+            listed = crawlstate.listed_dates(connection, urls)
         data = article_json(row, row["site"], links.get(found, []))
-        data.update(revision=row["revision"], story_cluster=row["cluster_id"], aliases=urls)
+        data.update(revision=row["revision"], story_cluster=row["cluster_id"], aliases=urls, listed=listed)
         return data
 
     def history(self, id_or_url: str | int, *, bodies: bool = False) -> list[dict[str, Any]] | None:
@@ -207,6 +208,8 @@ class Archive:
             current = nearby.is_current(connection)
         if not current:
             with self._write("build the near-duplicate index") as connection:
+                if connection.dialect.name == "postgresql":  # two openers must not both build it (SQLite: IMMEDIATE)
+                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
                 if not nearby.is_current(connection):
                     nearby.rebuild(connection, self.similarity)
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import atexit
 import json
+import shutil
 import sqlite3
+import tempfile
 import time
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -97,10 +102,34 @@ def _switch_to_wal(cursor: Any) -> None:
             time.sleep(0.01)
 
 
+@lru_cache(maxsize=1)
+def script_location() -> str:
+    """Where Alembic finds the migrations: the package's folder, or a copy of it when the package is zipped.
+
+    Alembic reads migration scripts as files; a project deployed to scrapyd runs from a zipped egg, so
+    there the folder is copied out once per process (and removed when the process exits).
+    """
+    folder = resources.files("newsarchive.store").joinpath("migrations")
+    if Path(str(folder)).is_dir():
+        return SCRIPT_LOCATION
+    target = Path(tempfile.mkdtemp(prefix="newsarchive-migrations-"))
+    atexit.register(shutil.rmtree, target, True)
+
+    def copy(source: Any, dest: Path) -> None:
+        dest.mkdir(exist_ok=True)
+        for item in source.iterdir():
+            if item.is_dir():
+                copy(item, dest / item.name)
+            elif not item.name.endswith(".pyc"):
+                (dest / item.name).write_bytes(item.read_bytes())
+    copy(folder, target)
+    return str(target)
+
+
 def alembic_config(url: str | None = None) -> Config:
     """An Alembic Config for the packaged migrations (no alembic.ini needed); `url` is the database to migrate."""
     config = Config()
-    config.set_main_option("script_location", SCRIPT_LOCATION)
+    config.set_main_option("script_location", script_location())
     if url is not None:
         # Config values go through ConfigParser interpolation, where a bare % would be an error.
         config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))

@@ -112,6 +112,7 @@ class CrawlRunRow(Base):
     revisions: Mapped[int] = mapped_column(Integer, server_default="0")
     near_duplicates: Mapped[int] = mapped_column(Integer, server_default="0")
     stats: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    warning: Mapped[str | None] = mapped_column(Text)  # e.g. a likely layout change
 
 
 class ArticleRow(Base):
@@ -234,6 +235,21 @@ class ProblemRow(Base):
     kind: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class FetchStateRow(Base):
+    """What the last fetch of an article URL left: validators for a conditional re-check, feed dates."""
+
+    __tablename__ = "fetch_state"
+
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    fetched_at: Mapped[datetime] = mapped_column(UTCDateTime)  # last 200 or 304
+    status: Mapped[int] = mapped_column(Integer)
+    not_modified: Mapped[int] = mapped_column(Integer, server_default="0")  # 304s received in all
+    listed_published: Mapped[datetime | None] = mapped_column(UTCDateTime)  # from a feed or sitemap
+    listed_modified: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class MetaRow(Base):

@@ -43,7 +43,8 @@ def check_status(status: str) -> None:
 def finish(connection: Connection, run_id: int, status: str, stats: dict[str, Any]) -> None:
     """Mark a crawl ended, with its counters in columns and the whole stats dict as JSON."""
     values: dict[str, Any] = {name: int(stats.get(name) or 0) for name in RUN_COUNTS}
-    values.update(status=status, finished_at=datetime.now(timezone.utc), stats=dict(stats))
+    values.update(status=status, finished_at=datetime.now(timezone.utc), stats=dict(stats),
+                  warning=stats.get("warning") or None)
     done = connection.execute(update(RUNS).where(RUNS.c.id == run_id).values(values))
     if done.rowcount == 0:
         raise StoreError(f"no crawl run {run_id}")
@@ -88,6 +89,7 @@ def list_runs(connection: Connection, limit: int, run_id: int | None = None) -> 
                "started_at": iso(row["started_at"]), "finished_at": iso(row["finished_at"]),
                "status": row["status"]}
         run.update({name: row[name] for name in RUN_COUNTS})
+        run["warning"] = row["warning"]
         run["stats"] = row["stats"]
         runs.append(run)
     return runs

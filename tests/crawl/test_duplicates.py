@@ -17,8 +17,8 @@ from . import variants as v
 REPO = Path(__file__).resolve().parents[2]
 
 
-def crawl(url: str, db: Path, cwd: Path) -> dict:
-    cmd = [sys.executable, "-m", "newsarchive", "crawl", "--url", url, "--db", str(db), "--json",
+def crawl(url: str, db: Path, cwd: Path, *extra: str) -> dict:
+    cmd = [sys.executable, "-m", "newsarchive", "crawl", "--url", url, "--db", str(db), "--json", *extra,
            "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=WARNING",
            "-s", "NEWSARCHIVE_ARTICLE_HOPS=0", "-s", "ROBOTSTXT_OBEY=False"]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -44,7 +44,7 @@ def crawled(tmp_path_factory):
         with open_archive(str(db)) as archive:
             after_first = list(archive.iter_articles())
         pages.update(v.site_a(2))  # the live article is updated before the next crawl
-        second = crawl(base + "/feed.xml", db, tmp)
+        second = crawl(base + "/feed.xml", db, tmp, "--force")  # archived articles are not due otherwise
         # The second site: the same host name would make it the same site, so it is reached as localhost.
         wire = crawl(base_b.replace("127.0.0.1", "localhost") + "/feed.xml", db, tmp)
     return {"db": db, "base": base, "base_b": base_b.replace("127.0.0.1", "localhost"), "first": first,

@@ -47,7 +47,7 @@ def test_get_json_has_the_article_keys_in_order_then_the_store_extras(archive):
     assert keys[:14] == ["id", "url", "site", "headline", "published", "modified", "authors", "section",
                          "tags", "language", "body", "related_links", "image_url", "fetched_at"]
     assert set(keys[14:]) == {"sources", "pages", "first_seen", "last_seen", "published_tz_inferred",
-                              "revision", "story_cluster", "aliases"}
+                              "revision", "story_cluster", "aliases", "listed"}
 
 
 def test_get_accepts_an_int_id_a_numeric_string_or_the_url(archive):

@@ -32,7 +32,7 @@ def test_schema_is_at_the_head_revision(tmp_path):
     path = tmp_path / "new.db"
     open_archive(str(path)).close()
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0003",)]
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0004",)]
 
 
 def test_listings_sort_and_filter_columns_are_indexed(tmp_path):
@@ -131,7 +131,7 @@ def test_an_archive_made_at_revision_0001_upgrades_and_its_articles_are_found(tm
     with open_archive(str(path)) as archive:
         assert [hit["url"] for hit in archive.search("戦略条約")] == ["https://www.newsweekjapan.jp/a.php"]
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0003",)]
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0004",)]
 
 
 def _article_0002(db, id_, url, body, pages, headline="見出し"):
@@ -173,6 +173,11 @@ def test_an_archive_at_revision_0002_upgrades_in_place_with_every_row_and_url(tm
         [only] = archive.history(1)
         assert (only["revision"], only["current"], only["seen_from"]) == (1, True, "2025-01-18T00:00:00+00:00")
         assert archive.get(1)["aliases"] == [column, f"{base}/reizei/2024/01/no-thank-you_2.php"]
+        # Revision 0004: the old articles are the incremental crawl's frontier, and old runs have no warning.
+        known = {k.url: k for k in archive.known_urls("newsweekjapan")}
+        assert column in known and known[column].etag is None
+        assert archive.runs()[0]["warning"] is None and archive.get(1)["listed"] == {"published": None,
+                                                                                     "modified": None}
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0003",)]
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0004",)]
         assert db.execute("SELECT value FROM store_meta WHERE key = 'neardup'").fetchone() is not None

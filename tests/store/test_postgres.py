@@ -12,6 +12,7 @@ from newsarchive.store import open_archive  # noqa: E402
 
 # The same tests, collected again here where `archive` is a PostgreSQL archive.
 from .test_archive import *  # noqa: E402,F401,F403
+from .test_crawlstate import *  # noqa: E402,F401,F403
 from .test_concurrency import run_writers, run_variant_writers  # noqa: E402
 from .test_fulltext import (  # noqa: E402,F401
     corpus,
