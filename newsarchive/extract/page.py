@@ -139,7 +139,7 @@ class ArticlePage:
         self._elements = list(self.root.iter())
 
     def article(self) -> Article:
-        """The page's article; fields a page does not give stay empty (validation decides what is enough)."""
+        """The page's article, not yet cleaned; fields a page does not give stay empty (validation decides)."""
         root, rules, sources = self.root, self.rules, {}
         if self.cut:
             sources["page"] = self.cut  # an oversized page was read only in part: say so
@@ -200,13 +200,18 @@ class ArticlePage:
             related_links=related, image_url=image, sources=sources,
             published_tz_inferred=bool(published and inferred), pages=[url], next_page=next_page,
         )
-        return clean_article(article)
+        return article
 
 
 def extract_article(url: str, html: str | bytes, *, content_type: str | None = None, rules: Rules | None = None,
-                    site: str = "") -> Article:
-    """The Article in one page; raises ExtractionError only when there is no page to speak of."""
-    return ArticlePage(url, html, content_type=content_type, rules=rules, site=site).article()
+                    site: str = "", clean: bool = True) -> Article:
+    """The Article in one page; raises ExtractionError only when there is no page to speak of.
+
+    The article comes back cleaned (clean.clean_article) unless `clean` is False: a crawl leaves cleaning
+    to its CleanPipeline, which then runs once per article, after the pages of a multi-page article are joined.
+    """
+    article = ArticlePage(url, html, content_type=content_type, rules=rules, site=site).article()
+    return clean_article(article) if clean else article
 
 
 def merge_pages(first: Article, later: Article) -> Article:

@@ -196,8 +196,9 @@ class NewsSpider(scrapy.Spider):
             report(self.crawler, response.url, "not html: binary content")
             return None
         try:
+            # Not cleaned here: the CleanPipeline cleans each article once, after its pages are joined.
             article = extract_article(response.url, response.body, content_type=ctype, rules=self.rules,
-                                      site=self.site_name)
+                                      site=self.site_name, clean=False)
         except ExtractionError as exc:
             report(self.crawler, response.url, str(exc))
             return None

@@ -266,3 +266,11 @@ def test_a_different_declared_day_does_not_replace_the_first_declared_date():
     article = extract_article("https://news.example.com/a", page(head, f"<article><h1>X</h1><p>{P1}</p></article>"))
     assert article.published.date().isoformat() == "2025-11-20"
 
+
+
+def test_extract_article_cleans_unless_asked_not_to():
+    page = ("<html><body><article><h1>Dam\u00a0opens</h1><p>The new dam opened on Saturday after ten years of work"
+            " and long dispute.\u200b</p></article></body></html>")
+    assert extract_article("https://p.example/a", page).headline == "Dam opens"
+    raw = extract_article("https://p.example/a", page, clean=False)
+    assert "\u00a0" in raw.headline or "\u200b" in raw.body  # left for the crawl's CleanPipeline
