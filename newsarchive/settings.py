@@ -75,6 +75,9 @@ NEWSARCHIVE_ARTICLE_HOPS = 1
 NEWSARCHIVE_LISTING_DEPTH = 2
 # Most pages joined into one multi-page article.
 NEWSARCHIVE_MAX_PAGES = 20
+# Processes that extract articles beside the crawl (0: extract in the crawl's own thread). Extraction is the
+# crawl's main CPU cost; in a worker it runs on another core instead of holding up downloads.
+NEWSARCHIVE_EXTRACT_WORKERS = 1
 # Keep startup objects out of garbage collection (see extensions.FreezeStartupObjects).
 NEWSARCHIVE_GC_FREEZE = True
 # Validation: an article whose body is shorter than this many characters is dropped.

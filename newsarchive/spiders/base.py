@@ -12,12 +12,13 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import TextResponse
 from scrapy.utils.response import get_base_url
 
-from newsarchive.extract import ExtractionError, extract_article, merge_pages
+from newsarchive.extract import ExtractionError, merge_pages
 from newsarchive.extract.rules import Rules
 from newsarchive.items import Article
 from newsarchive.spiders.discovery import (Entry, find_hrefs, is_html_type, looks_binary, maybe_gunzip,
                                            media_type, parse_feed, parse_sitemap, sniff)
 from newsarchive.spiders.problems import describe_exception, ignored_reason, report, traceback_summary
+from newsarchive.spiders.workers import ExtractionPool
 
 HINTS = "newsarchive_hints"   # request meta: dates a feed or sitemap gave for the URL
 ARTICLE = "newsarchive_article"   # request meta: the request is for an article's first page
@@ -67,7 +68,13 @@ class NewsSpider(scrapy.Spider):
         spider.max_hops = settings.getint("NEWSARCHIVE_ARTICLE_HOPS", 1)
         spider.max_listing_depth = settings.getint("NEWSARCHIVE_LISTING_DEPTH", 2)
         spider.max_pages = settings.getint("NEWSARCHIVE_MAX_PAGES", 20)
+        spider.extraction = ExtractionPool.from_settings(settings)
         return spider
+
+    def closed(self, reason: str) -> None:
+        extraction = getattr(self, "extraction", None)
+        if extraction is not None:
+            extraction.close()
 
     # -- what subclasses decide ------------------------------------------------------------------
 
@@ -123,7 +130,7 @@ class NewsSpider(scrapy.Spider):
 
     # -- discovery -------------------------------------------------------------------------------
 
-    def parse_discovery(self, response: scrapy.http.Response, listing_depth: int = 0) -> Any:
+    async def parse_discovery(self, response: scrapy.http.Response, listing_depth: int = 0) -> Any:
         """A start URL or a sitemap: feed, sitemap (index) or HTML page, told apart by content."""
         ctype = response.headers.get(b"Content-Type")
         body = maybe_gunzip(response.body)
@@ -134,9 +141,11 @@ class NewsSpider(scrapy.Spider):
             entries = parse_sitemap(body, response.url)
         elif kind == "html":
             if self.is_article(response.url) and not self.is_listing(response.url):
-                yield from self.parse_article(response)
+                async for output in self.parse_article(response):
+                    yield output
             else:
-                yield from self.parse_listing(response, listing_depth)
+                for output in self.parse_listing(response, listing_depth):
+                    yield output
             return
         else:
             report(self.crawler, response.url, f"not a feed, sitemap or web page: {media_type(ctype) or 'binary'}")
@@ -148,7 +157,8 @@ class NewsSpider(scrapy.Spider):
                     yield scrapy.Request(entry.url, callback=self.parse_discovery, errback=self.on_error)
             elif self.wants_entry(entry, kind):
                 hints = {k: v for k, v in (("published", entry.published), ("modified", entry.modified)) if v}
-                yield from self.follow_article(entry.url, hints=hints)
+                for request in self.follow_article(entry.url, hints=hints):
+                    yield request
 
     def parse_listing(self, response: scrapy.http.Response, listing_depth: int = 0) -> Any:
         """A section or home page: its links to articles, and to further listings up to a depth."""
@@ -185,7 +195,7 @@ class NewsSpider(scrapy.Spider):
 
     # -- articles --------------------------------------------------------------------------------
 
-    def extract(self, response: scrapy.http.Response) -> Article | None:
+    async def extract(self, response: scrapy.http.Response) -> Article | None:
         """The page's article, or None after reporting why there is none (not HTML, no page to speak of)."""
         ctype = response.headers.get(b"Content-Type")
         ctype = ctype.decode("latin-1") if ctype else None
@@ -195,10 +205,9 @@ class NewsSpider(scrapy.Spider):
         if looks_binary(response.body):
             report(self.crawler, response.url, "not html: binary content")
             return None
+        extraction = getattr(self, "extraction", None) or ExtractionPool(0)
         try:
-            # Not cleaned here: the CleanPipeline cleans each article once, after its pages are joined.
-            article = extract_article(response.url, response.body, content_type=ctype, rules=self.rules,
-                                      site=self.site_name, clean=False)
+            article = await extraction.extract(response.url, response.body, ctype, self.rules, self.site_name)
         except ExtractionError as exc:
             report(self.crawler, response.url, str(exc))
             return None
@@ -207,9 +216,9 @@ class NewsSpider(scrapy.Spider):
         article.pages = [response.url]
         return article
 
-    def parse_article(self, response: scrapy.http.Response, hops: int = 0) -> Any:
+    async def parse_article(self, response: scrapy.http.Response, hops: int = 0) -> Any:
         self.crawler.stats.inc_value("newsarchive/article_pages")
-        article = self.extract(response)
+        article = await self.extract(response)
         if article is None:
             return
         hints = response.meta.get(HINTS) or {}
@@ -223,7 +232,8 @@ class NewsSpider(scrapy.Spider):
             own = {article.url, response.url, *article.pages}
             for url in self.page_links(response):
                 if url not in self.requested and url not in own and self.is_article(url):
-                    yield from self.follow_article(url, hops=hops + 1)
+                    for request in self.follow_article(url, hops=hops + 1):
+                        yield request
         yield self.next_page_or_done(article)
 
     def next_page_or_done(self, article: Article) -> Any:
@@ -243,9 +253,9 @@ class NewsSpider(scrapy.Spider):
             article.fetched_at = datetime.now(timezone.utc)
         return article
 
-    def parse_next_page(self, response: scrapy.http.Response, article: Article) -> Any:
+    async def parse_next_page(self, response: scrapy.http.Response, article: Article) -> Any:
         try:
-            page = self.extract(response)
+            page = await self.extract(response)
         except Exception as exc:  # page 1 is already in hand: keep it whatever page 2 does
             report(self.crawler, response.url, traceback_summary(exc))
             page = None
