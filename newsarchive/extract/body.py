@@ -343,6 +343,10 @@ def extract_body(root, *, selector: str | None = None, remove=(), remove_element
             shipped_lines = lines_of([shipped], headline)
             if weight("".join(shipped_lines)) > weight("".join(lines)):
                 lines, source = shipped_lines, "heuristic"
+    if heading is not None:
+        # The headline as the page shows it (an <h2> past a breadcrumb, a kicker run into it) is not body.
+        shown = squash(" ".join(heading.itertext()))
+        lines = [line for line in lines if line != shown]
     lines = drop_furniture_lines(lines)
     if lead and lines and not any(lead[:60] in line for line in lines[:5]):
         lines.insert(0, lead)

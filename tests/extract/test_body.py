@@ -94,6 +94,13 @@ def test_headline_inside_the_container_is_not_body():
     assert body_of(html) == [P1, P2]
 
 
+def test_the_headline_as_shown_with_its_kicker_is_not_body():
+    html = f"""<html><body><nav><ol><li><h1>Old town: Bridge closes</h1></li></ol></nav>
+      <article><h2><span>Old town</span> <span>Bridge closes</span></h2><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>
+      </body></html>"""
+    assert body_of(html, headline="Old town: Bridge closes") == [P1, P2, P3]
+
+
 def test_empty_page_gives_no_lines():
     assert body_of("<html><body></body></html>") == []
 
