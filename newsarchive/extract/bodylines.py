@@ -34,6 +34,7 @@ _APPEAL = re.compile(
     re.I,
 )
 _APPEAL_MAX = 300
+_CLOSING_APPEAL_MAX = 1200
 _SHORT = 80
 # A source credit closing an article ("Quelle: dpa", "Source: AFP").
 _CREDIT = re.compile(r"^(?:quelle|quellen|source|sources|fuente|fuentes|fonte|fonti|bron|źródło|zdroj|kilde|källa)\s*:",
@@ -73,13 +74,18 @@ def drop_furniture_lines(lines: list[str]) -> list[str]:
     # Short lines that are not sentences after the last paragraph: broadcast slots, datelines, source and
     # author credits, box labels ("Quellen:", "Most read") and the teaser titles under them. A heading
     # that closes a body introduces nothing of it.
+    # A closing paragraph asking the reader to support or subscribe is a promotion box, however long.
     end = len(kept)
-    while end > 1 and _is_trailer(kept[end - 1]):
+    while end > 1 and (_is_trailer(kept[end - 1]) or _is_closing_appeal(kept[end - 1])):
         end -= 1
     trailer = sum(len(line) for line in kept[end:])
     if trailer <= _TRAILER_SHARE * sum(len(line) for line in kept):
         del kept[end:]
     return kept
+
+
+def _is_closing_appeal(line: str) -> bool:
+    return len(line) <= _CLOSING_APPEAL_MAX and bool(_APPEAL.search(line))
 
 
 def _is_trailer(line: str) -> bool:

@@ -51,6 +51,21 @@ def test_appeal_between_paragraphs_is_dropped():
     assert drop_furniture_lines(lines) == [LEAD, PARA]
 
 
+def test_a_long_closing_appeal_box_and_its_title_are_dropped():
+    appeal = ("Good local reporting needs readers who stand behind it. " * 4 +
+              "Do you agree? Then support our journalism with a monthly contribution. Join now")
+    assert len(appeal) > 300
+    body = [LEAD, PARA, PARA + " More.", PARA + " Again.", PARA + " Still.", PARA + " Last."]
+    assert drop_furniture_lines([*body, "Read local, act local", appeal]) == body
+
+
+def test_a_long_paragraph_mentioning_an_appeal_mid_body_stays():
+    long_para = ("The charity said it will ask people to support our journalism fund, a phrase its director "
+                 "repeated at every meeting. " * 3)
+    lines = [LEAD, long_para, PARA]
+    assert drop_furniture_lines(lines) == lines
+
+
 def test_broadcast_slot_and_source_credit_after_the_last_paragraph_are_dropped():
     lines = [LEAD, PARA, "Sendung: Antenne Brandenburg, 24.04.2024, 15:10 Uhr", "Quelle: dpa"]
     assert drop_furniture_lines(lines) == [LEAD, PARA]
