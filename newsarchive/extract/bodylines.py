@@ -34,6 +34,8 @@ _APPEAL = re.compile(
     re.I,
 )
 _APPEAL_MAX = 300
+# Lines of at least this many words are sentences: an exact second copy is a layout's duplicate, not text.
+_REPEAT_WORDS = 8
 _CLOSING_APPEAL_MAX = 1200
 _SHORT = 80
 # A source credit closing an article ("Quelle: dpa", "Source: AFP").
@@ -60,11 +62,16 @@ def is_appeal(line: str) -> bool:
 
 
 def drop_furniture_lines(lines: list[str]) -> list[str]:
-    """`lines` without labels and appeals anywhere, and without bylines and datelines above the first real paragraph."""
-    kept, started = [], False
+    """`lines` without labels, appeals and second copies of long lines anywhere, and without bylines and
+    datelines above the first real paragraph."""
+    kept, started, seen = [], False, set()
     for line in lines:
         if is_label(line) or is_appeal(line):
             continue
+        if line in seen:
+            continue  # a paragraph, caption or pull quote printed twice (two layouts of one page) is read once
+        if line.count(" ") >= _REPEAT_WORDS - 1:
+            seen.add(line)
         if not started:
             if len(line) >= _LEAD_SIZE:
                 started = True

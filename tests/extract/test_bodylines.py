@@ -98,3 +98,13 @@ def test_a_japanese_label_after_the_body_is_dropped_but_a_long_list_line_stays()
     listed = "大分県：大分市、臼杵市、佐伯市、竹田市、豊後大野市、由布市、国東市"
     assert drop_furniture_lines([ja, "おすすめ情報"]) == [ja]
     assert drop_furniture_lines([ja, listed]) == [ja, listed]
+
+
+def test_a_long_paragraph_printed_twice_is_read_once():
+    assert drop_furniture_lines([LEAD, PARA, LEAD]) == [LEAD, PARA]
+
+
+def test_short_lines_that_repeat_stay_every_time():
+    lines = [LEAD, "Price: 20 euros", PARA, "Price: 20 euros", "Two year warranty on parts", PARA + " Then."]
+    assert drop_furniture_lines(lines + ["Two year warranty on parts", PARA + " End."]) == \
+        lines + ["Two year warranty on parts", PARA + " End."]
