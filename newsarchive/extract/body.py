@@ -301,7 +301,7 @@ def _strip_headline_elements(containers) -> None:
 
 
 def extract_body(root, *, selector: str | None = None, remove=(), remove_elements=(), keep=None,
-                 headline: str = "") -> tuple[list[str], str]:
+                 headline: str = "", titles=()) -> tuple[list[str], str]:
     """(body lines, source): "site" (the selector's container), "microdata" (`keep`) or "heuristic".
 
     Mutates the tree: call it last.
@@ -326,6 +326,12 @@ def extract_body(root, *, selector: str | None = None, remove=(), remove_element
     body = body if body is not None else root
     # Looked up before furniture goes: the headline (and the lead after it) may sit in a header.
     heading = headline_element(body, headline)
+    for title in titles:
+        # The page may show another of its declared titles than the one chosen as headline (an SEO title in
+        # JSON-LD, the display title in the heading): that heading still marks where the article starts.
+        if heading is not None:
+            break
+        heading = headline_element(body, title)
     anchor_articles = frozenset(a for a in ancestors(heading) if a.tag == "article") if heading is not None else ()
     lead = find_lead(heading)
     scripts = script_texts(body)

@@ -157,6 +157,17 @@ def test_lead_outside_the_body_container_comes_first():
     assert extract_body(parse(html), headline="Bridge closes")[0] == [lead, P1, P2, P3]
 
 
+def test_the_lead_is_found_after_a_heading_showing_another_declared_title():
+    lead = "The city's oldest bridge will close for two years from March, the council decided on Tuesday."
+    links = "".join(f"<li><a href='/n{i}'>Other story number {i} about the town</a></li>" for i in range(12))
+    html = f"""<html><body><div class="top"><h1>Bridge closes</h1><div class="summary">{lead}</div></div>
+      <div class="page"><ul class="list">{links}</ul><div class="story-body"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>
+      </div></body></html>"""
+    seo_title = "Council closes the old town bridge for repairs"
+    assert extract_body(parse(html), headline=seo_title)[0] == [P1, P2, P3]
+    assert extract_body(parse(html), headline=seo_title, titles=["Bridge closes"])[0] == [lead, P1, P2, P3]
+
+
 def test_unnamed_text_blocks_are_joined_through_their_named_wrappers():
     block = "<div class='c-text-width'><div class='c-text-container'><div>{}</div></div></div>"
     html = ("<html><body><article><h1>H</h1>" + block.format(f"<p>{P1}</p>")
