@@ -8,7 +8,7 @@ from lxml import etree
 
 from newsarchive.extract.bodylines import drop_furniture_lines
 from newsarchive.extract.junk import drop, remove_junk
-from newsarchive.extract.lead import find_lead, headline_element
+from newsarchive.extract.lead import article_heading, find_lead
 from newsarchive.extract.scripted import script_texts, scripted_body
 from newsarchive.extract.teasers import cut_teasers
 from newsarchive.extract.tree import BLOCK_TAGS, ancestors, css, squash, text_of
@@ -325,13 +325,7 @@ def extract_body(root, *, selector: str | None = None, remove=(), remove_element
     body = root.find("body")
     body = body if body is not None else root
     # Looked up before furniture goes: the headline (and the lead after it) may sit in a header.
-    heading = headline_element(body, headline)
-    for title in titles:
-        # The page may show another of its declared titles than the one chosen as headline (an SEO title in
-        # JSON-LD, the display title in the heading): that heading still marks where the article starts.
-        if heading is not None:
-            break
-        heading = headline_element(body, title)
+    heading = article_heading(body, headline, titles)
     anchor_articles = frozenset(a for a in ancestors(heading) if a.tag == "article") if heading is not None else ()
     lead = find_lead(heading)
     scripts = script_texts(body)

@@ -58,6 +58,20 @@ def headline_element(body, headline: str):
     return crumb
 
 
+def article_heading(body, headline: str, titles=()):
+    """The heading showing the headline or, failing that, another of the page's declared titles.
+
+    A page may show another title than the one chosen as headline (an SEO title in JSON-LD, the display
+    title in the heading): that heading still marks where the article and its lead start.
+    """
+    heading = headline_element(body, headline)
+    for title in titles:
+        if heading is not None:
+            break
+        heading = headline_element(body, title)
+    return heading
+
+
 def _comparable(text: str) -> str:
     # Soft hyphens and word joiners are invisible; they must not split a match. Punctuation differs between
     # a headline and its shown heading ("Kicker: Title" shown as kicker and title on two lines).
