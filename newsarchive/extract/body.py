@@ -8,7 +8,7 @@ from lxml import etree
 
 from newsarchive.extract.bodylines import drop_furniture_lines
 from newsarchive.extract.junk import drop, remove_junk
-from newsarchive.extract.lead import find_lead, headline_element
+from newsarchive.extract.lead import article_heading, find_lead
 from newsarchive.extract.scripted import script_texts, scripted_body
 from newsarchive.extract.teasers import cut_teasers
 from newsarchive.extract.tree import BLOCK_TAGS, ancestors, css, squash, text_of
@@ -301,7 +301,7 @@ def _strip_headline_elements(containers) -> None:
 
 
 def extract_body(root, *, selector: str | None = None, remove=(), remove_elements=(), keep=None,
-                 headline: str = "") -> tuple[list[str], str]:
+                 headline: str = "", titles=()) -> tuple[list[str], str]:
     """(body lines, source): "site" (the selector's container), "microdata" (`keep`) or "heuristic".
 
     Mutates the tree: call it last.
@@ -325,7 +325,7 @@ def extract_body(root, *, selector: str | None = None, remove=(), remove_element
     body = root.find("body")
     body = body if body is not None else root
     # Looked up before furniture goes: the headline (and the lead after it) may sit in a header.
-    heading = headline_element(body, headline)
+    heading = article_heading(body, headline, titles)
     anchor_articles = frozenset(a for a in ancestors(heading) if a.tag == "article") if heading is not None else ()
     lead = find_lead(heading)
     scripts = script_texts(body)
@@ -343,6 +343,10 @@ def extract_body(root, *, selector: str | None = None, remove=(), remove_element
             shipped_lines = lines_of([shipped], headline)
             if weight("".join(shipped_lines)) > weight("".join(lines)):
                 lines, source = shipped_lines, "heuristic"
+    if heading is not None:
+        # The headline as the page shows it (an <h2> past a breadcrumb, a kicker run into it) is not body.
+        shown = squash(" ".join(heading.itertext()))
+        lines = [line for line in lines if line != shown]
     lines = drop_furniture_lines(lines)
     if lead and lines and not any(lead[:60] in line for line in lines[:5]):
         lines.insert(0, lead)

@@ -34,6 +34,9 @@ _APPEAL = re.compile(
     re.I,
 )
 _APPEAL_MAX = 300
+# Lines of at least this many words are sentences: an exact second copy is a layout's duplicate, not text.
+_REPEAT_WORDS = 8
+_CLOSING_APPEAL_MAX = 1200
 _SHORT = 80
 # A source credit closing an article ("Quelle: dpa", "Source: AFP").
 _CREDIT = re.compile(r"^(?:quelle|quellen|source|sources|fuente|fuentes|fonte|fonti|bron|źródło|zdroj|kilde|källa)\s*:",
@@ -59,11 +62,16 @@ def is_appeal(line: str) -> bool:
 
 
 def drop_furniture_lines(lines: list[str]) -> list[str]:
-    """`lines` without labels and appeals anywhere, and without bylines and datelines above the first real paragraph."""
-    kept, started = [], False
+    """`lines` without labels, appeals and second copies of long lines anywhere, and without bylines and
+    datelines above the first real paragraph."""
+    kept, started, seen = [], False, set()
     for line in lines:
         if is_label(line) or is_appeal(line):
             continue
+        if line in seen:
+            continue  # a paragraph, caption or pull quote printed twice (two layouts of one page) is read once
+        if line.count(" ") >= _REPEAT_WORDS - 1:
+            seen.add(line)
         if not started:
             if len(line) >= _LEAD_SIZE:
                 started = True
@@ -73,13 +81,18 @@ def drop_furniture_lines(lines: list[str]) -> list[str]:
     # Short lines that are not sentences after the last paragraph: broadcast slots, datelines, source and
     # author credits, box labels ("Quellen:", "Most read") and the teaser titles under them. A heading
     # that closes a body introduces nothing of it.
+    # A closing paragraph asking the reader to support or subscribe is a promotion box, however long.
     end = len(kept)
-    while end > 1 and _is_trailer(kept[end - 1]):
+    while end > 1 and (_is_trailer(kept[end - 1]) or _is_closing_appeal(kept[end - 1])):
         end -= 1
     trailer = sum(len(line) for line in kept[end:])
     if trailer <= _TRAILER_SHARE * sum(len(line) for line in kept):
         del kept[end:]
     return kept
+
+
+def _is_closing_appeal(line: str) -> bool:
+    return len(line) <= _CLOSING_APPEAL_MAX and bool(_APPEAL.search(line))
 
 
 def _is_trailer(line: str) -> bool:

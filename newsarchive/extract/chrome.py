@@ -8,6 +8,7 @@ from newsarchive.extract.tree import ancestors, tokens
 _NAVIGATION_WORDS = frozenset("nav navbar navigation menu breadcrumb breadcrumbs".split())
 _ARTICLE_TAGS = ("article", "main")
 _ARTICLE_WORDS = frozenset("article entry post story".split())
+_CRUMB_WORDS = frozenset("breadcrumb breadcrumbs crumb crumbs".split())
 
 
 def in_site_chrome(el) -> bool:
@@ -32,3 +33,8 @@ def is_article_header(header, chain=None) -> bool:
     return bool(tokens(header) & _ARTICLE_WORDS) or any(
         a.tag in _ARTICLE_TAGS or tokens(a) & _ARTICLE_WORDS for a in chain
     )
+
+
+def is_crumb(el) -> bool:
+    """Whether a heading is an item of a breadcrumb trail (many sites mark its last item up as the page's <h1>)."""
+    return any(a.tag in ("li", "nav") or tokens(a) & _CRUMB_WORDS for a in ancestors(el))

@@ -6,12 +6,11 @@ import re
 
 from newsarchive.clean import clean_line
 from newsarchive.extract.fields import headline_matches, headline_words, norm, similar_headline, strip_site_name
-from newsarchive.extract.chrome import in_site_chrome, is_article_header
+from newsarchive.extract.chrome import in_site_chrome, is_article_header, is_crumb
 from newsarchive.extract.junk import in_furniture
 from newsarchive.extract.tree import ancestors, css, text_of, tokens
 
 _HEAD_WORDS = frozenset("header head heading titles".split())
-_CRUMB_WORDS = frozenset("breadcrumb breadcrumbs crumb crumbs".split())
 _KICKER_END = re.compile(r"\s*[:|｜\-–—/·•]\s*$")
 _LEADING_SEPARATOR = re.compile(r"^\s*[:|｜\-–—/·•]\s*")
 _SEPARATOR_END = re.compile(r"[:|｜\-–—/·•]\s*$")
@@ -20,11 +19,6 @@ _SEPARATOR_END = re.compile(r"[:|｜\-–—/·•]\s*$")
 def _spaced_text(el) -> str:
     # Kicker and headline often sit in sibling <span>s shown as blocks: keep a space between them.
     return clean_line(" ".join(el.itertext()))
-
-
-def _is_crumb(el) -> bool:
-    """Whether a heading is the last item of a breadcrumb trail (many sites mark it up as the page's <h1>)."""
-    return any(a.tag in ("li", "nav") or tokens(a) & _CRUMB_WORDS for a in ancestors(el))
 
 
 def _in_article_head(el) -> bool:
@@ -51,7 +45,7 @@ def _headings(root, rules):
     # missing; then the heading of the article's head is the one readers see.
     for el in [*h1s, *root.iter("h2")]:
         if el.tag == "h1" or (el.get("itemprop") or "").lower() == "headline" or _in_article_head(el):
-            if text_of(el) and not in_site_chrome(el) and not _is_crumb(el):
+            if text_of(el) and not in_site_chrome(el) and not is_crumb(el):
                 return [(el, "heuristic")], True
     return [], False
 

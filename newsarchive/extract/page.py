@@ -12,12 +12,12 @@ from newsarchive.extract import resolve
 from newsarchive.extract.body import extract_body, lines_of, weight
 from newsarchive.extract.charset import decode_html
 from newsarchive.extract.declared import reconcile
-from newsarchive.extract.fields import canonical_url, guess_language
+from newsarchive.extract.fields import canonical_url, guess_language, strip_site_name
 from newsarchive.extract.links import find_related
 from newsarchive.extract.oversize import bound_elements, bound_markup
 from newsarchive.extract.rules import Rules
 from newsarchive.extract.structured import read_structured
-from newsarchive.extract.tree import parse, text_of
+from newsarchive.extract.tree import parse, squash, text_of
 from newsarchive.extract.zones import page_timezone
 from newsarchive.items import Article
 
@@ -176,8 +176,10 @@ class ArticlePage:
         put("related_links", related, related_source or "jsonld")
 
         keep = record.first("body_element")[0]
+        titles = [strip_site_name(squash(value), site_names, guess=True) for value, _ in record.get("headline")]
         lines, body_source = extract_body(root, selector=rules.body, remove=rules.body_remove, keep=keep,
-                                          remove_elements=_reading_furniture(related_blocks), headline=headline)
+                                          remove_elements=_reading_furniture(related_blocks), headline=headline,
+                                          titles=titles)
         declared = record.first("body")[0]
         if declared and body_source != "site":
             declared = unescape(declared)  # JSON-LD bodies often carry HTML entities, sometimes tags

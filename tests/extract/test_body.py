@@ -4,6 +4,7 @@ from newsarchive.extract.tree import parse
 P1 = "The council voted on Tuesday to close the old bridge, citing safety concerns raised by engineers."
 P2 = "Repairs will take at least two years, and traffic will be diverted through the northern district."
 P3 = "Residents said they were worried about longer commutes, while shop owners feared fewer customers."
+P4 = "The bridge opened in 1923 and carries about twelve thousand cars a day across the river."
 JA1 = "ロシアのプーチン大統領とイランのペゼシュキアン大統領は17日、モスクワで会談を行い、条約に署名した。"
 JA2 = "合意に基づき、ロシアとイランは治安部隊や軍事演習、軍艦の寄港など、多くの分野で協力を強化する。"
 JA3 = "ただ、相互防衛条項は含まれていなかった。武器移転についても具体的な言及はなかった。"
@@ -54,9 +55,9 @@ def test_split_body_containers_of_the_same_kind_are_joined():
     html = f"""<html><body><div class="story">
       <div class="story-text"><p>{P1}</p><p>{P2}</p></div>
       <div class="ad"><p>Advertisement text that should not be part of the story at all.</p></div>
-      <div class="story-text"><p>{P3}</p><p>{P1}</p></div>
+      <div class="story-text"><p>{P3}</p><p>{P4}</p></div>
     </div></body></html>"""
-    assert body_of(html) == [P1, P2, P3, P1]
+    assert body_of(html) == [P1, P2, P3, P4]
 
 
 def test_link_lists_lose_to_real_paragraphs():
@@ -92,6 +93,13 @@ def test_class_word_on_the_article_container_does_not_remove_the_article():
 def test_headline_inside_the_container_is_not_body():
     html = f"<html><body><article><h1>Bridge closes</h1><p>{P1}</p><p>{P2}</p></article></body></html>"
     assert body_of(html) == [P1, P2]
+
+
+def test_the_headline_as_shown_with_its_kicker_is_not_body():
+    html = f"""<html><body><nav><ol><li><h1>Old town: Bridge closes</h1></li></ol></nav>
+      <article><h2><span>Old town</span> <span>Bridge closes</span></h2><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>
+      </body></html>"""
+    assert body_of(html, headline="Old town: Bridge closes") == [P1, P2, P3]
 
 
 def test_empty_page_gives_no_lines():
@@ -149,9 +157,20 @@ def test_lead_outside_the_body_container_comes_first():
     assert extract_body(parse(html), headline="Bridge closes")[0] == [lead, P1, P2, P3]
 
 
+def test_the_lead_is_found_after_a_heading_showing_another_declared_title():
+    lead = "The city's oldest bridge will close for two years from March, the council decided on Tuesday."
+    links = "".join(f"<li><a href='/n{i}'>Other story number {i} about the town</a></li>" for i in range(12))
+    html = f"""<html><body><div class="top"><h1>Bridge closes</h1><div class="summary">{lead}</div></div>
+      <div class="page"><ul class="list">{links}</ul><div class="story-body"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>
+      </div></body></html>"""
+    seo_title = "Council closes the old town bridge for repairs"
+    assert extract_body(parse(html), headline=seo_title)[0] == [P1, P2, P3]
+    assert extract_body(parse(html), headline=seo_title, titles=["Bridge closes"])[0] == [lead, P1, P2, P3]
+
+
 def test_unnamed_text_blocks_are_joined_through_their_named_wrappers():
     block = "<div class='c-text-width'><div class='c-text-container'><div>{}</div></div></div>"
     html = ("<html><body><article><h1>H</h1>" + block.format(f"<p>{P1}</p>")
             + "<div class='c-text-width'><figure><figcaption>A photo</figcaption></figure></div>"
-            + block.format(f"<p>{P2}</p><p>{P3}</p><p>{P1}</p>") + "</article></body></html>")
-    assert body_of(html) == [P1, P2, P3, P1]
+            + block.format(f"<p>{P2}</p><p>{P3}</p><p>{P4}</p>") + "</article></body></html>")
+    assert body_of(html) == [P1, P2, P3, P4]

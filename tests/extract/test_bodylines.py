@@ -51,6 +51,21 @@ def test_appeal_between_paragraphs_is_dropped():
     assert drop_furniture_lines(lines) == [LEAD, PARA]
 
 
+def test_a_long_closing_appeal_box_and_its_title_are_dropped():
+    appeal = ("Good local reporting needs readers who stand behind it. " * 4 +
+              "Do you agree? Then support our journalism with a monthly contribution. Join now")
+    assert len(appeal) > 300
+    body = [LEAD, PARA, PARA + " More.", PARA + " Again.", PARA + " Still.", PARA + " Last."]
+    assert drop_furniture_lines([*body, "Read local, act local", appeal]) == body
+
+
+def test_a_long_paragraph_mentioning_an_appeal_mid_body_stays():
+    long_para = ("The charity said it will ask people to support our journalism fund, a phrase its director "
+                 "repeated at every meeting. " * 3)
+    lines = [LEAD, long_para, PARA]
+    assert drop_furniture_lines(lines) == lines
+
+
 def test_broadcast_slot_and_source_credit_after_the_last_paragraph_are_dropped():
     lines = [LEAD, PARA, "Sendung: Antenne Brandenburg, 24.04.2024, 15:10 Uhr", "Quelle: dpa"]
     assert drop_furniture_lines(lines) == [LEAD, PARA]
@@ -83,3 +98,13 @@ def test_a_japanese_label_after_the_body_is_dropped_but_a_long_list_line_stays()
     listed = "大分県：大分市、臼杵市、佐伯市、竹田市、豊後大野市、由布市、国東市"
     assert drop_furniture_lines([ja, "おすすめ情報"]) == [ja]
     assert drop_furniture_lines([ja, listed]) == [ja, listed]
+
+
+def test_a_long_paragraph_printed_twice_is_read_once():
+    assert drop_furniture_lines([LEAD, PARA, LEAD]) == [LEAD, PARA]
+
+
+def test_short_lines_that_repeat_stay_every_time():
+    lines = [LEAD, "Price: 20 euros", PARA, "Price: 20 euros", "Two year warranty on parts", PARA + " Then."]
+    assert drop_furniture_lines(lines + ["Two year warranty on parts", PARA + " End."]) == \
+        lines + ["Two year warranty on parts", PARA + " End."]

@@ -67,3 +67,47 @@ def test_a_teaser_card_that_opens_with_a_picture_or_is_mostly_a_link_is_not_the_
     for block in (card, linked):
         html = f"<html><body><article><h1>Bridge closes</h1>{block}</article></body></html>"
         assert lead_of(html) == "", block
+
+
+def test_a_breadcrumb_item_repeating_the_headline_gives_way_to_the_article_heading():
+    html = f"""<html><body><nav class="breadcrumb"><ol><li><a href="/">Home</a></li>
+      <li><h1>Bridge closes for two years</h1></li></ol></nav>
+      <article><header><h2>Bridge closes for two years</h2><p class="intro">{LEAD}</p></header>
+      <p>Body.</p></article></body></html>"""
+    body = parse(html).find("body")
+    assert headline_element(body, "Bridge closes for two years").tag == "h2"
+    assert lead_of(html, "Bridge closes for two years") == LEAD
+
+
+def test_past_a_breadcrumb_the_article_heading_may_differ_by_a_kicker_or_a_word():
+    html = f"""<html><body><div class="c-breadcrumb"><h1>Old town: Bridge closes for two years now</h1></div>
+      <header><h2>Bridge now closes for two years</h2><div class="summary">{LEAD}</div></header></body></html>"""
+    body = parse(html).find("body")
+    assert headline_element(body, "Old town: Bridge closes for two years now").tag == "h2"
+    assert lead_of(html, "Old town: Bridge closes for two years now") == LEAD
+
+
+def test_only_a_breadcrumb_heading_is_still_the_headline_element():
+    html = "<html><body><nav><ul><li><h1>Bridge closes for two years</h1></li></ul></nav><p>x</p></body></html>"
+    body = parse(html).find("body")
+    assert headline_element(body, "Bridge closes for two years").tag == "h1"
+
+
+def test_a_pictures_sources_do_not_use_up_the_look_ahead_to_the_lead():
+    sources = "".join(f"<source srcset='a{i}.jpg'>" for i in range(50))
+    html = f"""<html><body><article><h1>Bridge closes</h1><figure><picture>{sources}<img src="a.jpg"></picture>
+      </figure><div class="summary">{LEAD}</div></article></body></html>"""
+    assert lead_of(html) == LEAD
+
+
+def test_a_teaser_after_another_storys_linked_heading_is_not_the_lead():
+    html = f"""<html><body><article><h1>Bridge closes</h1><p>Body text.</p>
+      <div class="box"><a href="/other"><h3>Ferry returns</h3></a><p class="teaser-text">{LEAD}</p></div>
+      </article></body></html>"""
+    assert lead_of(html) == ""
+
+
+def test_a_call_to_subscribe_is_not_the_lead():
+    appeal = "Just a little for the first month. Support independent journalism by subscribing to our news package."
+    html = f"<html><body><article><h1>Bridge closes</h1><p class='intro'>{appeal}</p></article></body></html>"
+    assert lead_of(html) == ""
