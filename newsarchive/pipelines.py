@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from typing import Any
 
 from scrapy.exceptions import DropItem
 
 from newsarchive.clean import clean_article
+from newsarchive import storeproc
 from newsarchive.crawlrun import crawl_run
 from newsarchive.items import Article
-from newsarchive.urls import url_key
 
 logger = logging.getLogger(__name__)
 
@@ -76,8 +76,9 @@ class DedupePipeline:
 class StorePipeline:
     """Saves articles to the archive, NEWSARCHIVE_BATCH_SIZE per transaction, and counts what happened.
 
-    Batches are written by one background thread, in order, while the crawl goes on: SQLite does its
-    work without holding the GIL, so the crawl keeps fetching and extracting meanwhile. At most
+    Batches are written in order by one writer process (storeproc; a thread of the crawl's own process
+    when NEWSARCHIVE_STORE_PROCESS is off), while the crawl goes on: indexing an article for search and
+    near duplicates is Python work that would otherwise hold up fetching and extracting. At most
     `max_pending` batches wait for the writer; past that the crawl waits for it. A batch that fails to
     save is logged with its URLs and recorded as problems, and the crawl goes on; the store's
     transaction guarantees the batch is either all written or not at all.
@@ -92,7 +93,8 @@ class StorePipeline:
         self.batch_size = self.run.batch_size
         self.buffer: list[Article] = []
         self.pending: deque[tuple[list[Article], Future]] = deque()
-        self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsarchive-store")
+        self.writer = storeproc.writer(self.run.db, self.run.similarity,
+                                       in_process=not crawler.settings.getbool("NEWSARCHIVE_STORE_PROCESS", True))
         self.run.archive  # open it now: a bad NEWSARCHIVE_DB stops the crawl before it fetches anything
 
     @classmethod
@@ -117,7 +119,7 @@ class StorePipeline:
         """Hand the buffered articles to the writer as one batch."""
         batch, self.buffer = self.buffer, []
         if batch:
-            self.pending.append((batch, self.writer.submit(self._write, batch)))
+            self.pending.append((batch, storeproc.submit(self.writer, batch, self.run.run_id, self.run.archive)))
 
     def drain(self) -> None:
         """Write everything buffered and wait until the writer is done with it."""
@@ -136,21 +138,6 @@ class StorePipeline:
                 self._failed(batch, exc)
             else:
                 self._saved(batch, results, notes)
-
-    def _write(self, batch: list[Article]) -> tuple[list, list]:
-        # Runs in the writer thread, with all the per-article work it can take off the crawl's thread:
-        # for each duplicate, the URL of the article it repeats when that is another article (another
-        # URL key); None for another URL of the same article (a variant, page 2 on its own).
-        results = self.run.archive.save_articles(batch, run_id=self.run.run_id)
-        notes = []
-        for article, result in zip(batch, results):
-            owner = None
-            if result.status == "duplicate":
-                owner = (self.run.archive.get(result.id) or {}).get("url") or str(result.id)
-                if url_key(owner) == url_key(article.url):
-                    owner = None
-            notes.append(owner)
-        return results, notes
 
     def _saved(self, batch: list[Article], results: list, notes: list) -> None:
         for article, result, owner in zip(batch, results, notes):

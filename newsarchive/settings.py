@@ -65,6 +65,8 @@ EXTENSIONS = {
 NEWSARCHIVE_DB = None
 # Articles written per transaction.
 NEWSARCHIVE_BATCH_SIZE = 50
+# Save batches in a process of their own (False: in a thread of the crawl's process).
+NEWSARCHIVE_STORE_PROCESS = True
 # Seconds between progress lines on stderr; 0 turns them off.
 NEWSARCHIVE_PROGRESS_INTERVAL = 30
 # Record a run row (start/finish, counts) and the crawl's problems in the archive.

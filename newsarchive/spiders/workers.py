@@ -5,30 +5,18 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
-import threading
-import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from newsarchive.extract import ExtractionError, Rules, extract_article
 from newsarchive.items import Article
+from newsarchive.orphans import exit_with
 
 
 def _extract(url: str, body: bytes, content_type: str | None, rules: Rules | None, site: str) -> Article:
     # Not cleaned here: the CleanPipeline cleans each article once, after its pages are joined.
     return extract_article(url, body, content_type=content_type, rules=rules, site=site, clean=False)
-
-
-def _exit_with(parent: int) -> None:
-    """In a worker: leave as soon as the crawl process that started it is gone (killed, even with SIGKILL)."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.2)
-        os._exit(0)
-
-    threading.Thread(target=watch, name="newsarchive-parent-watch", daemon=True).start()
 
 
 class ExtractionPool:
@@ -51,7 +39,7 @@ class ExtractionPool:
         if self._pool is None:
             # spawn, not fork: forking a process that runs a reactor and threads copies their locks mid-use.
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_exit_with, initargs=(os.getpid(),))
+                                             initializer=exit_with, initargs=(os.getpid(),))
         return self._pool
 
     async def extract(self, url: str, body: bytes, content_type: str | None, rules: Rules | None,
