@@ -109,12 +109,14 @@ def page_number(url: str) -> int:
 
 
 def _is_page_dir(path: str, found: re.Match) -> bool:
-    # `/story/2/` and `/story/page/2` are page 2 of `/story/`; `/2025/12/` and `/article/12345/2` are not
-    # (a date, an id), and neither is `/2/` alone.
+    # `/big-story/2/` and `/story/page/2` are page 2 of their story; `/2025/12/` and `/article/12345/2`
+    # are not (a date, an id), and neither is `/2/` alone. Nor is `/article/2` or `/news/12`: after a
+    # collection word a small number is an article's id, and taking it for a page would merge
+    # different articles into one, so only a slug (a name with a hyphen or underscore) has pages.
     if found.group(0).lower().startswith("/page/"):
         return True
     before = path[: found.start()].rsplit("/", 1)[-1]
-    return bool(before) and not _DIGITS.fullmatch(before)
+    return bool(before) and not _DIGITS.fullmatch(before) and any(c in before for c in "-_")
 
 
 def _is_rendering(name: str, value: str) -> bool:

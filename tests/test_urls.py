@@ -53,8 +53,8 @@ def test_a_port_makes_another_site():
 def test_later_pages_of_a_multi_page_article_map_to_page_one():
     assert url_key("https://www.newsweekjapan.jp/reizei/2024/01/no-thank-you_2.php") == \
         url_key("https://www.newsweekjapan.jp/reizei/2024/01/no-thank-you.php")
-    assert url_key("https://example.com/news/story/2/") == url_key("https://example.com/news/story/page/3") == \
-        url_key("https://example.com/news/story?page=2") == "example.com/news/story"
+    assert url_key("https://example.com/news/big-story/2/") == url_key("https://example.com/news/big-story/page/3") == \
+        url_key("https://example.com/news/big-story?page=2") == "example.com/news/big-story"
     assert page_number("https://www.newsweekjapan.jp/reizei/2024/01/no-thank-you_2.php") == 2
     assert page_number("https://example.com/news/story?page=4") == 4
     assert page_number("https://example.com/news/story/") == 1
@@ -67,6 +67,12 @@ def test_numbers_that_are_dates_or_ids_are_not_page_numbers():
         "example.com/headlines/world/2025/01/548000.php"
     assert page_number("https://example.com/news/2025/12/") == 1
     assert url_key("https://example.com/post_05.php") == "example.com/post_05.php"
+
+
+def test_a_small_number_after_a_collection_word_is_an_article_id_not_a_page():
+    assert url_key("https://example.com/article/2") != url_key("https://example.com/article/3")
+    assert url_key("https://example.com/news/12/") == "example.com/news/12"
+    assert page_number("https://example.com/article/2") == 1
 
 
 def test_percent_encoding_is_one_form():
