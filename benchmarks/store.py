@@ -24,10 +24,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from newsarchive import neardup  # noqa: E402
 from newsarchive.items import Article  # noqa: E402
 from newsarchive.store import open_archive  # noqa: E402
 from newsarchive.store.rows import content_hash, offset_minutes  # noqa: E402
 from newsarchive.store.search import segment  # noqa: E402
+from newsarchive.urls import url_key  # noqa: E402
 
 JST = timezone(timedelta(hours=9))
 JA_WORDS = (
@@ -44,13 +46,22 @@ EN_WORDS = (
 ).split()
 
 
+# Bodies draw on a few thousand generated words besides the news words above, so that two unrelated
+# articles share about as little text as two unrelated real ones (character-trigram Jaccard ~0.01 between
+# the Japanese pages of ../shared/eval); with the few dozen words alone every article was a near-duplicate
+# candidate of every other (Jaccard ~0.14), which no real archive is.
+_KANJI = [chr(c) for c in random.Random(1).sample(range(0x4E00, 0x9FA0), 1500)]
+JA_VOCABULARY = ["".join(random.Random(n).choices(_KANJI, k=2 + n % 2)) for n in range(4000)] + JA_WORDS
+EN_VOCABULARY = ["".join(random.Random(-n).choices("abcdefghiklmnoprstuvwy", k=3 + n % 6)) for n in range(4000)] + EN_WORDS
+
+
 def japanese_sentence(rng: random.Random) -> str:
-    parts = [rng.choice(JA_WORDS) + rng.choice(JA_GLUE) for _ in range(rng.randint(3, 7))]
-    return "".join(parts) + rng.choice(JA_WORDS) + rng.choice(JA_ENDINGS)
+    parts = [rng.choice(JA_VOCABULARY) + rng.choice(JA_GLUE) for _ in range(rng.randint(3, 7))]
+    return "".join(parts) + rng.choice(JA_VOCABULARY) + rng.choice(JA_ENDINGS)
 
 
 def english_sentence(rng: random.Random) -> str:
-    words = [rng.choice(EN_WORDS) for _ in range(rng.randint(8, 16))]
+    words = [rng.choice(EN_VOCABULARY) for _ in range(rng.randint(8, 16))]
     return " ".join(words).capitalize() + "."
 
 
@@ -113,10 +124,11 @@ def run_raw(path: Path, articles: list[Article], size: int, fts: bool) -> float:
     started = time.perf_counter()
     for batch in batches(articles, size):
         now = _utc(datetime.now(timezone.utc))
-        rows, links, docs = [], [], []
+        rows, links, docs, aliases, sigs, bands = [], [], [], [], [], []
         for article in batch:
+            key = url_key(article.url)
             rows.append((
-                next_id, article.url, site_id, content_hash(article.body), article.headline,
+                next_id, article.url, key, site_id, content_hash(article.body), article.headline,
                 _utc(article.published), offset_minutes(article.published), article.published_tz_inferred,
                 _utc(article.modified), offset_minutes(article.modified),
                 dumps(article.authors), article.section,
@@ -125,15 +137,25 @@ def run_raw(path: Path, articles: list[Article], size: int, fts: bool) -> float:
             ))
             links.extend((next_id, position, link["url"], link["title"])
                          for position, link in enumerate(article.related_links))
+            aliases.append((article.url, key, next_id, now, now))
+            # The near-duplicate index the archive keeps for every article (story clusters).
+            sig = neardup.signature(article.body)
+            if sig:
+                sigs.append((next_id, neardup.pack(sig)))
+                bands.extend((bucket, next_id) for bucket in set(neardup.band_keys(sig)))
             if fts:
                 docs.append((next_id, segment(article.headline), segment(article.body)))
             next_id += 1
         db.execute("BEGIN IMMEDIATE")
         db.executemany(
-            "INSERT INTO articles (id, url, site_id, content_hash, headline, published, published_offset, "
+            "INSERT INTO articles (id, url, url_key, site_id, content_hash, headline, published, published_offset, "
             "published_tz_inferred, modified, modified_offset, authors, section, tags, language, body, "
             "image_url, sources, pages, fetched_at, first_seen, last_seen) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        db.executemany("INSERT INTO url_aliases (url, url_key, article_id, first_seen, last_seen) "
+                       "VALUES (?, ?, ?, ?, ?)", aliases)
+        db.executemany("INSERT INTO article_signatures (article_id, signature) VALUES (?, ?)", sigs)
+        db.executemany("INSERT OR IGNORE INTO minhash_bands (bucket, article_id) VALUES (?, ?)", bands)
         db.executemany("INSERT INTO related_links (article_id, position, url, title) VALUES (?, ?, ?, ?)", links)
         if fts:
             db.executemany("INSERT INTO articles_fts (rowid, headline, body) VALUES (?, ?, ?)", docs)
