@@ -17,7 +17,7 @@ class TrafilaturaSpider(NewsweekjapanSpider):
 
     name = "trafilatura-reference"
 
-    def extract(self, response: Any) -> Article | None:
+    async def extract(self, response: Any) -> Article | None:
         doc = trafilatura.bare_extraction(response.text, url=response.url, with_metadata=True)
         if doc is None:
             return None
