@@ -57,8 +57,11 @@ def add(connection: Connection, docs: Iterable[tuple[int, str]], threshold: floa
     bands = {id_: neardup.band_keys(sig) for id_, sig in sigs.items()}
     insert_plain(connection, SIGNATURES, [{"article_id": id_, "signature": neardup.pack(sig)}
                                           for id_, sig in sigs.items()])
-    insert_plain(connection, BANDS, [{"bucket": bucket, "article_id": id_}
-                                     for id_, keys in bands.items() for bucket in set(keys)])
+    # In key order: the band table is keyed by bucket, and sorted inserts touch each B-tree page once per
+    # batch instead of once per row.
+    insert_plain(connection, BANDS, sorted(({"bucket": bucket, "article_id": id_}
+                                            for id_, keys in bands.items() for bucket in set(keys)),
+                                           key=lambda row: (row["bucket"], row["article_id"])))
     members: dict[int, set[int]] = {}
     for chunk in chunks(sorted({bucket for keys in bands.values() for bucket in keys})):
         for bucket, id_ in connection.execute(select(BANDS.c.bucket, BANDS.c.article_id)
