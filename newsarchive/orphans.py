@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, Callable
 
 
 def exit_with(parent: int) -> None:
@@ -20,3 +23,18 @@ def exit_with(parent: int) -> None:
         os._exit(0)
 
     threading.Thread(target=watch, name="newsarchive-parent-watch", daemon=True).start()
+
+
+def _start(parent: int, initializer: Callable[..., None] | None, args: tuple) -> None:
+    exit_with(parent)
+    if initializer is not None:
+        initializer(*args)
+
+
+def worker_pool(workers: int, initializer: Callable[..., None] | None = None, initargs: tuple = ()) -> Any:
+    """A pool of `workers` processes that end with this one, each set up by `initializer(*initargs)`.
+
+    Spawned, not forked: forking a process that runs a reactor and threads copies their locks mid-use.
+    """
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start,
+                               initargs=(os.getpid(), initializer, initargs))

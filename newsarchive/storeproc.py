@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any
 
 from newsarchive.items import Article
-from newsarchive.orphans import exit_with
+from newsarchive.orphans import worker_pool
 from newsarchive.store import Archive, open_archive
 from newsarchive.urls import url_key
 
 _archive: Archive | None = None  # the writer process's own connection to the archive
 
 
-def _open(db: str | None, similarity: float | None, parent: int) -> None:
+def _open(db: str | None, similarity: float | None) -> None:
     global _archive
-    exit_with(parent)
     _archive = open_archive(db, similarity=similarity)
 
 
@@ -38,12 +35,11 @@ def save(batch: list[Article], run_id: int | None, archive: Archive | None = Non
 
 
 def writer(db: str | None, similarity: float | None, in_process: bool) -> Executor:
-    """One writer: a separate process (spawned, not forked: the crawl runs a reactor and threads), or a
-    thread of this process when `in_process` (then `save` must be given the crawl's own archive)."""
+    """One writer: a separate process with its own connection to the archive, or a thread of this process
+    when `in_process` (then `save` must be given the crawl's own archive)."""
     if in_process:
         return ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsarchive-store")
-    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=_open,
-                               initargs=(db, similarity, os.getpid()))
+    return worker_pool(1, _open, (db, similarity))
 
 
 def submit(executor: Executor, batch: list[Article], run_id: int | None, archive: Archive) -> Any:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
-import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from newsarchive.extract import ExtractionError, Rules, extract_article
 from newsarchive.items import Article
-from newsarchive.orphans import exit_with
+from newsarchive.orphans import worker_pool
 
 
 def _extract(url: str, body: bytes, content_type: str | None, rules: Rules | None, site: str) -> Article:
@@ -37,9 +35,7 @@ class ExtractionPool:
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            # spawn, not fork: forking a process that runs a reactor and threads copies their locks mid-use.
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=exit_with, initargs=(os.getpid(),))
+            self._pool = worker_pool(self.workers)
         return self._pool
 
     async def extract(self, url: str, body: bytes, content_type: str | None, rules: Rules | None,
