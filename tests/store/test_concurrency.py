@@ -109,18 +109,22 @@ def run_writers(tmp_path: Path, *ranges: tuple[int, int, str], db: str | None = 
     return outputs
 
 
-def test_two_processes_saving_overlapping_batches_store_each_article_once(tmp_path):
-    first, second = run_writers(tmp_path, (0, 200, "no"), (100, 300, "yes"))
-    with open_archive(str(tmp_path / "shared.db")) as archive:
+def assert_overlap_stored_once(db: str, first: list, second: list) -> list[str]:
+    """Writers of articles 0-199 and 100-299: 300 rows, and each shared URL new for one, unchanged for the other."""
+    with open_archive(db) as archive:
         stored = [item["url"] for item in archive.iter_articles()]
     assert len(stored) == len(set(stored)) == 300
-
-    # Every URL both wrote is new for exactly one of them and unchanged for the other.
     statuses: dict[str, list[str]] = {}
     for url, status in first + second:
         statuses.setdefault(url, []).append(status)
     for n in range(100, 200):
         assert sorted(statuses[f"https://www.newsweekjapan.jp/a/{n}.php"]) == ["new", "unchanged"]
+    return stored
+
+
+def test_two_processes_saving_overlapping_batches_store_each_article_once(tmp_path):
+    first, second = run_writers(tmp_path, (0, 200, "no"), (100, 300, "yes"))
+    stored = assert_overlap_stored_once(str(tmp_path / "shared.db"), first, second)
 
     # A mirrored story is stored under one URL only, whichever process got there first.
     for n in range(100, 300, 3):

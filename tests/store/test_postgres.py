@@ -13,7 +13,7 @@ from newsarchive.store import open_archive  # noqa: E402
 # The same tests, collected again here where `archive` is a PostgreSQL archive.
 from .test_archive import *  # noqa: E402,F401,F403
 from .test_crawlstate import *  # noqa: E402,F401,F403
-from .test_concurrency import run_writers, run_variant_writers  # noqa: E402
+from .test_concurrency import assert_overlap_stored_once, run_variant_writers, run_writers  # noqa: E402
 from .test_fulltext import (  # noqa: E402,F401
     corpus,
     test_a_malformed_query_raises_search_query_error,
@@ -89,14 +89,7 @@ def test_opening_again_leaves_the_schema_as_it_is(pg_url):
 
 def test_two_processes_saving_overlapping_batches_store_each_article_once(pg_url, tmp_path):
     first, second = run_writers(tmp_path, (0, 200, "no"), (100, 300, "yes"), db=pg_url)
-    with open_archive(pg_url) as archive:
-        stored = [item["url"] for item in archive.iter_articles()]
-    assert len(stored) == len(set(stored)) == 300
-    statuses: dict[str, list[str]] = {}
-    for url, status in first + second:
-        statuses.setdefault(url, []).append(status)
-    for n in range(100, 200):
-        assert sorted(statuses[f"https://www.newsweekjapan.jp/a/{n}.php"]) == ["new", "unchanged"]
+    assert_overlap_stored_once(pg_url, first, second)
 
 
 def test_two_processes_saving_url_variants_of_the_same_articles_store_each_once(pg_url, tmp_path):
