@@ -105,6 +105,28 @@ def _arbitrate_kicker(el, declared_titles):
     return None
 
 
+_OPENING_QUOTE = re.compile(r"^([\"'«»„“”‘’‚‹›「『])(.+?)([\"'«»“”‘’‹›」』])(?=\W)")
+
+
+def _without_opening_quotes(text, declared, site_names):
+    """A declared title that is the heading without the quotation marks around its opening phrase, or None.
+
+    Pages often set a headline's opening phrase in quotation marks for display ("Why fight?"... says X), while
+    one of the titles the publisher declares gives the same words bare. Both name one headline; as where only
+    a kicker's punctuation differs, the declared plain form is the cleaner text to keep. Without this, another
+    declared title that copies the marks confirms the heading first and the plain form is never looked at.
+    """
+    match = _OPENING_QUOTE.match(text)
+    if not match:
+        return None
+    bare = norm(match.group(2) + text[match.end():])
+    for value, source in declared:
+        value = strip_site_name(value, site_names, guess=True)
+        if norm(value) == bare:
+            return value, source
+    return None
+
+
 def headline(root, record, rules, site_names):
     """(headline, source): the on-page headline when it is the declared one, else the declared one, else h1/title."""
     declared = [(clean_line(v), s) for v, s in record.get("headline") if clean_line(v)]
@@ -136,7 +158,7 @@ def headline(root, record, rules, site_names):
     for text, spaced, _ in on_page:  # the first heading a declaration confirms (later <h1>s are often subtitles)
         for value, source in declared:
             if headline_matches(text, value, site_names) or headline_matches(spaced, value, site_names):
-                return text, source
+                return _without_opening_quotes(text, declared, site_names) or (text, source)
     # The headline the page shows beats a reworded declared one (SEO titles differ from what readers see);
     # when only punctuation differs (a kicker in its own <span>), the declared spelling is the cleaner one.
     for text, spaced, _ in on_page[:2]:

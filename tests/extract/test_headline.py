@@ -94,3 +94,17 @@ def test_an_h2_confirmed_only_by_a_later_social_title_leaves_the_jsonld_headline
     body = ("<nav class='breadcrumb'><ol><li><h1>Bridge to close</h1></li></ol></nav>"
             "<article><header><h2>Old bridge closes for two years</h2></header></article>")
     assert headline_of(head, body) == "Bridge to close"
+
+
+def test_quotation_marks_around_the_opening_phrase_go_when_a_declared_title_gives_the_words_bare():
+    # The og:title copies the heading's marks and confirms it; the JSON-LD headline gives the words bare.
+    head = og("“Why fight over it?” Mayor calls for calm") + ld("Why fight over it? Mayor calls for calm")
+    body = "<article><h1>“Why fight over it?” Mayor calls for calm</h1></article>"
+    assert headline_of(head, body) == "Why fight over it? Mayor calls for calm"
+
+
+def test_quotation_marks_around_the_opening_phrase_stay_when_every_declared_title_keeps_them():
+    head = og("«Why fight over it?» Mayor calls for calm")
+    body = "<article><h1>«Why fight over it?» Mayor calls for calm</h1></article>"
+    assert headline_of(head, body) == "«Why fight over it?» Mayor calls for calm"
+
