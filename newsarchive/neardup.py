@@ -1,9 +1,9 @@
 """Near-duplicate detection for article bodies: normalised shingles, MinHash signatures and LSH band keys.
 
-Text is normalised (NFKC, case folded, punctuation and spacing dropped) and cut into tokens: each
-Chinese/Japanese/Korean character is a token of its own, any other run of letters and digits is one
-word. A shingle is SHINGLE consecutive tokens, so Japanese gets character 3-grams and English or German
-word 3-grams from one rule, and mixed text works too.
+Text is cut into words as newsarchive.words does for search (folded; each Chinese/Japanese/Korean
+character a word of its own, any other run of letters and digits one word). A shingle is SHINGLE
+consecutive words, so Japanese gets character 3-grams and English or German word 3-grams from one
+rule, and mixed text works too.
 
 The signature is a one-permutation MinHash (each shingle hash falls into one of PERMUTATIONS bins, the
 bin keeps its smallest value; empty bins borrow from the next full one), which costs one pass over the
@@ -16,10 +16,10 @@ similarity is s share at least one band key with probability 1 - (1 - s**ROWS)**
 from __future__ import annotations
 
 import operator
-import re
 import struct
-import unicodedata
 from zlib import crc32
+
+from newsarchive.words import words as tokens
 
 PERMUTATIONS = 128
 BANDS = 32
@@ -28,11 +28,10 @@ SHINGLE = 3
 # Below this many shingles a text is too short to call anything a near copy of it.
 MIN_SHINGLES = 8
 
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f"
-_TOKEN = re.compile(f"[{_CJK}]|[^\\W_{_CJK}]+")
 _MASK64 = (1 << 64) - 1
 _BIN_SHIFT = 64 - (PERMUTATIONS.bit_length() - 1)   # the top 7 bits choose the bin
 _VALUE_MASK = (1 << _BIN_SHIFT) - 1
+_BIN_MASK = PERMUTATIONS - 1
 _EMPTY = 1 << 64
 _PACK = struct.Struct(f"<{PERMUTATIONS}Q")
 _BAND_MASK = (1 << 63) - 1
@@ -40,22 +39,32 @@ _BAND_MASK = (1 << 63) - 1
 # Stored signatures are only comparable when made the same way. The tuple hash below is Python's own
 # (deterministic for ints, but an implementation detail), so its value on a fixed input is part of the
 # stamp: a Python whose hash differs gets its index rebuilt instead of silently finding nothing.
-VERSION = f"t2-oph{PERMUTATIONS}-b{BANDS}-s{SHINGLE}-{hash((1, 2, 3)) & _MASK64:x}"
+VERSION = f"t3-oph{PERMUTATIONS}-b{BANDS}-s{SHINGLE}-{hash((1, 2, 3)) & _MASK64:x}"
 
 
-def tokens(text: str) -> list[str]:
-    """The text's tokens: CJK characters one by one, other words whole; case and width folded."""
-    return _TOKEN.findall(unicodedata.normalize("NFKC", text).casefold())
+class _TokenIds(dict):
+    """Token -> id, remembered: a one-character token is its code point, a longer word a CRC (stable across
+    processes, unlike str hash). Lookups of known tokens stay in C, which makes signatures ~10% cheaper."""
+
+    LIMIT = 500_000  # tokens remembered (~60 MB at most); later ones are computed each time
+
+    def __missing__(self, token: str) -> int:
+        value = ord(token) if len(token) == 1 else crc32(token.encode()) | 1 << 32
+        if len(self) < self.LIMIT:
+            self[token] = value
+        return value
 
 
-def _token_ids(text: str) -> list[int]:
-    # A one-character token is its code point; longer words a CRC (stable across processes, unlike str hash).
-    return [ord(t) if len(t) == 1 else crc32(t.encode()) | 1 << 32 for t in tokens(text)]
+_IDS = _TokenIds()
+
+
+def _token_ids(words: list[str]) -> list[int]:
+    return list(map(_IDS.__getitem__, words))
 
 
 def shingle_hashes(text: str) -> set[int]:
     """64-bit hashes of the text's shingles (SHINGLE consecutive tokens), each once."""
-    ids = _token_ids(text)
+    ids = _token_ids(tokens(text))
     if len(ids) < SHINGLE:
         return {hash(tuple(ids)) & _MASK64} if ids else set()
     return {h & _MASK64 for h in map(hash, zip(ids, ids[1:], ids[2:]))}
@@ -63,12 +72,20 @@ def shingle_hashes(text: str) -> set[int]:
 
 def signature(text: str) -> list[int] | None:
     """The MinHash signature of a text (PERMUTATIONS ints), or None when it is too short to compare."""
-    hashes = shingle_hashes(text)
+    return signature_of_words(tokens(text))
+
+
+def signature_of_words(words: list[str]) -> list[int] | None:
+    """signature() of the text these are the words.words of (a caller that has them saves cutting twice)."""
+    ids = _token_ids(words)
+    # The shingle hashes as Python gives them (signed); the shift and masks below read their 64 bits as
+    # unsigned, exactly as shingle_hashes() does, without building a second set.
+    hashes = set(map(hash, zip(ids, ids[1:], ids[2:])))
     if len(hashes) < MIN_SHINGLES:
         return None
     bins = [_EMPTY] * PERMUTATIONS
     for h in hashes:
-        b = h >> _BIN_SHIFT
+        b = h >> _BIN_SHIFT & _BIN_MASK
         v = h & _VALUE_MASK
         if v < bins[b]:
             bins[b] = v

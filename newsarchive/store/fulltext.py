@@ -14,6 +14,8 @@ from typing import Any, Iterable
 
 from sqlalchemy import Connection, and_, desc, not_, or_, select, text
 
+from newsarchive.words import words
+
 from .models import ArticleRow, SiteRow, UTCDateTime
 from .rows import summary_json
 from .search import SEGMENTATION, Query, Term, segment, snippet, to_fts
@@ -54,13 +56,12 @@ def mark_not_current(connection: Connection) -> None:
     connection.execute(_NOT_CURRENT)
 
 
-def _segmented(docs: Iterable[tuple[int, str, str]]) -> list[dict[str, Any]]:
-    return [{"id": id_, "headline": segment(headline), "body": segment(body)} for id_, headline, body in docs]
+def add(connection: Connection, docs: Iterable[tuple[int, str, list[str]]]) -> None:
+    """Index (id, headline, words.words(body)) of articles that are not in the index.
 
-
-def add(connection: Connection, docs: Iterable[tuple[int, str, str]]) -> None:
-    """Index (id, headline, body) of articles that are not in the index."""
-    rows = _segmented(docs)
+    The body comes as its words because the writer cuts them once for this index and the near-duplicate one.
+    """
+    rows = [{"id": id_, "headline": segment(headline), "body": " ".join(body)} for id_, headline, body in docs]
     if rows:
         connection.execute(_INSERT, rows)
 
@@ -72,7 +73,7 @@ def forget(connection: Connection, ids: list[int]) -> None:
     old = connection.execute(
         select(ArticleRow.id, ArticleRow.headline, ArticleRow.body).where(ArticleRow.id.in_(ids))
     ).all()
-    rows = _segmented(old)
+    rows = [{"id": id_, "headline": segment(headline), "body": segment(body)} for id_, headline, body in old]
     if rows:
         connection.execute(_FORGET, rows)
 
@@ -90,7 +91,7 @@ def rebuild(connection: Connection) -> int:
         ).all()
         if not chunk:
             break
-        add(connection, chunk)
+        add(connection, ((id_, headline, words(body)) for id_, headline, body in chunk))
         count += len(chunk)
         after = chunk[-1][0]
     connection.execute(_NOT_CURRENT)

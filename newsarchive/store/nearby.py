@@ -15,8 +15,9 @@ from typing import Any, Iterable
 from sqlalchemy import Connection, delete, select, text, update
 
 from newsarchive import neardup
+from newsarchive.words import words
 
-from .bulk import chunks, insert_plain
+from .bulk import chunks, insert_tuples, select_in
 from .models import ArticleRow, BandRow, SignatureRow, SiteRow
 
 ARTICLES = ArticleRow.__table__
@@ -46,33 +47,33 @@ def forget(connection: Connection, ids: list[int]) -> None:
         connection.execute(delete(SIGNATURES).where(SIGNATURES.c.article_id.in_(chunk)))
 
 
-def add(connection: Connection, docs: Iterable[tuple[int, str]], threshold: float) -> set[int]:
-    """Index (id, body) of articles not in the index and put each in the cluster of its near duplicates.
-
-    Returns the ids among them that are now in a cluster with another article.
+def add(connection: Connection, docs: Iterable[tuple[int, list[str]]], threshold: float) -> set[int]:
+    """Index (id, words.words(body)) of articles not in the index and put each in the cluster of its near
+    duplicates. Returns the ids among them that are now in a cluster with another article.
     """
-    sigs = {id_: sig for id_, sig in ((id_, neardup.signature(body)) for id_, body in docs) if sig}
+    sigs = {id_: sig for id_, sig in ((id_, neardup.signature_of_words(body)) for id_, body in docs) if sig}
     if not sigs:
         return set()
-    bands = {id_: neardup.band_keys(sig) for id_, sig in sigs.items()}
-    insert_plain(connection, SIGNATURES, [{"article_id": id_, "signature": neardup.pack(sig)}
-                                          for id_, sig in sigs.items()])
-    # In key order: the band table is keyed by bucket, and sorted inserts touch each B-tree page once per
-    # batch instead of once per row.
-    insert_plain(connection, BANDS, sorted(({"bucket": bucket, "article_id": id_}
-                                            for id_, keys in bands.items() for bucket in set(keys)),
-                                           key=lambda row: (row["bucket"], row["article_id"])))
+    bands = {id_: set(neardup.band_keys(sig)) for id_, sig in sigs.items()}
+    # Who shares a bucket: the stored articles (read before this batch's rows go in, so the query returns
+    # only other articles' rows), then this batch's own articles.
     members: dict[int, set[int]] = {}
-    for chunk in chunks(sorted({bucket for keys in bands.values() for bucket in keys})):
-        for bucket, id_ in connection.execute(select(BANDS.c.bucket, BANDS.c.article_id)
-                                              .where(BANDS.c.bucket.in_(chunk))):
-            members.setdefault(bucket, set()).add(id_)
+    # In key order: the band table is keyed by bucket, and sorted reads and inserts touch each B-tree page
+    # once per batch instead of once per row.
+    rows = sorted((bucket, id_) for id_, keys in bands.items() for bucket in keys)
+    for bucket, id_ in select_in(connection, BANDS, ("bucket", "article_id"), "bucket",
+                                 sorted({bucket for bucket, _id in rows})):
+        members.setdefault(bucket, set()).add(id_)
+    for bucket, id_ in rows:
+        members.setdefault(bucket, set()).add(id_)
+    insert_tuples(connection, SIGNATURES, ("article_id", "signature"),
+                  [(id_, neardup.pack(sig)) for id_, sig in sigs.items()])
+    insert_tuples(connection, BANDS, ("bucket", "article_id"), rows)
     candidates = {id_: set().union(*(members.get(b, ()) for b in keys)) - {id_} for id_, keys in bands.items()}
     others = sorted(set().union(*candidates.values()) - set(sigs))
     known = dict(sigs)
-    for chunk in chunks(others):
-        known.update((id_, neardup.unpack(data)) for id_, data in connection.execute(
-            select(SIGNATURES.c.article_id, SIGNATURES.c.signature).where(SIGNATURES.c.article_id.in_(chunk))))
+    known.update((id_, neardup.unpack(data)) for id_, data in
+                 select_in(connection, SIGNATURES, ("article_id", "signature"), "article_id", others))
     links = [(a, b) for a, found in candidates.items() for b in found
              if b in known and neardup.similarity(sigs[a], known[b]) >= threshold]
     if not links:
@@ -124,7 +125,7 @@ def rebuild(connection: Connection, threshold: float) -> int:
                                    .order_by(ARTICLES.c.id).limit(REBUILD_CHUNK)).all()
         if not chunk:
             break
-        add(connection, chunk, threshold)
+        add(connection, ((id_, words(body)) for id_, body in chunk), threshold)
         count += len(chunk)
         after = chunk[-1][0]
     connection.execute(_CLEAR_STATE)

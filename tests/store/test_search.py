@@ -10,25 +10,25 @@ def fts(query: str) -> str:
     return to_fts(parse_query(query))
 
 
-def test_segment_turns_a_kanji_run_into_bigrams_and_its_last_character():
-    assert segment("東京都") == "東京 京都 都"
+def test_segment_makes_each_kanji_a_token_of_its_own():
+    assert segment("東京都") == "東 京 都"
 
 
 def test_segment_keeps_english_words_and_splits_scripts_apart():
-    assert segment("新型コロナ COVID-19 対策") == "新型 型コ コロ ロナ ナ covid 19 対策 策"
+    assert segment("新型コロナ COVID-19 対策") == "新 型 コ ロ ナ covid 19 対 策"
 
 
 def test_segment_folds_full_width_latin_and_half_width_katakana():
-    assert segment("ＮＥＷＳ ｶﾀｶﾅ") == "news カタ タカ カナ ナ"
+    assert segment("ＮＥＷＳ ｶﾀｶﾅ") == "news カ タ カ ナ"
 
 
-def test_segment_treats_long_vowel_mark_and_iteration_mark_as_part_of_the_word():
-    assert segment("ニュース") == "ニュ ュー ース ス"
-    assert segment("人々") == "人々 々"
+def test_segment_keeps_long_vowel_mark_and_iteration_mark_as_tokens():
+    assert segment("ニュース") == "ニ ュ ー ス"
+    assert segment("人々") == "人 々"
 
 
-def test_segment_splits_at_katakana_middle_dot_and_punctuation():
-    assert segment("ロシア・イラン、条約") == "ロシ シア ア イラ ラン ン 条約 約"
+def test_segment_drops_katakana_middle_dot_and_punctuation():
+    assert segment("ロシア・イラン、条約") == "ロ シ ア イ ラ ン 条 約"
 
 
 def test_segment_of_a_single_kanji_is_that_kanji():
@@ -39,16 +39,16 @@ def test_normalise_casefolds_and_applies_nfkc():
     assert normalise("Ｔｏｋｙｏ ﾆｭｰｽ") == "tokyo ニュース"
 
 
-def test_two_character_term_is_one_bigram_token():
-    assert fts("条約") == '"条約"'
+def test_two_character_term_is_a_phrase_of_its_characters():
+    assert fts("条約") == '"条 約"'
 
 
-def test_one_character_term_is_a_prefix_query():
-    assert fts("東") == '"東"*'
+def test_one_character_term_is_that_character():
+    assert fts("東") == '"東"'
 
 
-def test_longer_term_is_a_phrase_of_consecutive_bigrams():
-    assert fts("戦略条約") == '"戦略 略条 条約"'
+def test_longer_term_is_a_phrase_of_its_characters():
+    assert fts("戦略条約") == '"戦 略 条 約"'
 
 
 def test_english_word_is_quoted():
@@ -56,20 +56,19 @@ def test_english_word_is_quoted():
 
 
 def test_words_are_anded_and_or_joins_its_neighbours():
-    assert fts("条約 ロシア OR イラン") == '"条約" AND ("ロシ シア" OR "イラ ラン")'
+    assert fts("条約 ロシア OR イラン") == '"条 約" AND ("ロ シ ア" OR "イ ラ ン")'
 
 
 def test_leading_minus_excludes_a_term():
-    assert fts("条約 -北朝鮮") == '("条約") NOT "北朝 朝鮮"'
+    assert fts("条約 -北朝鮮") == '("条 約") NOT "北 朝 鮮"'
 
 
 def test_quoted_phrase_keeps_its_words_in_order():
     assert fts('"trade war"') == '"trade war"'
 
 
-def test_mixed_term_keeps_the_cjk_run_whole_when_it_is_not_last():
-    # 東京 ends before 2025 in the text too, so its last character is a token of its own there.
-    assert fts("東京2025") == '"東京 京 2025"'
+def test_mixed_term_is_one_phrase_of_characters_and_words():
+    assert fts("東京2025") == '"東 京 2025"'
 
 
 def test_user_input_cannot_inject_fts_syntax():
