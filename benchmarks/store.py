@@ -3,7 +3,8 @@
     python benchmarks/store.py [--n 20000] [--batch 100] [--seed 7]
 
 Both sides get the same synthetic articles (~5 KB bodies mixing Japanese and English, fixed seed) in
-the same batches, write to a fresh SQLite file each (WAL, synchronous=NORMAL, foreign keys on) and
+the same batches, write to a fresh SQLite file each (the archive's pragmas: WAL, synchronous=NORMAL,
+foreign keys on, the same checkpoint interval) and
 commit once per batch. The raw side is the floor a hand-written writer could reach: it turns each
 Article into row tuples (content hash, JSON columns, UTC timestamps) and runs one plain INSERT
 executemany per table, with no duplicate or update detection. With FTS on, both sides index the text
@@ -27,9 +28,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from newsarchive import neardup  # noqa: E402
 from newsarchive.items import Article  # noqa: E402
 from newsarchive.store import open_archive  # noqa: E402
+from newsarchive.store.engine import WAL_PRAGMAS  # noqa: E402
 from newsarchive.store.rows import content_hash, offset_minutes  # noqa: E402
 from newsarchive.store.search import segment  # noqa: E402
 from newsarchive.urls import url_key  # noqa: E402
+from newsarchive.words import words  # noqa: E402
 
 JST = timezone(timedelta(hours=9))
 JA_WORDS = (
@@ -115,7 +118,8 @@ def _utc(value: datetime | None) -> str | None:
 def run_raw(path: Path, articles: list[Article], size: int, fts: bool) -> float:
     open_archive(str(path)).close()  # the very same schema, made by the migrations
     db = sqlite3.connect(path, isolation_level=None)
-    for pragma in ("busy_timeout = 30000", "journal_mode = WAL", "synchronous = NORMAL", "foreign_keys = ON"):
+    for pragma in ("busy_timeout = 30000", "journal_mode = WAL", "synchronous = NORMAL", "foreign_keys = ON",
+                   *WAL_PRAGMAS):
         db.execute(f"PRAGMA {pragma}")
     db.execute("INSERT INTO sites (name) VALUES ('bench')")
     site_id = db.execute("SELECT id FROM sites WHERE name = 'bench'").fetchone()[0]
@@ -139,12 +143,13 @@ def run_raw(path: Path, articles: list[Article], size: int, fts: bool) -> float:
                          for position, link in enumerate(article.related_links))
             aliases.append((article.url, key, next_id, now, now))
             # The near-duplicate index the archive keeps for every article (story clusters).
-            sig = neardup.signature(article.body)
+            body_words = words(article.body)  # cut once for both indexes, as the archive does
+            sig = neardup.signature_of_words(body_words)
             if sig:
                 sigs.append((next_id, neardup.pack(sig)))
                 bands.extend((bucket, next_id) for bucket in set(neardup.band_keys(sig)))
             if fts:
-                docs.append((next_id, segment(article.headline), segment(article.body)))
+                docs.append((next_id, segment(article.headline), " ".join(body_words)))
             next_id += 1
         db.execute("BEGIN IMMEDIATE")
         db.executemany(

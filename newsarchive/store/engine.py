@@ -54,6 +54,12 @@ def _json_default(value: Any) -> str:
 _json_dumps = json.JSONEncoder(ensure_ascii=False, default=_json_default).encode
 
 
+# Checkpoint the WAL every ~40 MB instead of SQLite's 4 MB: a batch of articles dirties pages all over
+# the archive's indexes, each checkpoint copies and syncs them, and fewer, larger checkpoints made
+# benchmarks/store.py's 20,000-article ingest ~8% faster. The WAL file is cut back to 64 MB after one.
+WAL_PRAGMAS = ("wal_autocheckpoint = 10000", "journal_size_limit = 67108864")
+
+
 def make_engine(url: str) -> Engine:
     """An engine for `url`; on SQLite every connection gets WAL, synchronous=NORMAL, foreign keys, busy timeout."""
     engine = create_engine(url, json_serializer=_json_dumps)
@@ -74,6 +80,8 @@ def _configure_sqlite(engine: Engine) -> None:
                 _switch_to_wal(cursor)
             cursor.execute("PRAGMA synchronous = NORMAL")
             cursor.execute("PRAGMA foreign_keys = ON")
+            for pragma in WAL_PRAGMAS:
+                cursor.execute(f"PRAGMA {pragma}")
         finally:
             cursor.close()
 
