@@ -69,6 +69,16 @@ def test_katakana_word_with_long_vowel_mark(corpus):
     assert found(corpus, "ニューヨーク") == {TOKYO.url}
 
 
+def test_korean_word_is_found_with_its_particle_attached(archive):
+    # Korean writes particles onto the word (서울에서 = "in Seoul"); a search for the word must still find it.
+    seoul = simple_article(
+        14, url="https://example.kr/news/14", headline="서울에서 회담", body="두 정상은 서울에서 만났다.", language="ko",
+    )
+    archive.save_articles([seoul, TOKYO])
+    assert found(archive, "서울") == {seoul.url}
+    assert found(archive, "부산") == set()
+
+
 def test_english_word_in_any_case(corpus):
     assert found(corpus, "TRADE") == {TRADE_WAR.url, TRADE_AND_WAR.url}
 
