@@ -35,7 +35,9 @@ def _headings(root, rules):
     none, the article header's own heading, which is weak: used only where a declared title confirms it."""
     found = [(el, "site") for el in css(root, rules.headline)[:1]]
     h1s = [el for el in root.iter("h1")][:10]
-    strong = [el for el in h1s if text_of(el) and not in_furniture(el)]
+    # Only what lies between a heading and its <article> says it is furniture: a layout wrapper above the
+    # article (a grid cell named for the ad slots beside it) does not make the article's own <h1> chrome.
+    strong = [el for el in h1s if text_of(el) and not in_furniture(el, stop="article")]
     # An <h1> inside the article beats the site logo's <h1> in the page header.
     strong.sort(key=lambda el: not any(a.tag in ("article", "main") for a in ancestors(el)))
     found.extend((el, "heuristic") for el in strong)

@@ -205,8 +205,9 @@ def remove_junk(root, keep=(), extra=()) -> None:
         drop(el)
 
 
-def in_furniture(el) -> bool:
-    """Whether an element sits inside navigation, a header/footer, or a ranking/ad block."""
+def in_furniture(el, stop: str | None = None) -> bool:
+    """Whether an element sits inside navigation, a header/footer, or a ranking/ad block (looking no higher
+    than its nearest `stop` element, when given)."""
     for node in (el, *ancestors(el)):
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in ("nav", "header", "footer") or (node.get("role") or "").lower() in ("navigation", "banner", "menu"):
@@ -214,4 +215,6 @@ def in_furniture(el) -> bool:
         words = tokens(node)
         if words & RANKING_WORDS or words & {"nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs"}:
             return True
+        if tag == stop:
+            break
     return False

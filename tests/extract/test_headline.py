@@ -108,3 +108,18 @@ def test_quotation_marks_around_the_opening_phrase_stay_when_every_declared_titl
     body = "<article><h1>«Why fight over it?» Mayor calls for calm</h1></article>"
     assert headline_of(head, body) == "«Why fight over it?» Mayor calls for calm"
 
+
+
+def test_an_article_h1_counts_although_a_layout_wrapper_above_the_article_is_named_for_ads():
+    # JSON-LD has a shorter search title; the page shows the longer heading in its article, as og:title does.
+    head = ld("Every outfit, ranked") + og("Every outfit she wore, ranked from least to most daring")
+    body = ("<div class='layout ad-rail'><main><article><h1>Every outfit she wore, ranked from least to most daring"
+            "</h1></article></main></div>")
+    assert headline_of(head, body) == "Every outfit she wore, ranked from least to most daring"
+
+
+def test_an_h1_inside_an_ad_block_within_the_article_is_still_not_the_headline():
+    head = og("Old bridge closes for two years")
+    body = ("<article><div class='ad'><h1>Buy a new car today</h1></div>"
+            "<h2>Old bridge closes for two years</h2></article>")
+    assert headline_of(head, body) == "Old bridge closes for two years"
