@@ -36,13 +36,14 @@ class CrawlRun:
         self.tally: dict[str, Counter] = {"dropped": Counter(), "error": Counter()}
         similarity = crawler.settings.get("NEWSARCHIVE_SIMILARITY")
         self.similarity: float | None = float(similarity) if similarity not in (None, "") else None
+        self.clusters = crawler.settings.getbool("NEWSARCHIVE_CLUSTERS", True)
         # engine_stopped comes after every spider_closed handler: the last moment anyone writes.
         crawler.signals.connect(self.close, signal=signals.engine_stopped)
 
     @property
     def archive(self) -> Archive:
         if self._archive is None:
-            self._archive = open_archive(self.db, similarity=self.similarity)
+            self._archive = open_archive(self.db, similarity=self.similarity, clusters=self.clusters)
         return self._archive
 
     def start(self, spider: Any) -> int | None:

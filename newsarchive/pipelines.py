@@ -93,7 +93,7 @@ class StorePipeline:
         self.batch_size = self.run.batch_size
         self.buffer: list[Article] = []
         self.pending: deque[tuple[list[Article], Future]] = deque()
-        self.writer = storeproc.writer(self.run.db, self.run.similarity,
+        self.writer = storeproc.writer(self.run.db, self.run.similarity, self.run.clusters,
                                        in_process=not crawler.settings.getbool("NEWSARCHIVE_STORE_PROCESS", True))
         self.run.archive  # open it now: a bad NEWSARCHIVE_DB stops the crawl before it fetches anything
 

@@ -13,9 +13,9 @@ from newsarchive.urls import url_key
 _archive: Archive | None = None  # the writer process's own connection to the archive
 
 
-def _open(db: str | None, similarity: float | None) -> None:
+def _open(db: str | None, similarity: float | None, clusters: bool) -> None:
     global _archive
-    _archive = open_archive(db, similarity=similarity)
+    _archive = open_archive(db, similarity=similarity, clusters=clusters)
 
 
 def save(batch: list[Article], run_id: int | None, archive: Archive | None = None) -> tuple[list, list]:
@@ -34,12 +34,12 @@ def save(batch: list[Article], run_id: int | None, archive: Archive | None = Non
     return results, notes
 
 
-def writer(db: str | None, similarity: float | None, in_process: bool) -> Executor:
+def writer(db: str | None, similarity: float | None, clusters: bool, in_process: bool) -> Executor:
     """One writer: a separate process with its own connection to the archive, or a thread of this process
     when `in_process` (then `save` must be given the crawl's own archive)."""
     if in_process:
         return ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsarchive-store")
-    return worker_pool(1, _open, (db, similarity))
+    return worker_pool(1, _open, (db, similarity, clusters))
 
 
 def submit(executor: Executor, batch: list[Article], run_id: int | None, archive: Archive) -> Any:

@@ -16,17 +16,22 @@ def default_db() -> str:
     return os.environ.get("NEWSARCHIVE_DB") or "./newsarchive.db"
 
 
-def open_archive(db: str | None = None, *, fts: bool = True, similarity: float | None = None) -> Archive:
+def open_archive(
+    db: str | None = None, *, fts: bool = True, similarity: float | None = None, clusters: bool | None = None,
+) -> Archive:
     """Open (creating or upgrading its schema) the archive at a file path or SQLAlchemy URL.
 
     Raises StoreError("cannot open archive <db>: <reason>") when it cannot be used.
     `fts=False` skips full-text indexing on writes (bulk loads); the next search rebuilds the index.
     `similarity` is the near-duplicate threshold for story clusters (default: $NEWSARCHIVE_SIMILARITY,
-    else 0.5).
+    else 0.5). `clusters=False` (or $NEWSARCHIVE_CLUSTERS=0) saves without story clusters; the first
+    save or `related` that wants them rebuilds them.
     """
     if similarity is None and os.environ.get("NEWSARCHIVE_SIMILARITY"):
         try:
             similarity = float(os.environ["NEWSARCHIVE_SIMILARITY"])
         except ValueError:
             raise StoreError(f"NEWSARCHIVE_SIMILARITY must be a number, not {os.environ['NEWSARCHIVE_SIMILARITY']!r}")
-    return Archive(db if db is not None else default_db(), fts=fts, similarity=similarity)
+    if clusters is None:
+        clusters = os.environ.get("NEWSARCHIVE_CLUSTERS", "1").strip().lower() not in ("0", "false", "no", "off")
+    return Archive(db if db is not None else default_db(), fts=fts, similarity=similarity, clusters=clusters)

@@ -49,13 +49,16 @@ class Archive(crawlstate.CrawlState):
 
     `fts=False` skips full-text indexing while writing (bulk loads); the next search rebuilds the index.
     `similarity` is the estimated Jaccard similarity of two bodies (0..1) at which saves put them in one
-    story cluster (default nearby.DEFAULT_THRESHOLD). Usable as a context manager; close() releases the
-    connections.
+    story cluster (default nearby.DEFAULT_THRESHOLD). `clusters=False` saves without the story-cluster index
+    (about 40% of a save's cost): the index is then marked incomplete, and the first save or related() that
+    wants it rebuilds it. Usable as a context manager; close() releases the connections.
     """
 
-    def __init__(self, db: str, *, fts: bool = True, similarity: float | None = None) -> None:
+    def __init__(self, db: str, *, fts: bool = True, similarity: float | None = None, clusters: bool = True) -> None:
         self.db = db
         self.fts = fts
+        self.clusters = clusters
+        self._clusters_checked = False
         self.similarity = nearby.DEFAULT_THRESHOLD if similarity is None else float(similarity)
         if not 0.0 < self.similarity <= 1.0:
             raise StoreError(f"similarity threshold must be above 0 and at most 1, not {similarity}")
@@ -72,7 +75,6 @@ class Archive(crawlstate.CrawlState):
             raise StoreError(f"cannot open archive {self.name}: {_reason(error)}") from error
         if fts:
             self._start_empty_index()
-        self._ensure_neardup_index()
 
     def __enter__(self) -> Archive:
         return self
@@ -147,11 +149,15 @@ class Archive(crawlstate.CrawlState):
     def save_articles(self, articles: list[Article], run_id: int | None = None) -> list[SaveResult]:
         """Save a batch in one transaction, all or nothing; one SaveResult per article, in order."""
         articles = list(articles)
+        if self.clusters and not self._clusters_checked:
+            self._ensure_neardup_index()
+            self._clusters_checked = True
         for attempt in range(1, SAVE_ATTEMPTS + 1):
             try:
                 with self._write(f"save a batch of {len(articles)}") as connection:
                     return save_batch(connection, articles, run_id=run_id, index_text=self.fts,
-                                      known_sites=self._site_ids, similarity=self.similarity)
+                                      known_sites=self._site_ids, similarity=self.similarity,
+                                      clusters=self.clusters)
             except StoreError as error:
                 # A unique key hit between our lookup and our write can only come from a concurrent
                 # writer (PostgreSQL); the batch was rolled back as a whole, so it is simply run again.
@@ -196,6 +202,7 @@ class Archive(crawlstate.CrawlState):
 
     def related(self, id_or_url: str | int) -> list[dict[str, Any]] | None:
         """The other versions of the article's story (its cluster), most similar first, with `similarity`."""
+        self._ensure_neardup_index()
         with self._read("list related versions") as connection:
             found = history.resolve(connection, id_or_url)
             if found is None:
@@ -203,7 +210,8 @@ class Archive(crawlstate.CrawlState):
             return [{**summary_json(row), "similarity": score} for row, score in nearby.related(connection, found)]
 
     def _ensure_neardup_index(self) -> None:
-        # Built once for an archive made before the index existed (or by another signature version).
+        # Built when first needed for an archive made before the index existed, by another signature
+        # version, or saved into with clusters=False; reading commands that do not need it never wait for it.
         with self._read("check the near-duplicate index") as connection:
             current = nearby.is_current(connection)
         if not current:

@@ -40,6 +40,11 @@ def is_current(connection: Connection) -> bool:
     return connection.scalar(_STATE) == neardup.VERSION
 
 
+def mark_not_current(connection: Connection) -> None:
+    """Record that articles are being written without keeping the index in step."""
+    connection.execute(_CLEAR_STATE)
+
+
 def forget(connection: Connection, ids: list[int]) -> None:
     """Take articles out of the index (their body changed); their cluster stays."""
     for chunk in chunks(ids):

@@ -91,7 +91,7 @@ def _item(index: int, article: Article, site_id: int) -> _Item:
 
 def save_batch(
     connection: Connection, articles: list[Article], *, run_id: int | None, index_text: bool,
-    known_sites: dict[str, int] | None = None, similarity: float = nearby.DEFAULT_THRESHOLD,
+    known_sites: dict[str, int] | None = None, similarity: float = nearby.DEFAULT_THRESHOLD, clusters: bool = True,
 ) -> list[SaveResult]:
     """Save one batch on `connection` (inside a transaction); results are in the order of `articles`."""
     if not articles:
@@ -104,9 +104,14 @@ def save_batch(
     if index and not index_text:
         fulltext.mark_not_current(connection)
     index = index and index_text and fulltext.is_current(connection)
+    # The same for the story-cluster index (rebuilt by the Archive when a save wants it again).
+    if not clusters:
+        nearby.mark_not_current(connection)
+    clusters = clusters and nearby.is_current(connection)
     results: list[SaveResult | None] = [None] * len(items)
     for round_items in _rounds(items):
-        _save_round(connection, round_items, results, now=now, run_id=run_id, index=index, similarity=similarity)
+        _save_round(connection, round_items, results, now=now, run_id=run_id, index=index,
+                    similarity=similarity if clusters else None)
     return [result for result in results if result is not None]
 
 
@@ -177,9 +182,11 @@ def _lookup(connection: Connection, items: list[_Item], *, by_url: bool = False)
 
 def _save_round(
     connection: Connection, items: list[_Item], results: list[SaveResult | None],
-    *, now: datetime, run_id: int | None, index: bool, similarity: float,
+    *, now: datetime, run_id: int | None, index: bool, similarity: float | None,
 ) -> None:
-    """Save items that repeat no URL key and no body among themselves; fills in their results."""
+    """Save items that repeat no URL key and no body among themselves; fills in their results.
+
+    `similarity` None: the story-cluster index is not kept in step (see save_batch)."""
     found = _lookup(connection, items)
     fresh = [item for item in items if item.index not in found]
     rows = {}
@@ -208,7 +215,8 @@ def _save_round(
         ids = [id_ for id_, _item in updated]
         if index:
             fulltext.forget(connection, ids)  # while the old text is still there
-        nearby.forget(connection, ids)
+        if similarity is not None:
+            nearby.forget(connection, ids)
         _write_updates(connection, updated, now=now, run_id=run_id, fragments=fragments)
         for id_, item in updated:
             if id_ not in fragments:
@@ -220,9 +228,13 @@ def _save_round(
     links = [row for id_, item in written for row in link_rows(id_, item.article.related_links)]
     if links:
         insert_plain(connection, LINKS, links)
+    if not index and similarity is None:
+        return
     body_words = {id_: words(item.article.body or "") for id_, item in written}  # cut once for both indexes
     if index:
         fulltext.add(connection, ((id_, item.article.headline or "", body_words[id_]) for id_, item in written))
+    if similarity is None:
+        return
     clustered = nearby.add(connection, body_words.items(), similarity)
     for id_, item in written:
         if id_ in clustered:

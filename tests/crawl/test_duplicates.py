@@ -137,3 +137,14 @@ def test_run_summaries_count_duplicates_and_revisions(crawled):
     assert first["duplicates"] >= 6 and first["articles_updated"] <= 1 and first["revisions"] == 0
     assert (second["articles_new"], second["articles_updated"], second["revisions"]) == (0, 1, 1)
     assert second["articles_unchanged"] + second["duplicates"] == 15
+
+
+def test_a_crawl_without_clusters_counts_none_and_related_builds_them_on_demand(tmp_path):
+    db = tmp_path / "fast.db"
+    with v.serve(v.site_a(1)) as (base, _), v.serve(v.site_b()) as (base_b, _):
+        crawl(base + "/feed.xml", db, tmp_path, "-s", "NEWSARCHIVE_CLUSTERS=0")
+        base_b = base_b.replace("127.0.0.1", "localhost")
+        wire = crawl(base_b + "/feed.xml", db, tmp_path, "-s", "NEWSARCHIVE_CLUSTERS=0")
+    assert wire["near_duplicates"] == 0
+    [related] = cli(db, "related", base_b + v.WIRE_B_URL)
+    assert related["url"] == base + v.TREATY_URL

@@ -178,6 +178,8 @@ def test_an_archive_at_revision_0002_upgrades_in_place_with_every_row_and_url(tm
         assert column in known and known[column].etag is None
         assert archive.runs()[0]["warning"] is None and archive.get(1)["listed"] == {"published": None,
                                                                                      "modified": None}
+        # The story-cluster index is built when first needed.
+        assert archive.related(1) == []
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0004",)]
         assert db.execute("SELECT value FROM store_meta WHERE key = 'neardup'").fetchone() is not None

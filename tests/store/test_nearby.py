@@ -66,3 +66,30 @@ def test_the_index_survives_reopening(tmp_path):
     with open_archive(path) as archive:
         [copy] = archive.save_articles([wire_copy()])
         assert [r["id"] for r in archive.related(copy.id)] == [original.id]
+
+
+def test_saving_without_clusters_leaves_them_to_the_first_related_call(tmp_path):
+    with open_archive(str(tmp_path / "fast.db"), clusters=False) as archive:
+        [original] = archive.save_articles([treaty_article()])
+        [copy] = archive.save_articles([wire_copy()])
+        assert not copy.clustered
+        assert [r["id"] for r in archive.related(copy.id)] == [original.id]
+
+
+def test_a_save_with_clusters_after_saves_without_them_rebuilds_them_first(tmp_path):
+    path = str(tmp_path / "archive.db")
+    with open_archive(path, clusters=False) as archive:
+        [original] = archive.save_articles([treaty_article()])
+    with open_archive(path) as archive:
+        [copy] = archive.save_articles([wire_copy()])
+        assert copy.clustered
+        assert [r["id"] for r in archive.related(copy.id)] == [original.id]
+
+
+def test_clusters_can_be_switched_off_by_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSARCHIVE_CLUSTERS", "0")
+    with open_archive(str(tmp_path / "archive.db")) as archive:
+        assert archive.clusters is False
+        archive.save_articles([treaty_article()])
+        [copy] = archive.save_articles([wire_copy()])
+        assert not copy.clustered
