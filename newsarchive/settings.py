@@ -87,7 +87,7 @@ NEWSARCHIVE_MIN_BODY_CHARS = 60
 # Story clusters: the estimated Jaccard similarity of two bodies' shingles (0..1) at which they are versions
 # of one story; None means the archive's default (0.5, or $NEWSARCHIVE_SIMILARITY).
 NEWSARCHIVE_SIMILARITY = None
-# Keep story clusters up to date while saving (about 40% of a save's cost); False leaves them to be rebuilt
+# Keep story clusters up to date while saving (about half of a save's cost); False leaves them to be rebuilt
 # by the first save or `newsarchive related` that wants them.
 NEWSARCHIVE_CLUSTERS = True
 # Incremental crawls: an archived URL is fetched again only when a re-check is due, at these ages since

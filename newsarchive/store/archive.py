@@ -50,7 +50,7 @@ class Archive(crawlstate.CrawlState):
     `fts=False` skips full-text indexing while writing (bulk loads); the next search rebuilds the index.
     `similarity` is the estimated Jaccard similarity of two bodies (0..1) at which saves put them in one
     story cluster (default nearby.DEFAULT_THRESHOLD). `clusters=False` saves without the story-cluster index
-    (about 40% of a save's cost): the index is then marked incomplete, and the first save or related() that
+    (about half of a save's cost): the index is then marked incomplete, and the first save or related() that
     wants it rebuilds it. Usable as a context manager; close() releases the connections.
     """
 
