@@ -100,3 +100,15 @@ def test_two_processes_saving_url_variants_of_the_same_articles_store_each_once(
             www = archive.get(f"https://www.newsweekjapan.jp/v/{n}.php")
             assert www["id"] == archive.get(f"https://m.newsweekjapan.jp/v/{n}.php?utm_source=x")["id"]
     assert [status for _url, status in first + second].count("new") == 60
+
+
+def test_saving_without_clusters_then_related_rebuilds_them_on_postgresql(pg_url):
+    from .articles import treaty_article
+    from .test_nearby import wire_copy
+
+    with open_archive(pg_url, clusters=False) as archive:
+        [original] = archive.save_articles([treaty_article()])
+        [copy] = archive.save_articles([wire_copy()])
+        assert not copy.clustered
+    with open_archive(pg_url) as archive:
+        assert [r["id"] for r in archive.related(copy.id)] == [original.id]
