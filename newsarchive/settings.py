@@ -87,8 +87,8 @@ NEWSARCHIVE_MIN_BODY_CHARS = 60
 # Story clusters: the estimated Jaccard similarity of two bodies' shingles (0..1) at which they are versions
 # of one story; None means the archive's default (0.5, or $NEWSARCHIVE_SIMILARITY).
 NEWSARCHIVE_SIMILARITY = None
-# Keep story clusters up to date while saving (about half of a save's cost); False leaves them to be rebuilt
-# by the first save or `newsarchive related` that wants them.
+# Keep story clusters up to date while saving (about half of a save's cost); False leaves the articles saved
+# to the first save or `newsarchive related` that wants clusters again, which indexes just those.
 NEWSARCHIVE_CLUSTERS = True
 # Incremental crawls: an archived URL is fetched again only when a re-check is due, at these ages since
 # its publication (then never); NEWSARCHIVE_FORCE fetches every archived URL of the site again.

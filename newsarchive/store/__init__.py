@@ -25,7 +25,7 @@ def open_archive(
     `fts=False` skips full-text indexing on writes (bulk loads); the next search rebuilds the index.
     `similarity` is the near-duplicate threshold for story clusters (default: $NEWSARCHIVE_SIMILARITY,
     else 0.5). `clusters=False` (or $NEWSARCHIVE_CLUSTERS=0) saves without story clusters; the first
-    save or `related` that wants them rebuilds them.
+    save or `related` that wants them indexes the articles saved without them.
     """
     if similarity is None and os.environ.get("NEWSARCHIVE_SIMILARITY"):
         try:

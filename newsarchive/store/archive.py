@@ -50,8 +50,8 @@ class Archive(crawlstate.CrawlState):
     `fts=False` skips full-text indexing while writing (bulk loads); the next search rebuilds the index.
     `similarity` is the estimated Jaccard similarity of two bodies (0..1) at which saves put them in one
     story cluster (default nearby.DEFAULT_THRESHOLD). `clusters=False` saves without the story-cluster index
-    (about half of a save's cost): the index is then marked incomplete, and the first save or related() that
-    wants it rebuilds it. Usable as a context manager; close() releases the connections.
+    (about half of a save's cost): the first save or related() that wants it then indexes the articles saved
+    without it. Usable as a context manager; close() releases the connections.
     """
 
     def __init__(self, db: str, *, fts: bool = True, similarity: float | None = None, clusters: bool = True) -> None:
@@ -210,16 +210,19 @@ class Archive(crawlstate.CrawlState):
             return [{**summary_json(row), "similarity": score} for row, score in nearby.related(connection, found)]
 
     def _ensure_neardup_index(self) -> None:
-        # Built when first needed for an archive made before the index existed, by another signature
-        # version, or saved into with clusters=False; reading commands that do not need it never wait for it.
+        # Built when first needed for an archive made before the index existed or by another signature
+        # version, and caught up when articles were saved with clusters=False; reading commands that do not
+        # need it never wait for it.
         with self._read("check the near-duplicate index") as connection:
-            current = nearby.is_current(connection)
-        if not current:
+            ready = nearby.is_current(connection) and not nearby.has_pending(connection)
+        if not ready:
             with self._write("build the near-duplicate index") as connection:
                 if connection.dialect.name == "postgresql":  # two openers must not both build it (SQLite: IMMEDIATE)
                     connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
                 if not nearby.is_current(connection):
                     nearby.rebuild(connection, self.similarity)
+                elif nearby.has_pending(connection):
+                    nearby.catch_up(connection, self.similarity)
 
     def iter_articles(self, site: str | None = None) -> Iterator[dict[str, Any]]:
         """Every article's full JSON in id order, streamed in chunks, never the whole archive in memory."""

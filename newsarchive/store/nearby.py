@@ -1,18 +1,20 @@
 """The near-duplicate index: MinHash signatures and LSH band rows of article bodies, and story clusters.
 
-Each article with a body long enough to compare has one signature row and BANDS band rows (bucket,
-article id). A saved article is compared only with the articles sharing one of its buckets, so the
+Each indexed article has one signature row (empty when its body is too short to compare) and, when
+the body is long enough, BANDS band rows (bucket, article id). A saved article is compared only with the articles sharing one of its buckets, so the
 cost of the check does not grow with the archive. Articles whose estimated similarity reaches the
 threshold join one story cluster (articles.cluster_id = the smallest id in it; single link: a
 cluster grows through any member, and two clusters an article links are merged). The index is
-current when store_meta `neardup` equals neardup.VERSION; otherwise the archive rebuilds it on opening.
+current when store_meta `neardup` equals neardup.VERSION; otherwise the archive rebuilds it. Saves
+that skip the index (clusters off) set store_meta `neardup_pending`, and catch_up() later indexes just
+the articles without a signature row.
 """
 
 from __future__ import annotations
 
 from typing import Any, Iterable
 
-from sqlalchemy import Connection, delete, select, text, update
+from sqlalchemy import Connection, delete, exists, select, text, update
 
 from newsarchive import neardup
 from newsarchive.words import words
@@ -34,15 +36,24 @@ REBUILD_CHUNK = 500
 _STATE = text(f"SELECT value FROM store_meta WHERE key = '{STATE_KEY}'")
 _CLEAR_STATE = text(f"DELETE FROM store_meta WHERE key = '{STATE_KEY}'")
 _SET_STATE = text(f"INSERT INTO store_meta (key, value) VALUES ('{STATE_KEY}', :value)")
+PENDING_KEY = "neardup_pending"
+_PENDING = text(f"SELECT value FROM store_meta WHERE key = '{PENDING_KEY}'")
+_CLEAR_PENDING = text(f"DELETE FROM store_meta WHERE key = '{PENDING_KEY}'")
+_SET_PENDING = text(f"INSERT INTO store_meta (key, value) VALUES ('{PENDING_KEY}', '1')")
 
 
 def is_current(connection: Connection) -> bool:
     return connection.scalar(_STATE) == neardup.VERSION
 
 
-def mark_not_current(connection: Connection) -> None:
-    """Record that articles are being written without keeping the index in step."""
-    connection.execute(_CLEAR_STATE)
+def mark_pending(connection: Connection) -> None:
+    """Record that articles are being saved without indexing them (catch_up() indexes them later)."""
+    if connection.scalar(_PENDING) is None:
+        connection.execute(_SET_PENDING)
+
+
+def has_pending(connection: Connection) -> bool:
+    return connection.scalar(_PENDING) is not None
 
 
 def forget(connection: Connection, ids: list[int]) -> None:
@@ -56,7 +67,11 @@ def add(connection: Connection, docs: Iterable[tuple[int, list[str]]], threshold
     """Index (id, words.words(body)) of articles not in the index and put each in the cluster of its near
     duplicates. Returns the ids among them that are now in a cluster with another article.
     """
-    sigs = {id_: sig for id_, sig in ((id_, neardup.signature_of_words(body)) for id_, body in docs) if sig}
+    computed = [(id_, neardup.signature_of_words(body)) for id_, body in docs]
+    # A too-short body gets an empty signature row all the same: it marks the article as indexed for catch_up().
+    insert_tuples(connection, SIGNATURES, ("article_id", "signature"),
+                  [(id_, neardup.pack(sig) if sig else b"") for id_, sig in computed])
+    sigs = {id_: sig for id_, sig in computed if sig}
     if not sigs:
         return set()
     bands = {id_: set(neardup.band_keys(sig)) for id_, sig in sigs.items()}
@@ -71,8 +86,6 @@ def add(connection: Connection, docs: Iterable[tuple[int, list[str]]], threshold
         members.setdefault(bucket, set()).add(id_)
     for bucket, id_ in rows:
         members.setdefault(bucket, set()).add(id_)
-    insert_tuples(connection, SIGNATURES, ("article_id", "signature"),
-                  [(id_, neardup.pack(sig)) for id_, sig in sigs.items()])
     insert_tuples(connection, BANDS, ("bucket", "article_id"), rows)
     candidates = {id_: set().union(*(members.get(b, ()) for b in keys)) - {id_} for id_, keys in bands.items()}
     others = sorted(set().union(*candidates.values()) - set(sigs))
@@ -135,6 +148,24 @@ def rebuild(connection: Connection, threshold: float) -> int:
         after = chunk[-1][0]
     connection.execute(_CLEAR_STATE)
     connection.execute(_SET_STATE, {"value": neardup.VERSION})
+    connection.execute(_CLEAR_PENDING)
+    return count
+
+
+def catch_up(connection: Connection, threshold: float) -> int:
+    """Index the articles saved without the index (those with no signature row), in id order, as add()
+    would have when they were saved; returns how many were indexed."""
+    unindexed = ~exists().where(SIGNATURES.c.article_id == ARTICLES.c.id)
+    count, after = 0, 0
+    while True:
+        chunk = connection.execute(select(ARTICLES.c.id, ARTICLES.c.body).where(ARTICLES.c.id > after, unindexed)
+                                   .order_by(ARTICLES.c.id).limit(REBUILD_CHUNK)).all()
+        if not chunk:
+            break
+        add(connection, ((id_, words(body)) for id_, body in chunk), threshold)
+        count += len(chunk)
+        after = chunk[-1][0]
+    connection.execute(_CLEAR_PENDING)
     return count
 
 

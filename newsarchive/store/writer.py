@@ -104,14 +104,15 @@ def save_batch(
     if index and not index_text:
         fulltext.mark_not_current(connection)
     index = index and index_text and fulltext.is_current(connection)
-    # The same for the story-cluster index (rebuilt by the Archive when a save wants it again).
+    # Saves without story clusters leave their articles for nearby.catch_up(), run by the first save that wants
+    # clusters; an index of another signature version is not kept in step (the Archive rebuilds it).
     if not clusters:
-        nearby.mark_not_current(connection)
-    clusters = clusters and nearby.is_current(connection)
+        nearby.mark_pending(connection)
+    current = nearby.is_current(connection)
     results: list[SaveResult | None] = [None] * len(items)
     for round_items in _rounds(items):
         _save_round(connection, round_items, results, now=now, run_id=run_id, index=index,
-                    similarity=similarity if clusters else None)
+                    similarity=similarity if clusters and current else None, forget_clusters=current)
     return [result for result in results if result is not None]
 
 
@@ -182,11 +183,12 @@ def _lookup(connection: Connection, items: list[_Item], *, by_url: bool = False)
 
 def _save_round(
     connection: Connection, items: list[_Item], results: list[SaveResult | None],
-    *, now: datetime, run_id: int | None, index: bool, similarity: float | None,
+    *, now: datetime, run_id: int | None, index: bool, similarity: float | None, forget_clusters: bool,
 ) -> None:
     """Save items that repeat no URL key and no body among themselves; fills in their results.
 
-    `similarity` None: the story-cluster index is not kept in step (see save_batch)."""
+    `similarity` None: new text is not added to the story-cluster index; `forget_clusters`: changed articles
+    still leave it, so that they count as not indexed (see save_batch)."""
     found = _lookup(connection, items)
     fresh = [item for item in items if item.index not in found]
     rows = {}
@@ -215,7 +217,7 @@ def _save_round(
         ids = [id_ for id_, _item in updated]
         if index:
             fulltext.forget(connection, ids)  # while the old text is still there
-        if similarity is not None:
+        if forget_clusters:
             nearby.forget(connection, ids)
         _write_updates(connection, updated, now=now, run_id=run_id, fragments=fragments)
         for id_, item in updated:

@@ -76,7 +76,7 @@ def test_saving_without_clusters_leaves_them_to_the_first_related_call(tmp_path)
         assert [r["id"] for r in archive.related(copy.id)] == [original.id]
 
 
-def test_a_save_with_clusters_after_saves_without_them_rebuilds_them_first(tmp_path):
+def test_a_save_with_clusters_after_saves_without_them_indexes_those_first(tmp_path):
     path = str(tmp_path / "archive.db")
     with open_archive(path, clusters=False) as archive:
         [original] = archive.save_articles([treaty_article()])
@@ -93,3 +93,22 @@ def test_clusters_can_be_switched_off_by_environment(tmp_path, monkeypatch):
         archive.save_articles([treaty_article()])
         [copy] = archive.save_articles([wire_copy()])
         assert not copy.clustered
+
+
+def test_catching_up_indexes_only_the_articles_saved_without_clusters(tmp_path):
+    from newsarchive.store import nearby
+
+    from .articles import simple_article
+
+    path = str(tmp_path / "archive.db")
+    short = simple_article(20, url="https://example.jp/short", headline="速報", body="速報です。")
+    with open_archive(path) as archive:
+        archive.save_articles([treaty_article(), short])
+    other = simple_article(21, url="https://example.jp/boj", headline="日銀が利上げ", body=OTHER)
+    with open_archive(path, clusters=False) as archive:
+        archive.save_articles([wire_copy(), other])
+        with archive.engine.begin() as connection:
+            assert nearby.has_pending(connection)
+            assert nearby.catch_up(connection, nearby.DEFAULT_THRESHOLD) == 2
+            assert not nearby.has_pending(connection)
+            assert nearby.catch_up(connection, nearby.DEFAULT_THRESHOLD) == 0
