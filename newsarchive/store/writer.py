@@ -24,26 +24,21 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Iterator, NamedTuple
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, select
 
 from newsarchive.items import Article
 from newsarchive.urls import page_number, url_key
 from newsarchive.words import words
 
-from . import fulltext, nearby
+from . import fulltext, nearby, revise
 from .bulk import chunks, insert_new, insert_plain, select_in, upsert_insert
-from .models import AliasRow, ArticleRow, RelatedLinkRow, RevisionRow, SiteRow
-from .rows import UPDATE_COLUMNS, content_hash, content_values, link_rows
+from .models import AliasRow, ArticleRow, RelatedLinkRow, SiteRow
+from .rows import content_hash, content_values, link_rows
 
 ARTICLES = ArticleRow.__table__
 ALIASES = AliasRow.__table__
 LINKS = RelatedLinkRow.__table__
-REVISIONS = RevisionRow.__table__
 SITES = SiteRow.__table__
-
-# What a new revision keeps of the version it replaces.
-_KEPT = ("headline", "body", "content_hash", "published", "published_offset", "modified", "modified_offset",
-         "fetched_at")
 
 
 class SaveResult(NamedTuple):
@@ -219,12 +214,13 @@ def _save_round(
             fulltext.forget(connection, ids)  # while the old text is still there
         if forget_clusters:
             nearby.forget(connection, ids)
-        _write_updates(connection, updated, now=now, run_id=run_id, fragments=fragments)
+        revise.write_updates(connection, [(id_, item.article, item.site_id, item.digest) for id_, item in updated],
+                             now=now, run_id=run_id, fragments=fragments)
         for id_, item in updated:
             if id_ not in fragments:
                 results[item.index] = results[item.index]._replace(revised=True)
         written.extend(updated)
-    _touch(connection, unchanged, now=now, run_id=run_id)
+    revise.touch(connection, unchanged, now=now, run_id=run_id)
     _aliases(connection, items, results, now=now)
 
     links = [row for id_, item in written for row in link_rows(id_, item.article.related_links)]
@@ -290,56 +286,6 @@ def _body_owners(connection: Connection, items: list[_Item]) -> dict[tuple[int, 
         )
         owners.update(((site_id, digest), id_) for site_id, digest, id_ in connection.execute(query))
     return owners
-
-
-def _write_updates(
-    connection: Connection, updated: list[tuple[int, _Item]], *, now: datetime, run_id: int | None,
-    fragments: set[int] = frozenset(),
-) -> None:
-    """New content for existing articles: the old version becomes a revision, the row and links are replaced."""
-    ids = [id_ for id_, _item in updated]
-    old: dict[int, Any] = {}
-    for chunk in chunks(ids):
-        query = select(ARTICLES.c.id, ARTICLES.c.revision, ARTICLES.c.revised_at, ARTICLES.c.first_seen,
-                       *(ARTICLES.c[name] for name in _KEPT)).where(ARTICLES.c.id.in_(chunk))
-        old.update((row["id"], row) for row in connection.execute(query).mappings())
-    revisions, params = [], []
-    for id_, item in updated:
-        before = old[id_]
-        revision = {name: before[name] for name in _KEPT}
-        revision.update(
-            article_id=id_, number=before["revision"], seen_from=before["revised_at"] or before["first_seen"],
-            seen_until=now, run_id=run_id, headline_changed=before["headline"] != (item.article.headline or ""),
-            body_changed=before["content_hash"] != item.digest,
-        )
-        # The SET clause is made from these keys; URL, key, first_seen and first_run_id stay as they were.
-        values = content_values(item.article, item.site_id, item.digest)
-        row = {column: values[column] for column in UPDATE_COLUMNS}
-        if id_ in fragments:
-            row.update(url=values["url"], revision=before["revision"])
-        else:
-            revisions.append(revision)
-            row.update(revision=before["revision"] + 1)
-        row.update(row_id=id_, last_seen=now, revised_at=now)
-        if run_id is not None:
-            row["last_run_id"] = run_id
-        params.append(row)
-    if revisions:
-        connection.execute(insert(REVISIONS), revisions)
-    for keys in {tuple(sorted(row)) for row in params}:  # rows that replace a fragment also set the URL
-        connection.execute(update(ARTICLES).where(ARTICLES.c.id == bindparam("row_id")),
-                           [row for row in params if tuple(sorted(row)) == keys])
-    for chunk in chunks(ids):
-        connection.execute(delete(LINKS).where(LINKS.c.article_id.in_(chunk)))
-
-
-def _touch(connection: Connection, ids: list[int], *, now: datetime, run_id: int | None) -> None:
-    """Seen again, unchanged: only last_seen (and the run that saw it) move."""
-    values: dict[str, Any] = {"last_seen": now}
-    if run_id is not None:
-        values["last_run_id"] = run_id
-    for chunk in chunks(ids):
-        connection.execute(update(ARTICLES).where(ARTICLES.c.id.in_(chunk)).values(values))
 
 
 def _aliases(connection: Connection, items: list[_Item], results: list[SaveResult | None], *, now: datetime) -> None:
