@@ -4,8 +4,7 @@
 
 Both sides get the same synthetic articles (~5 KB bodies mixing Japanese and English, fixed seed) in
 the same batches, write to a fresh SQLite file each (the archive's pragmas: WAL, synchronous=NORMAL,
-foreign keys on, the same checkpoint interval) and
-commit once per batch. The raw side is the floor a hand-written writer could reach: it turns each
+foreign keys on, the same checkpoint interval) and commit once per batch. The raw side is the floor a hand-written writer could reach: it turns each
 Article into row tuples (content hash, JSON columns, UTC timestamps) and runs one plain INSERT
 executemany per table, with no duplicate or update detection. With FTS on, both sides index the text
 segmented by newsarchive.store.search.segment. Both sides keep the story-cluster index (MinHash signature

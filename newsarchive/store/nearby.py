@@ -1,8 +1,8 @@
 """The near-duplicate index: MinHash signatures and LSH band rows of article bodies, and story clusters.
 
 Each indexed article has one signature row (empty when its body is too short to compare) and, when
-the body is long enough, BANDS band rows (bucket, article id). A saved article is compared only with the articles sharing one of its buckets, so the
-cost of the check does not grow with the archive. Articles whose estimated similarity reaches the
+the body is long enough, BANDS band rows (bucket, article id). A saved article is compared only with
+the articles sharing one of its buckets, so the cost of the check does not grow with the archive. Articles whose estimated similarity reaches the
 threshold join one story cluster (articles.cluster_id = the smallest id in it; single link: a
 cluster grows through any member, and two clusters an article links are merged). The index is
 current when store_meta `neardup` equals neardup.VERSION; otherwise the archive rebuilds it. Saves
@@ -137,15 +137,7 @@ def rebuild(connection: Connection, threshold: float) -> int:
     connection.execute(delete(BANDS))
     connection.execute(delete(SIGNATURES))
     connection.execute(update(ARTICLES).values(cluster_id=None))
-    count, after = 0, 0
-    while True:
-        chunk = connection.execute(select(ARTICLES.c.id, ARTICLES.c.body).where(ARTICLES.c.id > after)
-                                   .order_by(ARTICLES.c.id).limit(REBUILD_CHUNK)).all()
-        if not chunk:
-            break
-        add(connection, ((id_, words(body)) for id_, body in chunk), threshold)
-        count += len(chunk)
-        after = chunk[-1][0]
+    count = _add_in_id_order(connection, threshold)
     connection.execute(_CLEAR_STATE)
     connection.execute(_SET_STATE, {"value": neardup.VERSION})
     connection.execute(_CLEAR_PENDING)
@@ -155,17 +147,22 @@ def rebuild(connection: Connection, threshold: float) -> int:
 def catch_up(connection: Connection, threshold: float) -> int:
     """Index the articles saved without the index (those with no signature row), in id order, as add()
     would have when they were saved; returns how many were indexed."""
-    unindexed = ~exists().where(SIGNATURES.c.article_id == ARTICLES.c.id)
+    count = _add_in_id_order(connection, threshold, ~exists().where(SIGNATURES.c.article_id == ARTICLES.c.id))
+    connection.execute(_CLEAR_PENDING)
+    return count
+
+
+def _add_in_id_order(connection: Connection, threshold: float, *conditions: Any) -> int:
+    """add() every article (meeting `conditions`), REBUILD_CHUNK at a time in id order; returns how many."""
     count, after = 0, 0
     while True:
-        chunk = connection.execute(select(ARTICLES.c.id, ARTICLES.c.body).where(ARTICLES.c.id > after, unindexed)
+        chunk = connection.execute(select(ARTICLES.c.id, ARTICLES.c.body).where(ARTICLES.c.id > after, *conditions)
                                    .order_by(ARTICLES.c.id).limit(REBUILD_CHUNK)).all()
         if not chunk:
             break
         add(connection, ((id_, words(body)) for id_, body in chunk), threshold)
         count += len(chunk)
         after = chunk[-1][0]
-    connection.execute(_CLEAR_PENDING)
     return count
 
 
