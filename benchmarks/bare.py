@@ -8,7 +8,7 @@ from urllib.parse import urldefrag, urlsplit
 import scrapy
 
 from newsarchive.sites import get_site
-from newsarchive.spiders.discovery import parse_feed, parse_sitemap, sniff
+from newsarchive.crawler.spiders.discovery import parse_feed, parse_sitemap, sniff
 
 
 class BareSpider(scrapy.Spider):

@@ -76,8 +76,8 @@ def _child(kind: str, base_url: str, db: str, concurrency: int, profile: str | N
     """One crawl in this (fresh) process; its page count and the seconds between spider open and close."""
     from scrapy.crawler import CrawlerProcess
 
-    from newsarchive.crawl import crawl_settings
-    from newsarchive.spiders.sites import NewsweekjapanSpider
+    from newsarchive.crawler.run import crawl_settings
+    from newsarchive.crawler.spiders.sites import NewsweekjapanSpider
 
     # The bare spider follows links from every page; so must the site spider (by default it follows them
     # one hop from the articles that feeds, sitemaps and listings lead to).

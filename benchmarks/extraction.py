@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from newsarchive.evaluate import load_pages, predict  # noqa: E402
+from newsarchive.cli.evaluate import load_pages, predict  # noqa: E402
 
 DEFAULT_SET = ROOT / ".." / "shared" / "eval" / "fundus"
 

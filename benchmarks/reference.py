@@ -7,9 +7,9 @@ from typing import Any
 
 import trafilatura
 
-from newsarchive.crawlrun import crawl_run
+from newsarchive.crawler.crawlrun import crawl_run
 from newsarchive.items import Article
-from newsarchive.spiders.sites import NewsweekjapanSpider
+from newsarchive.crawler.spiders.sites import NewsweekjapanSpider
 
 
 class TrafilaturaSpider(NewsweekjapanSpider):

@@ -32,8 +32,8 @@ from newsarchive.store import open_archive  # noqa: E402
 from newsarchive.store.engine import WAL_PRAGMAS  # noqa: E402
 from newsarchive.store.rows import content_hash, offset_minutes  # noqa: E402
 from newsarchive.store.search import segment  # noqa: E402
-from newsarchive.urls import url_key  # noqa: E402
-from newsarchive.words import words  # noqa: E402
+from newsarchive.text.urls import url_key  # noqa: E402
+from newsarchive.text.words import words  # noqa: E402
 
 JST = timezone(timedelta(hours=9))
 JA_WORDS = (

@@ -1,7 +1,7 @@
 """Article extraction: a page (URL + HTML) in, an Article out; never imports Scrapy."""
 
-from newsarchive.extract.charset import decode_html
-from newsarchive.extract.dates import parse_date
+from newsarchive.extract.document.charset import decode_html
+from newsarchive.extract.fields.dates import parse_date
 from newsarchive.extract.page import ArticlePage, ExtractionError, extract_article, merge_pages
 from newsarchive.extract.rules import Rules
 

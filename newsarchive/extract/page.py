@@ -7,18 +7,20 @@ import re
 from functools import lru_cache
 from html import unescape
 
-from newsarchive.clean import clean_article, dedupe_links, url_key
+from newsarchive.text.clean import clean_article, dedupe_links, url_key
 from newsarchive.extract import resolve
-from newsarchive.extract.body import extract_body, lines_of, weight
-from newsarchive.extract.charset import decode_html
-from newsarchive.extract.declared import reconcile
-from newsarchive.extract.fields import canonical_url, guess_language, strip_site_name
-from newsarchive.extract.links import find_related
-from newsarchive.extract.oversize import bound_elements, bound_markup
+from newsarchive.extract.body.container import extract_body, lines_of, weight
+from newsarchive.extract.document.charset import decode_html
+from newsarchive.extract.body.declared import reconcile
+from newsarchive.extract.fields.headline import strip_site_name
+from newsarchive.extract.fields.language import guess_language
+from newsarchive.extract.fields.pages import canonical_url
+from newsarchive.extract.related.links import find_related
+from newsarchive.extract.document.oversize import bound_elements, bound_markup
 from newsarchive.extract.rules import Rules
-from newsarchive.extract.structured import read_structured
-from newsarchive.extract.tree import parse, squash, text_of
-from newsarchive.extract.zones import page_timezone
+from newsarchive.extract.metadata.structured import read_structured
+from newsarchive.extract.document.tree import parse, squash, text_of
+from newsarchive.extract.fields.zones import page_timezone
 from newsarchive.items import Article
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from lxml import etree
 
-from newsarchive.clean import absolute_url, clean_line
-from newsarchive.extract.datefind import find_date
-from newsarchive.extract.fields import is_next_page, language_code, section_from_trail, split_authors
-from newsarchive.extract.headline import headline  # noqa: F401  (re-exported: resolve.<field> for every field)
-from newsarchive.extract.junk import in_furniture
-from newsarchive.extract.tree import ancestors, css, text_of, tokens
+from newsarchive.text.clean import absolute_url, clean_line
+from newsarchive.extract.fields.datefind import find_date
+from newsarchive.extract.fields.authors import split_authors
+from newsarchive.extract.fields.language import language_code
+from newsarchive.extract.fields.pages import is_next_page
+from newsarchive.extract.fields.section import section_from_trail
+from newsarchive.extract.fields.headline import headline  # noqa: F401  (re-exported: resolve.<field> for every field)
+from newsarchive.extract.boilerplate.junk import in_furniture
+from newsarchive.extract.document.tree import ancestors, css, text_of, tokens
 
 _ARTICLE_WORDS = frozenset("article entry post story".split())
 _BYLINE_WORDS = frozenset("author authors byline bylines writer reporter".split())

@@ -11,7 +11,8 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from newsarchive.items import Article, iso
 
-from . import crawlstate, fulltext, history, nearby, runs
+from . import clusters as story_clusters
+from . import crawlstate, fulltext, history, runs
 from .engine import BEGIN_OPTION, MIGRATION_LOCK, database_url, display_name, make_engine, upgrade
 from .errors import StoreError
 from .models import PROBLEM_KINDS, ArticleRow, CrawlRunRow, ProblemRow, RelatedLinkRow, SiteRow
@@ -49,7 +50,7 @@ class Archive(crawlstate.CrawlState):
 
     `fts=False` skips full-text indexing while writing (bulk loads); the next search rebuilds the index.
     `similarity` is the estimated Jaccard similarity of two bodies (0..1) at which saves put them in one
-    story cluster (default nearby.DEFAULT_THRESHOLD). `clusters=False` saves without the story-cluster index
+    story cluster (default story_clusters.DEFAULT_THRESHOLD). `clusters=False` saves without the story-cluster index
     (about half of a save's cost): the first save or related() that wants it then indexes the articles saved
     without it. Usable as a context manager; close() releases the connections.
     """
@@ -59,7 +60,7 @@ class Archive(crawlstate.CrawlState):
         self.fts = fts
         self.clusters = clusters
         self._clusters_checked = False
-        self.similarity = nearby.DEFAULT_THRESHOLD if similarity is None else float(similarity)
+        self.similarity = story_clusters.DEFAULT_THRESHOLD if similarity is None else float(similarity)
         if not 0.0 < self.similarity <= 1.0:
             raise StoreError(f"similarity threshold must be above 0 and at most 1, not {similarity}")
         self._site_ids: dict[str, int] = {}
@@ -207,22 +208,22 @@ class Archive(crawlstate.CrawlState):
             found = history.resolve(connection, id_or_url)
             if found is None:
                 return None
-            return [{**summary_json(row), "similarity": score} for row, score in nearby.related(connection, found)]
+            return [{**summary_json(row), "similarity": score} for row, score in story_clusters.related(connection, found)]
 
     def _ensure_neardup_index(self) -> None:
         # Built when first needed for an archive made before the index existed or by another signature
         # version, and caught up when articles were saved with clusters=False; reading commands that do not
         # need it never wait for it.
         with self._read("check the near-duplicate index") as connection:
-            ready = nearby.is_current(connection) and not nearby.has_pending(connection)
+            ready = story_clusters.is_current(connection) and not story_clusters.has_pending(connection)
         if not ready:
             with self._write("build the near-duplicate index") as connection:
                 if connection.dialect.name == "postgresql":  # two openers must not both build it (SQLite: IMMEDIATE)
                     connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
-                if not nearby.is_current(connection):
-                    nearby.rebuild(connection, self.similarity)
-                elif nearby.has_pending(connection):
-                    nearby.catch_up(connection, self.similarity)
+                if not story_clusters.is_current(connection):
+                    story_clusters.rebuild(connection, self.similarity)
+                elif story_clusters.has_pending(connection):
+                    story_clusters.catch_up(connection, self.similarity)
 
     def iter_articles(self, site: str | None = None) -> Iterator[dict[str, Any]]:
         """Every article's full JSON in id order, streamed in chunks, never the whole archive in memory."""

@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 from sqlalchemy import Connection, and_, desc, not_, or_, select, text
 
-from newsarchive.words import words
+from newsarchive.text.words import words
 
 from .models import ArticleRow, SiteRow, UTCDateTime
 from .rows import summary_json

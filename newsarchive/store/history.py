@@ -9,7 +9,7 @@ from sqlalchemy import Connection, and_, desc, func, select
 from sqlalchemy.orm import aliased
 
 from newsarchive.items import iso
-from newsarchive.urls import url_key
+from newsarchive.text.urls import url_key
 
 from .models import AliasRow, ArticleRow, RevisionRow, SiteRow
 from .rows import with_offset

@@ -1,7 +1,7 @@
 """Pure functions for Japanese-aware full-text search: text segmentation, query parsing, FTS5 queries, snippets.
 
 SQLite's unicode61 tokenizer cannot split Japanese into words, and the trigram tokenizer misses words of
-one and two characters, so the archive indexes text segmented here: its words as newsarchive.words
+one and two characters, so the archive indexes text segmented here: its words as newsarchive.text.words
 cuts them: each CJK character is a token of its own (東京都 -> "東 京 都"), other text its words. A query term
 is segmented the same way and searched as a phrase, so 条約 finds the two characters side by side.
 
@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsarchive.words import RUN as _RUN
-from newsarchive.words import WORD_CHAR as _WORD_CHAR
-from newsarchive.words import fold as normalise
-from newsarchive.words import words
+from newsarchive.text.words import RUN as _RUN
+from newsarchive.text.words import WORD_CHAR as _WORD_CHAR
+from newsarchive.text.words import fold as normalise
+from newsarchive.text.words import words
 
 from .errors import SearchQueryError
 

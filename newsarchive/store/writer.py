@@ -27,10 +27,11 @@ from typing import Any, Iterator, NamedTuple
 from sqlalchemy import Connection, select
 
 from newsarchive.items import Article
-from newsarchive.urls import page_number, url_key
-from newsarchive.words import words
+from newsarchive.text.urls import page_number, url_key
+from newsarchive.text.words import words
 
-from . import fulltext, nearby, revise
+from . import clusters as story_clusters
+from . import fulltext, revise
 from .bulk import chunks, insert_new, insert_plain, select_in, upsert_insert
 from .models import AliasRow, ArticleRow, RelatedLinkRow, SiteRow
 from .rows import content_hash, content_values, link_rows
@@ -86,7 +87,7 @@ def _item(index: int, article: Article, site_id: int) -> _Item:
 
 def save_batch(
     connection: Connection, articles: list[Article], *, run_id: int | None, index_text: bool,
-    known_sites: dict[str, int] | None = None, similarity: float = nearby.DEFAULT_THRESHOLD, clusters: bool = True,
+    known_sites: dict[str, int] | None = None, similarity: float = story_clusters.DEFAULT_THRESHOLD, clusters: bool = True,
 ) -> list[SaveResult]:
     """Save one batch on `connection` (inside a transaction); results are in the order of `articles`."""
     if not articles:
@@ -99,11 +100,11 @@ def save_batch(
     if index and not index_text:
         fulltext.mark_not_current(connection)
     index = index and index_text and fulltext.is_current(connection)
-    # Saves without story clusters leave their articles for nearby.catch_up(), run by the first save that wants
+    # Saves without story clusters leave their articles for story_clusters.catch_up(), run by the first save that wants
     # clusters; an index of another signature version is not kept in step (the Archive rebuilds it).
     if not clusters:
-        nearby.mark_pending(connection)
-    current = nearby.is_current(connection)
+        story_clusters.mark_pending(connection)
+    current = story_clusters.is_current(connection)
     results: list[SaveResult | None] = [None] * len(items)
     for round_items in _rounds(items):
         _save_round(connection, round_items, results, now=now, run_id=run_id, index=index,
@@ -213,7 +214,7 @@ def _save_round(
         if index:
             fulltext.forget(connection, ids)  # while the old text is still there
         if forget_clusters:
-            nearby.forget(connection, ids)
+            story_clusters.forget(connection, ids)
         revise.write_updates(connection, [(id_, item.article, item.site_id, item.digest) for id_, item in updated],
                              now=now, run_id=run_id, fragments=fragments)
         for id_, item in updated:
@@ -233,7 +234,7 @@ def _save_round(
         fulltext.add(connection, ((id_, item.article.headline or "", body_words[id_]) for id_, item in written))
     if similarity is None:
         return
-    clustered = nearby.add(connection, body_words.items(), similarity)
+    clustered = story_clusters.add(connection, body_words.items(), similarity)
     for id_, item in written:
         if id_ in clustered:
             results[item.index] = results[item.index]._replace(clustered=True)

@@ -9,7 +9,7 @@ import sys
 import urllib.request
 from pathlib import Path
 
-from newsarchive.demo import serve
+from newsarchive.crawler.demo import serve
 from newsarchive.store import open_archive
 
 REPO = Path(__file__).resolve().parents[2]

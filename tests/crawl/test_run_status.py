@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.crawl import CrawlError, run_crawl
+from newsarchive.crawler.run import CrawlError, run_crawl
 from newsarchive.store import open_archive
 
 from .mirror import serve_mirror

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.demo import serve
+from newsarchive.crawler.demo import serve
 from newsarchive.store import open_archive
 
 REPO = Path(__file__).resolve().parents[2]

@@ -29,7 +29,7 @@ from .test_fulltext import (  # noqa: E402,F401
     test_two_character_japanese_word,
 )
 from .test_history import *  # noqa: E402,F401,F403
-from .test_nearby import (  # noqa: E402,F401
+from .test_clusters import (  # noqa: E402,F401
     test_a_lightly_edited_wire_story_on_another_site_joins_the_story_cluster,
     test_english_and_german_near_copies_cluster_too,
 )
@@ -104,7 +104,7 @@ def test_two_processes_saving_url_variants_of_the_same_articles_store_each_once(
 
 def test_saving_without_clusters_then_related_rebuilds_them_on_postgresql(pg_url):
     from .articles import treaty_article
-    from .test_nearby import wire_copy
+    from .test_clusters import wire_copy
 
     with open_archive(pg_url, clusters=False) as archive:
         [original] = archive.save_articles([treaty_article()])

@@ -5,7 +5,7 @@ Existing articles get their URL key (urls.url_key) and one alias per URL they we
 articles whose URLs now share a key (`/a` and `/a/` stored apart) both stay: the later one's key gets
 `#<id>` appended, so no row is lost and the next crawl of either URL finds the older one.
 The near-duplicate index (signatures, bands, clusters) is left empty with its version unset in
-store_meta: the archive builds it the first time it is opened (store/nearby.py).
+store_meta: the archive builds it the first time it is opened (store/clusters.py).
 
 New columns are added with ALTER TABLE ... ADD COLUMN, never by copying `articles` (SQLite's batch
 mode would drop the table, and with foreign keys on, its related links with it).
@@ -20,7 +20,7 @@ import json
 import sqlalchemy as sa
 from alembic import op
 
-from newsarchive.urls import url_key
+from newsarchive.text.urls import url_key
 
 revision = "0003"
 down_revision = "0002"

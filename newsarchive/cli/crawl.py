@@ -1,0 +1,148 @@
+"""The crawling commands: `crawl` (one site, or every configured site with --all) and `sites`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+from newsarchive.cli.base import CliError, command, open_for, print_json, print_rows
+from newsarchive.cli.render import key_values, table
+
+SUMMARY_COLUMNS = [("site", "site", 16), ("status", "status", 11), ("pages_fetched", "pages", 6),
+                   ("articles_new", "new", 5), ("articles_updated", "updated", 7),
+                   ("articles_unchanged", "unchanged", 9), ("not_modified", "304", 5), ("not_due", "not due", 7),
+                   ("dropped", "dropped", 7), ("errors", "errors", 6), ("warning", "warning", 40)]
+
+
+def _config(args: argparse.Namespace, *, required: bool = False):
+    """The config file named by --config, $NEWSARCHIVE_CONFIG or ./newsarchive.toml, or None."""
+    from newsarchive.crawler.config import ConfigError, config_path, load_config
+
+    path = config_path(getattr(args, "config", None))
+    if path is None:
+        if required:
+            raise CliError("no config file: pass --config FILE, set $NEWSARCHIVE_CONFIG or create ./newsarchive.toml")
+        return None
+    try:
+        config = load_config(path)
+    except ConfigError as exc:
+        raise CliError(str(exc)) from exc
+    if config.db and not args.db and not os.environ.get("NEWSARCHIVE_DB"):
+        args.db = config.db  # --db and $NEWSARCHIVE_DB win over the file
+    return config
+
+
+def _setting(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise CliError(f"-s takes NAME=VALUE, got {text!r}")
+    return name, value
+
+
+@command
+def cmd_crawl(args: argparse.Namespace) -> int:
+    if args.all:
+        if args.site or args.url or args.base_url:
+            raise CliError("--all crawls every configured site: give no site, --url or --base-url with it")
+        return _crawl_all(args, _config(args, required=True))
+    from newsarchive.crawler.run import CrawlError, run_crawl
+    from newsarchive.sites import UnknownSite, get_site
+
+    if bool(args.site) == bool(args.url):
+        raise CliError("give a site name (see `newsarchive sites`) or --url URL, not both; or --all")
+    config = _config(args)
+    configured = config.site(args.site) if config and args.site else None
+    if args.site and configured is None:
+        try:
+            get_site(args.site)
+        except UnknownSite as exc:
+            raise CliError(exc.args[0]) from exc
+    settings = configured.scrapy_settings() if configured else {}
+    settings.update(_setting(s) for s in args.set)
+    if args.force:
+        settings["NEWSARCHIVE_FORCE"] = True
+    spider = configured.spider if configured else (args.site or "generic")
+    url = args.url or (configured.url if configured else None)
+    base_url = args.base_url or (configured.base_url if configured else None)
+    open_for(args, must_exist=False).close()  # a bad --db fails here, in one line, before Scrapy starts
+    try:
+        summary = run_crawl(spider, args.db, base_url=base_url, url=url, settings=settings)
+    except CrawlError as exc:
+        raise CliError(str(exc)) from exc
+    if args.json:
+        print_json(summary)
+    else:
+        print(key_values((k, v) for k, v in summary.items() if not isinstance(v, (dict, list))))
+    if summary.get("warning"):
+        print(f"newsarchive: warning: {summary['site']}: {summary['warning']}", file=sys.stderr)
+    return 0 if summary.get("status") == "finished" and summary.get("pages_fetched") else 1
+
+
+def _crawl_all(args: argparse.Namespace, config) -> int:
+    """Each configured site in its own `newsarchive crawl` process, one after another.
+
+    A process per site: Twisted's reactor runs once per process, a crash, hang or kill stays with its
+    site, and memory goes back to the system after each site. One after another: politeness is per
+    site anyway, and SQLite takes one writer at a time.
+    """
+    results, failed = [], 0
+    for site in config.sites:
+        cmd = [sys.executable, "-m", "newsarchive", "crawl", site.name, "--config", config.path, "--json"]
+        cmd += ["--db", args.db] if args.db else []
+        cmd += ["--force"] if args.force else []
+        for setting in args.set:
+            cmd += ["-s", setting]
+        proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True)
+        try:
+            summary = json.loads(proc.stdout)
+        except ValueError:
+            summary = {"status": "failed", "warning": f"crawl exited with status {proc.returncode}"}
+        summary["site"] = site.name
+        failed += proc.returncode != 0
+        results.append(summary)
+    if args.json:
+        print_json(results)
+    else:
+        print(table(results, SUMMARY_COLUMNS))
+    return 1 if failed else 0
+
+
+@command
+def cmd_sites(args: argparse.Namespace) -> int:
+    from newsarchive.crawler import settings as defaults
+    from newsarchive.crawler.config import SiteConfig
+    from newsarchive.sites import all_sites
+    from newsarchive.store import StoreError, default_db, open_archive
+
+    config = _config(args)
+    profiles = {s.name: s for s in all_sites()}
+    sites = list(config.sites) if config else [SiteConfig(name=name) for name in profiles]
+    last: dict = {}
+    db = args.db or default_db()
+    if "://" in db or os.path.exists(db):
+        try:
+            with open_archive(db) as archive:
+                last = archive.last_runs()
+        except StoreError as exc:
+            raise CliError(str(exc)) from exc
+    rows = []
+    for site in sites:
+        profile = profiles.get(site.name)
+        start = site.url or site.base_url or (profile.base_url if profile else "")
+        run = last.get(site.name) or {}
+        delay = defaults.DOWNLOAD_DELAY if site.delay is None else site.delay
+        concurrency = defaults.CONCURRENT_REQUESTS_PER_DOMAIN if site.concurrency is None else site.concurrency
+        rows.append({"name": site.name, "title": profile.title if profile else site.name,
+                     "base_url": profile.base_url if profile else None, "spider": site.spider, "start": start, "delay": delay,
+                     "concurrency": concurrency, "recheck": ", ".join(site.recheck),
+                     "configured": config is not None, "last_run": run.get("started_at"),
+                     "last_status": run.get("status"), "last_new": run.get("articles_new"),
+                     "warning": run.get("warning")})
+    print_rows(args, rows, [("name", "name", 16), ("start", "start", 36), ("delay", "delay", 5),
+                             ("concurrency", "conc", 4), ("recheck", "re-check after", 16),
+                             ("last_run", "last run", 25), ("last_status", "status", 11), ("last_new", "new", 4),
+                             ("warning", "warning", 30)])
+    return 0

@@ -1,0 +1,1 @@
+"""The Scrapy side: settings, spiders, downloader middlewares, extensions, pipelines and worker processes."""

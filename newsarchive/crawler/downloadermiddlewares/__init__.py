@@ -1,0 +1,1 @@
+"""Downloader middlewares: incremental re-checks, retries that back off, redirect loops."""

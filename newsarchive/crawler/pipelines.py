@@ -1,0 +1,160 @@
+"""Item pipelines: clean each article, drop the unusable, skip repeats, and store the rest in batches."""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from concurrent.futures import Future
+from typing import Any
+
+from scrapy.exceptions import DropItem
+
+from newsarchive.text.clean import clean_article
+from newsarchive.crawler.workers import writer as storeproc
+from newsarchive.crawler.crawlrun import crawl_run
+from newsarchive.items import Article
+
+logger = logging.getLogger(__name__)
+
+
+class CleanPipeline:
+    """Normalises every field (whitespace, Unicode NFC, absolute URLs, no repeated authors/tags/links)."""
+
+    def process_item(self, item: Article, spider: Any = None) -> Article:
+        return clean_article(item)
+
+
+class ValidatePipeline:
+    """Drops what is not an article: no headline, no body, or a body too short to be one."""
+
+    def __init__(self, min_body_chars: int = 60):
+        self.min_body_chars = min_body_chars
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ValidatePipeline:
+        return cls(crawler.settings.getint("NEWSARCHIVE_MIN_BODY_CHARS", 60))
+
+    def process_item(self, item: Article, spider: Any = None) -> Article:
+        if not item.headline.strip():
+            raise DropItem(f"missing headline: {item.url}")
+        body = item.body.strip()
+        if not body:
+            raise DropItem(f"missing body: {item.url}")
+        if len(body) < self.min_body_chars:
+            raise DropItem(f"body too short: {len(body)} characters (at least {self.min_body_chars}): {item.url}")
+        return item
+
+
+class DuplicateItem(DropItem):
+    """A DropItem for an article this crawl has already passed on (counted as a duplicate, not a drop)."""
+
+    def __init__(self, message: str):
+        # Repeats are expected (feeds, sitemaps and listings overlap): not worth a warning.
+        super().__init__(message)
+        self.log_level = "INFO"
+
+
+class DedupePipeline:
+    """Skips an article this crawl has already passed on under the same URLs (its own and its pages').
+
+    Only saves work: the archive decides what is a duplicate. A copy under another URL (same body, a
+    www., AMP or mobile variant, page 2 on its own) goes on to the archive, which keeps that URL as an
+    alias of the article and counts the copy as a duplicate.
+    """
+
+    def __init__(self) -> None:
+        self.seen: set[tuple[str, ...]] = set()
+
+    def process_item(self, item: Article, spider: Any = None) -> Article:
+        urls = (item.url, *item.pages)
+        if urls in self.seen:
+            raise DuplicateItem(f"duplicate: {item.url} already seen in this crawl")
+        self.seen.add(urls)
+        return item
+
+
+class StorePipeline:
+    """Saves articles to the archive, NEWSARCHIVE_BATCH_SIZE per transaction, and counts what happened.
+
+    Batches are written in order by one writer process (storeproc; a thread of the crawl's own process
+    when NEWSARCHIVE_STORE_PROCESS is off), while the crawl goes on: indexing an article for search and
+    near duplicates is Python work that would otherwise hold up fetching and extracting. At most
+    `max_pending` batches wait for the writer; past that the crawl waits for it. A batch that fails to
+    save is logged with its URLs and recorded as problems, and the crawl goes on; the store's
+    transaction guarantees the batch is either all written or not at all.
+    """
+
+    max_pending = 2
+
+    def __init__(self, crawler: Any):
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.run = crawl_run(crawler)
+        self.batch_size = self.run.batch_size
+        self.buffer: list[Article] = []
+        self.pending: deque[tuple[list[Article], Future]] = deque()
+        self.writer = storeproc.writer(self.run.db, self.run.similarity, self.run.clusters,
+                                       in_process=not crawler.settings.getbool("NEWSARCHIVE_STORE_PROCESS", True))
+        self.run.archive  # open it now: a bad NEWSARCHIVE_DB stops the crawl before it fetches anything
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> StorePipeline:
+        return cls(crawler)
+
+    def open_spider(self, spider: Any = None) -> None:
+        self.run.start(spider or self.crawler.spider)
+
+    def process_item(self, item: Article, spider: Any = None) -> Article:
+        self.buffer.append(item)
+        if len(self.buffer) >= self.batch_size:
+            self.flush()
+        self.collect(wait=len(self.pending) > self.max_pending)
+        return item
+
+    def close_spider(self, spider: Any = None) -> None:
+        self.drain()
+        self.writer.shutdown(wait=True)
+
+    def flush(self) -> None:
+        """Hand the buffered articles to the writer as one batch."""
+        batch, self.buffer = self.buffer, []
+        if batch:
+            self.pending.append((batch, storeproc.submit(self.writer, batch, self.run.run_id, self.run.archive)))
+
+    def drain(self) -> None:
+        """Write everything buffered and wait until the writer is done with it."""
+        self.flush()
+        while self.pending:
+            self.collect(wait=True)
+
+    def collect(self, wait: bool = False) -> None:
+        """Count the results of the batches the writer has finished (waiting for the oldest when `wait`)."""
+        while self.pending and (wait or self.pending[0][1].done()):
+            batch, future = self.pending.popleft()
+            wait = False
+            try:
+                results, notes = future.result()
+            except Exception as exc:
+                self._failed(batch, exc)
+            else:
+                self._saved(batch, results, notes)
+
+    def _saved(self, batch: list[Article], results: list, notes: list) -> None:
+        for article, result, owner in zip(batch, results, notes):
+            if result.status == "duplicate":
+                self.stats.inc_value("newsarchive/duplicates")
+                if owner is not None:  # a URL variant is archived as an alias: not a problem
+                    self.run.problem(article.url, "dropped", f"duplicate: same body as {owner}")
+            else:
+                self.stats.inc_value(f"newsarchive/articles_{result.status}")
+            if result.revised:
+                self.stats.inc_value("newsarchive/revisions")
+            if result.clustered:
+                self.stats.inc_value("newsarchive/near_duplicates")
+
+    def _failed(self, batch: list[Article], exc: BaseException) -> None:
+        urls = [str(getattr(a, "url", "") or "") for a in batch]
+        logger.error("could not save %d articles (%s): %s", len(batch), exc, ", ".join(urls))
+        for url in urls:
+            self.stats.inc_value("newsarchive/errors")
+            self.run.problem(url, "error", f"not saved: {exc}")

@@ -1,0 +1,82 @@
+"""Run one crawl in this process and return its run summary from the archive."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+from scrapy.spiderloader import SpiderLoader
+
+from newsarchive.crawler.crawlrun import crawl_run
+from newsarchive.crawler.extensions.runrecorder import counts, run_status
+from newsarchive.store import default_db, open_archive
+
+
+class CrawlError(Exception):
+    """The crawl could not start: an unknown spider or a bad argument; the message says which."""
+
+
+def crawl_settings(db: str | None = None, overrides: dict[str, Any] | None = None) -> Settings:
+    """The project's settings (found by module, so this works installed and outside the project folder)."""
+    settings = Settings()
+    settings.setmodule("newsarchive.crawler.settings", priority="project")
+    if overrides:
+        settings.update(overrides, priority="cmdline")
+    # Resolve the default here so that the crawl and the summary read the same archive.
+    settings.set("NEWSARCHIVE_DB", db or settings.get("NEWSARCHIVE_DB") or default_db(), priority="cmdline")
+    return settings
+
+
+def _summary(archive: Any, run_id: int) -> dict:
+    run = archive.run(run_id)
+    if run is None:
+        raise CrawlError(f"the crawl did not record run {run_id} in the archive")
+    # The counts kept in the run's nested "stats" dict are flattened: the CLI prints one level.
+    nested = run.get("stats") if isinstance(run.get("stats"), dict) else {}
+    return {**nested, **{k: v for k, v in run.items() if k != "stats"}}
+
+
+def run_crawl(spider: str, db: str | None = None, *, base_url: str | None = None, url: str | None = None,
+              settings: dict[str, Any] | None = None) -> dict:
+    """Crawl with the spider named `spider` into the archive `db` and return the run's summary.
+
+    `base_url` points a site's spider at a mirror; `url` is the start URL of the generic spider;
+    `settings` are Scrapy settings for this crawl only. Twisted's reactor cannot be restarted, so this
+    runs once per process (the CLI runs one crawl per process).
+    """
+    crawl_conf = crawl_settings(db, settings)
+    loader = SpiderLoader.from_settings(crawl_conf)
+    try:
+        spidercls = loader.load(spider)
+    except KeyError:
+        known = ", ".join(sorted(loader.list()))
+        raise CrawlError(f"unknown spider {spider!r}; known spiders: {known}") from None
+    kwargs = {k: v for k, v in (("base_url", base_url), ("url", url)) if v is not None}
+    try:
+        # A trial instance checks the arguments before a reactor starts (it cannot start twice).
+        spidercls(**kwargs)
+    except (TypeError, ValueError) as exc:
+        raise CrawlError(f"cannot start the {spider} crawl: {exc}") from exc
+
+    process = CrawlerProcess(crawl_conf)
+    crawler = process.create_crawler(spidercls)
+    failures: list[BaseException] = []
+    process.crawl(crawler, **kwargs).addErrback(lambda f: failures.append(f.value))
+    process.start()
+    if failures:
+        exc = failures[0]
+        if isinstance(exc, (TypeError, ValueError)):
+            raise CrawlError(f"cannot start the {spider} crawl: {exc}") from exc
+        raise exc
+
+    run_id = crawl_run(crawler).run_id
+    if run_id is None:  # NEWSARCHIVE_RECORD_RUN off: the crawler's own counts are all there is
+        numbers = counts(crawler.stats)
+        reason = crawler.stats.get_value("finish_reason") or ""
+        return {"id": None, "status": run_status(reason, numbers), **numbers, "close_reason": reason}
+    archive = open_archive(crawl_conf.get("NEWSARCHIVE_DB"))
+    try:
+        return _summary(archive, run_id)
+    finally:
+        archive.close()

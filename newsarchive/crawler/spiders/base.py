@@ -1,0 +1,288 @@
+"""What every newsarchive spider does: discovery, article pages, multi-page articles and never-fatal errors."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from functools import cached_property
+from typing import Any, Iterator
+from urllib.parse import urljoin, urlsplit
+
+import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import TextResponse
+from scrapy.utils.response import get_base_url
+
+from newsarchive.extract import ExtractionError, merge_pages
+from newsarchive.extract.rules import Rules
+from newsarchive.items import Article
+from newsarchive.crawler.spiders.discovery import (Entry, find_hrefs, is_html_type, looks_binary, maybe_gunzip,
+                                           media_type, parse_feed, parse_sitemap, sniff)
+from newsarchive.crawler.problems import describe_exception, ignored_reason, report, traceback_summary
+from newsarchive.crawler.workers.extraction import ExtractionPool
+
+HINTS = "newsarchive_hints"   # request meta: dates a feed or sitemap gave for the URL
+ARTICLE = "newsarchive_article"   # request meta: the request is for an article's first page
+
+# Newer articles first: (age limit in hours, request priority) for the date a feed or sitemap gave.
+_FRESHNESS = ((6, 4), (24, 3), (24 * 7, 2))
+
+
+def hint_priority(hints: dict | None) -> int:
+    """Request priority from a feed's or sitemap's dates: the fresher, the sooner; 0 when undated."""
+    when = (hints or {}).get("modified") or (hints or {}).get("published")
+    if when is None:
+        return 0
+    age_hours = (datetime.now(timezone.utc) - when).total_seconds() / 3600
+    return next((priority for limit, priority in _FRESHNESS if age_hours < limit), 1)
+
+
+def site_key(url: str) -> tuple[str, int | None]:
+    """(host without "www.", port) — what "the same site" means when following links."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    return host.removeprefix("www."), parts.port
+
+
+class NewsSpider(scrapy.Spider):
+    """Crawls one site: reads its feeds, sitemaps and listings, then its articles.
+
+    Subclasses say where to start (`discovery_urls`), which URLs are articles (`is_article`) or
+    listings (`is_listing`), and the extraction `rules` and `site_name`.
+    """
+
+    rules: Rules | None = None
+    site_name: str = ""
+    home: str = ""            # the URL whose host and port are "this site"
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        # What the run row records as the crawl's arguments.
+        self.args = {k: v for k, v in kwargs.items() if v is not None}
+        super().__init__(*args, **kwargs)
+        self.requested: set[str] = set()      # article URLs this spider has asked for
+        self._resolved: dict[str, str | None] = {}   # origin + href -> same-site URL (None: not one)
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.max_hops = settings.getint("NEWSARCHIVE_ARTICLE_HOPS", 1)
+        spider.max_listing_depth = settings.getint("NEWSARCHIVE_LISTING_DEPTH", 2)
+        spider.max_pages = settings.getint("NEWSARCHIVE_MAX_PAGES", 20)
+        spider.extraction = ExtractionPool.from_settings(settings)
+        return spider
+
+    def closed(self, reason: str) -> None:
+        extraction = getattr(self, "extraction", None)
+        if extraction is not None:
+            extraction.close()
+
+    # -- what subclasses decide ------------------------------------------------------------------
+
+    def discovery_urls(self) -> list[str]:
+        raise NotImplementedError
+
+    def is_article(self, url: str) -> bool:
+        raise NotImplementedError
+
+    def is_listing(self, url: str) -> bool:
+        return False
+
+    def wants_entry(self, entry: Entry, source: str) -> bool:
+        """Whether a feed or sitemap entry is worth fetching as an article."""
+        return self.same_site(entry.url) and self.is_article(entry.url)
+
+    def same_site(self, url: str) -> bool:
+        host, port = site_key(url)
+        home_host, home_port = self._home_key
+        return host == home_host and (home_port is None or port == home_port)
+
+    @cached_property
+    def _home_key(self) -> tuple[str, int | None]:
+        return site_key(self.home)
+
+    # -- requests ----------------------------------------------------------------------------------
+
+    async def start(self) -> Any:
+        for request in self.start_requests():
+            yield request
+
+    def start_requests(self) -> Iterator[scrapy.Request]:
+        for url in self.discovery_urls():
+            yield scrapy.Request(url, callback=self.parse_discovery, errback=self.on_error)
+
+    def follow_article(self, url: str, hops: int = 0, hints: dict | None = None) -> Iterator[scrapy.Request]:
+        """A request for an article page, unless this spider asked for that URL before.
+
+        The scheduler's duplicate filter would drop the repeat too, but only after building the request,
+        passing it through every middleware and hashing it; on a site whose every page links the same
+        few dozen articles, that was a tenth of the crawl's time.
+        """
+        if url in self.requested:
+            return
+        self.requested.add(url)
+        self.crawler.stats.inc_value("newsarchive/article_links")
+        meta = {ARTICLE: True, HINTS: hints} if hints else {ARTICLE: True}
+        yield scrapy.Request(url, callback=self.parse_article, errback=self.on_error,
+                             cb_kwargs={"hops": hops}, meta=meta, priority=hint_priority(hints))
+
+    def parse(self, response: scrapy.http.Response, **kwargs: Any) -> Any:
+        return self.parse_discovery(response, **kwargs)
+
+    # -- discovery -------------------------------------------------------------------------------
+
+    async def parse_discovery(self, response: scrapy.http.Response, listing_depth: int = 0) -> Any:
+        """A start URL or a sitemap: feed, sitemap (index) or HTML page, told apart by content."""
+        ctype = response.headers.get(b"Content-Type")
+        body = maybe_gunzip(response.body)
+        kind = sniff(body, ctype)
+        if kind == "feed":
+            entries = parse_feed(body, response.url)
+        elif kind == "sitemap":
+            entries = parse_sitemap(body, response.url)
+        elif kind == "html":
+            if self.is_article(response.url) and not self.is_listing(response.url):
+                async for output in self.parse_article(response):
+                    yield output
+            else:
+                for output in self.parse_listing(response, listing_depth):
+                    yield output
+            return
+        else:
+            report(self.crawler, response.url, f"not a feed, sitemap or web page: {media_type(ctype) or 'binary'}")
+            return
+        self.crawler.stats.inc_value(f"newsarchive/{kind}s_read")
+        for entry in entries:
+            if entry.is_sitemap:
+                if self.same_site(entry.url):
+                    yield scrapy.Request(entry.url, callback=self.parse_discovery, errback=self.on_error)
+            elif self.wants_entry(entry, kind):
+                hints = {k: v for k, v in (("published", entry.published), ("modified", entry.modified)) if v}
+                for request in self.follow_article(entry.url, hints=hints):
+                    yield request
+
+    def parse_listing(self, response: scrapy.http.Response, listing_depth: int = 0) -> Any:
+        """A section or home page: its links to articles, and to further listings up to a depth."""
+        if not isinstance(response, TextResponse):
+            report(self.crawler, response.url, f"not html: {media_type(response.headers.get(b'Content-Type'))}")
+            return
+        for url in self.page_links(response):
+            if self.is_article(url):
+                yield from self.follow_article(url)
+            elif listing_depth < self.max_listing_depth and self.is_listing(url):
+                yield scrapy.Request(url, callback=self.parse_discovery, errback=self.on_error,
+                                     cb_kwargs={"listing_depth": listing_depth + 1})
+
+    def page_links(self, response: scrapy.http.Response) -> Iterator[str]:
+        """The page's links to this site, absolute and without fragments."""
+        if not isinstance(response, TextResponse):
+            return
+        base = get_base_url(response)
+        origin = base[: base.find("/", base.find("//") + 2)] if base.count("/") > 2 else base
+        for href in find_hrefs(response.text):
+            # A root-relative or absolute href means the same URL on every page of the site, and a site
+            # repeats its menus and sidebars on every page: resolve each such href once.
+            key = origin + "\n" + href if href[0] == "/" or href.startswith("http") else None
+            url = self._resolved.get(key, "") if key else ""
+            if url == "":
+                url = urljoin(base, href).split("#", 1)[0]
+                url = url if url.startswith(("http://", "https://")) and self.same_site(url) else None
+                if key:
+                    if len(self._resolved) > 50_000:
+                        self._resolved.clear()
+                    self._resolved[key] = url
+            if url:
+                yield url
+
+    # -- articles --------------------------------------------------------------------------------
+
+    async def extract(self, response: scrapy.http.Response) -> Article | None:
+        """The page's article, or None after reporting why there is none (not HTML, no page to speak of)."""
+        ctype = response.headers.get(b"Content-Type")
+        ctype = ctype.decode("latin-1") if ctype else None
+        if not is_html_type(ctype):
+            report(self.crawler, response.url, f"not html: {media_type(ctype)}")
+            return None
+        if looks_binary(response.body):
+            report(self.crawler, response.url, "not html: binary content")
+            return None
+        extraction = getattr(self, "extraction", None) or ExtractionPool(0)
+        try:
+            article = await extraction.extract(response.url, response.body, ctype, self.rules, self.site_name)
+        except ExtractionError as exc:
+            report(self.crawler, response.url, str(exc))
+            return None
+        # The page as fetched, not as it names itself (rel=canonical): the archive keeps every URL an
+        # article was reached under as an alias of it.
+        article.pages = [response.url]
+        return article
+
+    async def parse_article(self, response: scrapy.http.Response, hops: int = 0) -> Any:
+        self.crawler.stats.inc_value("newsarchive/article_pages")
+        article = await self.extract(response)
+        if article is None:
+            return
+        hints = response.meta.get(HINTS) or {}
+        for field in ("published", "modified"):
+            if getattr(article, field) is None and hints.get(field):
+                setattr(article, field, hints[field])
+                article.sources[field] = "meta"
+        if hops < self.max_hops:
+            # Every article the page links to, sidebars included: they are not the article's related
+            # reading, but they are how a crawl finds articles that feeds and listings no longer show.
+            own = {article.url, response.url, *article.pages}
+            for url in self.page_links(response):
+                if url not in self.requested and url not in own and self.is_article(url):
+                    for request in self.follow_article(url, hops=hops + 1):
+                        yield request
+        yield self.next_page_or_done(article)
+
+    def next_page_or_done(self, article: Article) -> Any:
+        """A request for the article's next page, or the finished article when there is none to fetch."""
+        nxt = article.next_page
+        seen = set(article.pages) | {article.url}
+        if nxt and nxt not in seen and len(article.pages) < self.max_pages and self.same_site(nxt):
+            # dont_filter: page 2 may also have been reached by another path, and page 1 must not be lost.
+            # Higher priority finishes started articles first, so they reach the archive sooner.
+            return scrapy.Request(nxt, callback=self.parse_next_page, errback=self.on_next_page_error,
+                                  cb_kwargs={"article": article}, dont_filter=True, priority=10)
+        return self.done(article)
+
+    def done(self, article: Article) -> Article:
+        article.next_page = None
+        if article.fetched_at is None:
+            article.fetched_at = datetime.now(timezone.utc)
+        return article
+
+    async def parse_next_page(self, response: scrapy.http.Response, article: Article) -> Any:
+        try:
+            page = await self.extract(response)
+        except Exception as exc:  # page 1 is already in hand: keep it whatever page 2 does
+            report(self.crawler, response.url, traceback_summary(exc))
+            page = None
+        if page is None:
+            yield self.done(article)
+            return
+        yield self.next_page_or_done(merge_pages(article, page))
+
+    # -- errors ----------------------------------------------------------------------------------
+
+    def on_error(self, failure: Any) -> None:
+        request = failure.request
+        exc = failure.value
+        # After redirects, the problem belongs to the URL the crawl asked for, not where it was sent.
+        url = (request.meta.get("redirect_urls") or [request.url])[0]
+        if isinstance(exc, IgnoreRequest) and getattr(exc, "response", None) is None:
+            reason = ignored_reason(exc)
+            if reason:
+                report(self.crawler, url, reason)
+                return
+            # robots.txt, offsite or a middleware's choice: not a problem with the page.
+            self.crawler.stats.inc_value("newsarchive/skipped")
+            self.logger.debug("skipped %s: %s", request.url, exc)
+            return
+        maxsize = request.meta.get("download_maxsize") or self.crawler.settings.getint("DOWNLOAD_MAXSIZE")
+        report(self.crawler, url, describe_exception(exc, request.meta.get("download_timeout"), maxsize))
+
+    def on_next_page_error(self, failure: Any) -> Any:
+        self.on_error(failure)
+        yield self.done(failure.request.cb_kwargs["article"])

@@ -1,0 +1,1 @@
+"""Worker processes beside the crawl: article extraction and the archive writer."""

@@ -1,0 +1,1 @@
+"""Single article fields read from a page: headline, dates and their timezone, authors, section, language."""

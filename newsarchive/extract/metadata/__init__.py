@@ -1,0 +1,1 @@
+"""What a page declares about itself: JSON-LD, microdata, OpenGraph and <meta>."""

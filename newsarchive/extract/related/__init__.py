@@ -1,0 +1,1 @@
+"""The related-reading links a publisher presents with an article."""

@@ -1,0 +1,48 @@
+"""Terminal renderings keep Japanese readable and columns aligned."""
+
+from newsarchive.cli.render import article_text, as_json, fit, table, width
+
+
+def test_width_counts_japanese_characters_as_two_columns():
+    assert width("条約") == 4
+    assert width("abc") == 3
+    assert width("ロシアA") == 7
+
+
+def test_fit_cuts_wide_text_to_the_column_budget_with_an_ellipsis():
+    cut = fit("ロシア・イラン大統領", 9)
+    assert cut.startswith("ロシア・")
+    assert "…" in cut
+    assert width(cut) == 9
+
+
+def test_fit_pads_short_text():
+    assert fit("ab", 5) == "ab   "
+
+
+def test_table_aligns_mixed_width_rows():
+    out = table([{"id": 1, "h": "条約"}, {"id": 22, "h": "treaty"}], [("id", "id", 4), ("h", "headline", 20)])
+    lines = out.splitlines()
+    assert lines[0].startswith("id")
+    # the headline column starts at the same terminal column on every line
+    starts = [width(line[: line.index(word)]) for line, word in zip(lines, ["headline", "条約", "treaty"])]
+    assert len(set(starts)) == 1
+
+
+def test_table_says_when_there_are_no_rows():
+    assert table([], [("id", "id", 4)]) == "(no rows)"
+
+
+def test_as_json_keeps_japanese_unescaped():
+    assert '"条約"' in as_json({"h": "条約"})
+
+
+def test_article_text_shows_headline_body_and_related_links():
+    text = article_text({
+        "id": 1, "headline": "見出し", "url": "https://x.jp/a.php", "body": "一段落目\n二段落目",
+        "authors": ["A", "B"], "related_links": [{"url": "https://x.jp/b.php", "title": "関連"}],
+    })
+    assert text.splitlines()[0] == "見出し"
+    assert "authors: A, B" in text
+    assert "一段落目\n二段落目" in text
+    assert "- 関連 <https://x.jp/b.php>" in text

@@ -1,0 +1,70 @@
+"""Tests for newsarchive.crawler.downloadermiddlewares.incremental: which requests for archived URLs go out, and with which validators."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from scrapy import Spider
+from scrapy.exceptions import NotConfigured
+from scrapy.http import Request, Response
+from scrapy.utils.test import get_crawler
+
+from newsarchive.crawler.downloadermiddlewares.incremental import IncrementalMiddleware, NotDue
+from newsarchive.crawler.spiders.base import ARTICLE
+from newsarchive.store.crawlstate import KnownUrl
+
+NOW = datetime.now(timezone.utc)
+URL = "https://www.newsweekjapan.jp/headlines/world/2025/01/530000.php"
+
+
+def middleware(tmp_path, **settings) -> IncrementalMiddleware:
+    crawler = get_crawler(Spider, {"ITEM_PIPELINES": {"newsarchive.crawler.pipelines.StorePipeline": 400},
+                                   "NEWSARCHIVE_DB": str(tmp_path / "archive.db"), **settings})
+    return IncrementalMiddleware.from_crawler(crawler)
+
+
+def known(published_ago: timedelta, fetched_ago: timedelta) -> KnownUrl:
+    return KnownUrl(URL, 1, URL, NOW - published_ago, NOW - fetched_ago, '"abc"', "Sat, 18 Jan 2025 00:00:00 GMT")
+
+
+def test_an_archived_url_not_due_is_not_fetched(tmp_path):
+    mw = middleware(tmp_path)
+    mw.known = {URL: known(timedelta(hours=3), timedelta(minutes=10))}
+    with pytest.raises(NotDue):
+        mw.process_request(Request(URL, meta={ARTICLE: True}))
+
+
+def test_a_due_recheck_is_conditional(tmp_path):
+    mw = middleware(tmp_path)
+    mw.known = {URL: known(timedelta(hours=3), timedelta(hours=2, minutes=30))}  # the 1 h check fell between
+    request = Request(URL, meta={ARTICLE: True})
+    assert mw.process_request(request) is None
+    assert request.headers[b"If-None-Match"] == b'"abc"'
+    assert request.headers[b"If-Modified-Since"] == b"Sat, 18 Jan 2025 00:00:00 GMT"
+
+
+def test_force_fetches_archived_urls_unconditionally_and_new_urls_always_go(tmp_path):
+    mw = middleware(tmp_path, NEWSARCHIVE_FORCE=True)
+    mw.known = {URL: known(timedelta(hours=3), timedelta(minutes=10))}
+    request = Request(URL, meta={ARTICLE: True})
+    assert mw.process_request(request) is None and b"If-None-Match" not in request.headers
+    fresh = Request(URL.replace("530000", "530001"), meta={ARTICLE: True})
+    assert middleware(tmp_path).process_request(fresh) is None
+
+
+def test_a_304_is_counted_and_ends_the_request(tmp_path):
+    mw = middleware(tmp_path)
+    request = Request(URL, meta={ARTICLE: True})
+    with pytest.raises(NotDue, match="not modified"):
+        mw.process_response(request, Response(URL, status=304, headers={"ETag": '"abc"'}))
+    assert mw.stats.get_value("newsarchive/not_modified") == 1
+    assert mw.fetches[0]["etag"] == '"abc"' and mw.fetches[0]["not_modified"] == 1
+
+
+def test_without_the_store_pipeline_there_is_no_frontier():
+    with pytest.raises(NotConfigured):
+        IncrementalMiddleware.from_crawler(get_crawler(Spider, {"ITEM_PIPELINES": {}}))
+    with pytest.raises(NotConfigured):
+        IncrementalMiddleware.from_crawler(get_crawler(Spider, {
+            "NEWSARCHIVE_INCREMENTAL": False, "ITEM_PIPELINES": {"newsarchive.crawler.pipelines.StorePipeline": 400}}))

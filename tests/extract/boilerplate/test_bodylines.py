@@ -1,0 +1,110 @@
+from newsarchive.extract.boilerplate.bodylines import drop_furniture_lines, is_appeal, is_label
+
+LEAD = ("The council voted on Tuesday to close the old bridge, citing safety concerns raised by engineers "
+        "after an inspection in the spring.")
+PARA = "Repairs will take at least two years, and traffic will be diverted through the northern district."
+
+
+def test_advertisement_and_read_more_labels_in_several_languages_are_labels():
+    for label in ("Advertisement", "Anzeige", "Publicité", "Czytaj więcej", "Read more:", "広告"):
+        assert is_label(label), label
+
+
+def test_lines_without_letters_are_labels_but_short_sentences_are_not():
+    assert is_label("+++") and is_label("2 / 3") and is_label("0")
+    assert not is_label("Two years of work")
+
+
+def test_byline_and_dateline_above_the_first_paragraph_are_dropped():
+    lines = ["Stand: 22.04.2024, 06:00 Uhr", "Von Nina Magoley", LEAD, "Advertisement", PARA]
+    assert drop_furniture_lines(lines) == [LEAD, PARA]
+
+
+def test_short_lines_with_dates_after_the_first_paragraph_are_kept():
+    lines = [LEAD, "On 12.03.2024 the bridge closed", PARA]
+    assert drop_furniture_lines(lines) == lines
+
+
+def test_a_subhead_before_the_first_paragraph_is_kept():
+    lines = ["What the council decided", LEAD, PARA]
+    assert drop_furniture_lines(lines) == lines
+
+
+def test_calls_to_subscribe_register_or_donate_are_appeals_in_several_languages():
+    for line in ("Registration is a free and easy way to support our journalism.",
+                 "Ground Game: Sign up for AP’s weekly politics newsletter to get it in your inbox every Monday.",
+                 "Jetzt abonnieren und von der Vorlesefunktion profitieren.",
+                 "Dann unterstützen Sie uns bitte mit einer Spende.",
+                 "Article réservé aux abonnés"):
+        assert is_appeal(line), line
+
+
+def test_news_about_donations_and_subscriptions_is_not_an_appeal():
+    for line in ("The Prime Minister said he would continue to accept donations from the peer.",
+                 "Strava is now throwing its weight behind a family plan to entice bulk subscriptions.",
+                 "Die Opfer und ihre Familien werden eine finanzielle Unterstützung erhalten."):
+        assert not is_appeal(line), line
+
+
+def test_appeal_between_paragraphs_is_dropped():
+    lines = [LEAD, "Jetzt abonnieren und von der Vorlesefunktion profitieren.", PARA]
+    assert drop_furniture_lines(lines) == [LEAD, PARA]
+
+
+def test_a_long_closing_appeal_box_and_its_title_are_dropped():
+    appeal = ("Good local reporting needs readers who stand behind it. " * 4 +
+              "Do you agree? Then support our journalism with a monthly contribution. Join now")
+    assert len(appeal) > 300
+    body = [LEAD, PARA, PARA + " More.", PARA + " Again.", PARA + " Still.", PARA + " Last."]
+    assert drop_furniture_lines([*body, "Read local, act local", appeal]) == body
+
+
+def test_a_long_paragraph_mentioning_an_appeal_mid_body_stays():
+    long_para = ("The charity said it will ask people to support our journalism fund, a phrase its director "
+                 "repeated at every meeting. " * 3)
+    lines = [LEAD, long_para, PARA]
+    assert drop_furniture_lines(lines) == lines
+
+
+def test_broadcast_slot_and_source_credit_after_the_last_paragraph_are_dropped():
+    lines = [LEAD, PARA, "Sendung: Antenne Brandenburg, 24.04.2024, 15:10 Uhr", "Quelle: dpa"]
+    assert drop_furniture_lines(lines) == [LEAD, PARA]
+
+
+def test_short_closing_sentence_with_a_time_stays():
+    lines = [LEAD, PARA, "The match starts at 20:45."]
+    assert drop_furniture_lines(lines) == lines
+
+
+def test_box_label_and_teaser_titles_after_the_last_paragraph_are_dropped():
+    lines = [LEAD, PARA, "Most read", "Mayor opens new library", "Storm closes schools across the county"]
+    assert drop_furniture_lines(lines) == [LEAD, PARA]
+
+
+def test_a_body_ending_on_a_quoted_sentence_keeps_it():
+    lines = [LEAD, PARA, "„Wir bauen sie wieder auf“"]
+    assert drop_furniture_lines(lines) == lines
+
+
+def test_a_body_ending_on_a_long_list_of_short_items_keeps_the_list():
+    items = ["Bread and flour", "Milk, butter and cheese", "Fresh fruit and vegetables", "Tinned fish",
+             "Rice and pasta", "Coffee and tea", "Sugar and salt"]
+    lines = [LEAD, "The shop sells:", *items]
+    assert drop_furniture_lines(lines) == lines
+
+
+def test_a_japanese_label_after_the_body_is_dropped_but_a_long_list_line_stays():
+    ja = "ロシアのプーチン大統領とイランのペゼシュキアン大統領は17日、モスクワで会談を行い、条約に署名した。"
+    listed = "大分県：大分市、臼杵市、佐伯市、竹田市、豊後大野市、由布市、国東市"
+    assert drop_furniture_lines([ja, "おすすめ情報"]) == [ja]
+    assert drop_furniture_lines([ja, listed]) == [ja, listed]
+
+
+def test_a_long_paragraph_printed_twice_is_read_once():
+    assert drop_furniture_lines([LEAD, PARA, LEAD]) == [LEAD, PARA]
+
+
+def test_short_lines_that_repeat_stay_every_time():
+    lines = [LEAD, "Price: 20 euros", PARA, "Price: 20 euros", "Two year warranty on parts", PARA + " Then."]
+    assert drop_furniture_lines(lines + ["Two year warranty on parts", PARA + " End."]) == \
+        lines + ["Two year warranty on parts", PARA + " End."]

@@ -1,0 +1,96 @@
+from datetime import datetime, timezone
+
+from newsarchive.text.clean import absolute_url, clean_article, clean_line, clean_text, dedupe, dedupe_links, url_key
+from newsarchive.items import Article
+
+
+def test_clean_line_keeps_full_width_japanese_punctuation():
+    # NFKC would turn （ into ( and ！ into !; NFC must not.
+    assert clean_line("東京（ロイター）！　速報") == "東京（ロイター）！　速報"
+
+
+def test_clean_line_composes_to_nfc():
+    assert clean_line("Cafe\u0301") == "Café"
+    assert clean_line("か\u3099") == "が"
+
+
+def test_clean_line_collapses_spaces_and_drops_invisible_characters():
+    assert clean_line("  a\u00a0\u00a0b\u200b c\t\td\ufeff ") == "a b c d"
+    assert clean_line("line\nbreak") == "line break"
+
+
+def test_clean_line_trims_ideographic_space_only_at_the_ends():
+    assert clean_line("\u3000本文です\u3000") == "本文です"
+    assert clean_line("前\u3000後") == "前\u3000後"
+
+
+def test_clean_text_drops_empty_lines_and_cleans_each():
+    assert clean_text(" first  line \n\n \u00a0\n\tsecond\r\nthird ") == "first line\nsecond\nthird"
+    assert clean_text("") == ""
+    assert clean_text(None) == ""
+
+
+def test_absolute_url_resolves_and_drops_fragment():
+    assert absolute_url("/a/b.php#top", "https://www.example.jp/x/y.php") == "https://www.example.jp/a/b.php"
+    assert absolute_url("c.php?x=1", "https://example.com/a/b") == "https://example.com/a/c.php?x=1"
+    assert absolute_url("//cdn.example.com/i.jpg", "https://example.com/") == "https://cdn.example.com/i.jpg"
+
+
+def test_absolute_url_refuses_non_web_links():
+    assert absolute_url("javascript:void(0)", "https://example.com/") is None
+    assert absolute_url("mailto:a@example.com", "https://example.com/") is None
+    assert absolute_url("#comments", "https://example.com/") is None
+    assert absolute_url("", "https://example.com/") is None
+    assert absolute_url(None) is None
+
+
+def test_url_key_ignores_www_and_trailing_slash():
+    assert url_key("https://www.example.com/a/") == url_key("http://example.com/a")
+    assert url_key("https://example.com/a?p=1") != url_key("https://example.com/a?p=2")
+
+
+def test_dedupe_keeps_first_spelling_and_order():
+    assert dedupe(["Anna Schmidt", " anna  schmidt", "Ben", "", "Ben"]) == ["Anna Schmidt", "Ben"]
+
+
+def test_dedupe_links_keeps_page_order_and_skips_the_article_itself():
+    links = [
+        {"url": "/b.php", "title": " B "},
+        {"url": "https://example.com/a.php#x", "title": "Self"},
+        {"url": "https://example.com/c.php", "title": "C"},
+        {"url": "https://example.com/b.php", "title": "B again"},
+        {"url": "javascript:go()", "title": "JS"},
+    ]
+    assert dedupe_links(links, "https://example.com/a.php", exclude=["https://example.com/a.php"]) == [
+        {"url": "https://example.com/b.php", "title": "B"},
+        {"url": "https://example.com/c.php", "title": "C"},
+    ]
+
+
+def test_clean_article_returns_a_new_cleaned_article():
+    original = Article(
+        url="https://example.com/news/1.php#top",
+        headline="  見出し\u200b ",
+        body="第一段落。\n\n\u00a0\n 第二段落。 ",
+        authors=["A", "a", " B "],
+        tags=["x", "X", "y"],
+        related_links=[{"url": "/news/2.php", "title": "次"}, {"url": "/news/1.php", "title": "self"}],
+        image_url="/img/1.jpg",
+        published=datetime(2025, 1, 18, tzinfo=timezone.utc),
+    )
+    cleaned = clean_article(original)
+    assert cleaned is not original
+    assert original.headline == "  見出し\u200b "
+    assert cleaned.url == "https://example.com/news/1.php"
+    assert cleaned.headline == "見出し"
+    assert cleaned.body == "第一段落。\n第二段落。"
+    assert cleaned.authors == ["A", "B"]
+    assert cleaned.tags == ["x", "y"]
+    assert cleaned.related_links == [{"url": "https://example.com/news/2.php", "title": "次"}]
+    assert cleaned.image_url == "https://example.com/img/1.jpg"
+    assert cleaned.pages == ["https://example.com/news/1.php"]
+
+
+def test_clean_article_is_idempotent():
+    article = clean_article(Article(url="https://example.com/a", headline=" x ", body="a\n\nb", tags=["t", "T"]))
+    assert clean_article(article) == article
