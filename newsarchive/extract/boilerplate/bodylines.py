@@ -40,9 +40,6 @@ _APPEAL_MAX = 300
 _REPEAT_WORDS = 8
 _CLOSING_APPEAL_MAX = 1200
 _SHORT = 80
-# A source credit closing an article ("Quelle: dpa", "Source: AFP").
-_CREDIT = re.compile(r"^(?:quelle|quellen|source|sources|fuente|fuentes|fonte|fonti|bron|źródło|zdroj|kilde|källa)\s*:",
-                     re.I)
 _LEAD_SIZE = 120
 # CJK characters carry a word each: a short CJK line is a quarter of a short Latin one.
 _CJK = re.compile(f"[{CJK}]")
