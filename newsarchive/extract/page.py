@@ -22,10 +22,10 @@ from newsarchive.extract.metadata.structured import read_structured
 from newsarchive.extract.document.tree import parse, squash, text_of
 from newsarchive.extract.fields.zones import page_timezone
 from newsarchive.items import Article
+from newsarchive.text.words import contained, shingles
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _TAGS = re.compile(r"<[a-zA-Z/!][^>]*>")
-_SHINGLE_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]|\w+")
 
 
 class ExtractionError(ValueError):
@@ -55,15 +55,6 @@ def _page_text(html: str | bytes, content_type: str | None) -> str:
     return text
 
 
-def _shingles(text: str) -> set:
-    words = _SHINGLE_TOKEN.findall(text)
-    return set(zip(words, words[1:], words[2:])) if len(words) >= 3 else {tuple(words)}
-
-
-def _contained(part: set, whole: set) -> float:
-    return len(part & whole) / len(part) if part else 0.0
-
-
 def prefer_declared_body(declared: str, page_lines: list[str]) -> bool:
     """Whether a JSON-LD articleBody should replace the body read from the page.
 
@@ -80,11 +71,11 @@ def prefer_declared_body(declared: str, page_lines: list[str]) -> bool:
     ratio = size / page_size
     if ratio > 3:
         return True  # the page's extraction found little of a long text (or a paywall hides it)
-    ours, theirs = _shingles(page), _shingles(declared)
+    ours, theirs = shingles(page), shingles(declared)
     if ratio >= 0.95:
-        page_in_declared = _contained(ours, theirs)
+        page_in_declared = contained(ours, theirs)
         return page_in_declared < 0.5 if ratio > 1.3 else page_in_declared >= 0.5
-    return ratio >= 0.75 and _contained(theirs, ours) >= 0.9
+    return ratio >= 0.75 and contained(theirs, ours) >= 0.9
 
 
 @lru_cache(maxsize=64)

@@ -253,7 +253,11 @@ class FetchStateRow(Base):
 
 
 class MetaRow(Base):
-    """Small key/value facts about the archive itself (e.g. whether the search index needs a rebuild)."""
+    """Small key/value facts about the archive itself (e.g. whether the search index needs a rebuild).
+
+    No code builds this class: fulltext.py and clusters.py read and write the table in SQL. It stays as the
+    table's definition: the migrations are checked against the models, and autogenerate would drop the table.
+    """
 
     __tablename__ = "store_meta"
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import difflib
 import re
 
-# A CJK character is a token of its own (Japanese has no spaces between words); elsewhere a word with
-# the spaces after it, a punctuation mark, or a line break.
+from newsarchive.text.words import CJK_AS_WRITTEN, WORD_CHAR_AS_WRITTEN
+
+# Words as text.words cuts them, but from the text as written (the runs must give it back): a CJK character
+# is a unit of its own, elsewhere a word with the spaces after it; then a punctuation mark or a run of
+# underscores with the spaces after it, a line break, or spaces no word precedes.
 _TOKEN = re.compile(
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff00-\uffef\u3000-\u303f]"
-    r"|\n|[^\W_]+[ \t]*|[^\w\s][ \t]*|_+[ \t]*|[ \t]+"
+    f"[{CJK_AS_WRITTEN}]|{WORD_CHAR_AS_WRITTEN}+[^\\S\n]*|[^\\w\\s][^\\S\n]*|_+[^\\S\n]*|\n|[^\\S\n]+"
 )
 
 

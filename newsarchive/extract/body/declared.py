@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
-_SHINGLE_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]|\w+")
+from newsarchive.text.words import contained, shingles
 
 # A page line the declared text does not hold (under this share of its shingles) is not the publisher's body text.
 _UNDECLARED = 0.2
 # Page lines at least this many words long are paragraphs; shorter ones may be headings the declaration leaves out.
 _PARAGRAPH_WORDS = 12
-
-
-def shingles(text: str) -> set:
-    words = _SHINGLE_TOKEN.findall(text)
-    return {tuple(words[i:i + 3]) for i in range(max(1, len(words) - 2))}
-
-
-def contained(part: set, whole: set) -> float:
-    return len(part & whole) / len(part) if part else 0.0
 
 
 def reconcile(declared: str, page_lines: list[str]) -> list[str] | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from newsarchive.text.words import CJK
+
 # Whole-line labels: advertisement markers and "read more" prompts in the languages we meet most.
 _LABEL = re.compile(
     r"^[\s\[(【■»>›:\-–—]*(?:advertisement|advertising|sponsored|anzeige|werbung|publicité|publicidad|pubblicità|"
@@ -38,12 +40,9 @@ _APPEAL_MAX = 300
 _REPEAT_WORDS = 8
 _CLOSING_APPEAL_MAX = 1200
 _SHORT = 80
-# A source credit closing an article ("Quelle: dpa", "Source: AFP").
-_CREDIT = re.compile(r"^(?:quelle|quellen|source|sources|fuente|fuentes|fonte|fonti|bron|źródło|zdroj|kilde|källa)\s*:",
-                     re.I)
 _LEAD_SIZE = 120
 # CJK characters carry a word each: a short CJK line is a quarter of a short Latin one.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK = re.compile(f"[{CJK}]")
 _SHORT_CJK = 24
 # Sentence ends, closing quotes included: a body may end on a quoted sentence.
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", "\"", "”", "“", "»", "«", "’")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -159,6 +160,36 @@ def _relative(match: re.Match, now: datetime, tz: tzinfo) -> tuple[datetime, boo
     return (now - delta).astimezone(tz), False
 
 
+def _ymd(match: re.Match) -> tuple[int, int, int]:
+    return int(match[1]), int(match[2]), int(match[3])
+
+
+def _dmy(match: re.Match) -> tuple[int, int, int]:
+    return int(match[3]), int(match[2]), int(match[1])
+
+
+def _slash(match: re.Match) -> tuple[int, int, int]:
+    # US order unless the first number cannot be a month.
+    first, second = int(match[1]), int(match[2])
+    return int(match[3]), *((second, first) if first > 12 else (first, second))
+
+
+# The dates that give their year, tried in this order: (pattern, its match -> (year, month or None, day)).
+# The first that makes a valid date wins; an unknown month name (None) tries the next pattern.
+_DATED: tuple[tuple[re.Pattern, Callable[[re.Match], tuple[int, int | None, int]]], ...] = (
+    (_ISO, _ymd),
+    (_JA, _ymd),
+    (_YMD, _ymd),
+    (_ERA, lambda m: (_ERAS[m[1]] + (1 if m[2] == "元" else int(m[2])), int(m[3]), int(m[4]))),
+    (_RFC, lambda m: (int(m[3]), _month(m[2]), int(m[1]))),
+    (_NAME_MDY, lambda m: (int(m[3]), _month(m[1]), int(m[2]))),
+    (_NAME_DMY, lambda m: (int(m[3]), _month(m[2]), int(m[1]))),
+    (_DMY_DOT, _dmy),
+    (_DMY_SHORT, lambda m: (2000 + int(m[3]), int(m[2]), int(m[1]))),
+    (_SLASH_FULL, _slash),
+)
+
+
 def parse_date(text: str | None, tz: str | None = None, *, now: datetime | None = None):
     """(aware datetime or None, offset_inferred) for a timestamp as a page writes it.
 
@@ -170,56 +201,13 @@ def parse_date(text: str | None, tz: str | None = None, *, now: datetime | None 
         return None, False
     text = text.strip()[:300]
     zone_info = zone(tz)
-    match = _ISO.search(text)
-    if match:
-        found = _build(int(match[1]), int(match[2]), int(match[3]), text, match.end(), zone_info)
-        if found:
-            return found
-    for pattern in (_JA, _YMD):
+    for pattern, day in _DATED:
         match = pattern.search(text)
         if match:
-            found = _build(int(match[1]), int(match[2]), int(match[3]), text, match.end(), zone_info)
+            year, month, mday = day(match)
+            found = month and _build(year, month, mday, text, match.end(), zone_info)
             if found:
                 return found
-    match = _ERA.search(text)
-    if match:
-        year = _ERAS[match[1]] + (1 if match[2] == "元" else int(match[2]))
-        found = _build(year, int(match[3]), int(match[4]), text, match.end(), zone_info)
-        if found:
-            return found
-    match = _RFC.search(text)
-    if match and _month(match[2]):
-        found = _build(int(match[3]), _month(match[2]), int(match[1]), text, match.end(), zone_info)
-        if found:
-            return found
-    match = _NAME_MDY.search(text)
-    if match:
-        found = _build(int(match[3]), _month(match[1]), int(match[2]), text, match.end(), zone_info)
-        if found:
-            return found
-    match = _NAME_DMY.search(text)
-    if match:
-        found = _build(int(match[3]), _month(match[2]), int(match[1]), text, match.end(), zone_info)
-        if found:
-            return found
-    match = _DMY_DOT.search(text)
-    if match:
-        found = _build(int(match[3]), int(match[2]), int(match[1]), text, match.end(), zone_info)
-        if found:
-            return found
-    match = _DMY_SHORT.search(text)
-    if match:
-        found = _build(2000 + int(match[3]), int(match[2]), int(match[1]), text, match.end(), zone_info)
-        if found:
-            return found
-    match = _SLASH_FULL.search(text)
-    if match:
-        # US order unless the first number cannot be a month.
-        first, second = int(match[1]), int(match[2])
-        mo, d = (second, first) if first > 12 else (first, second)
-        found = _build(int(match[3]), mo, d, text, match.end(), zone_info)
-        if found:
-            return found
     now = now or datetime.now(timezone.utc)
     if now.tzinfo is None:
         now = now.replace(tzinfo=zone_info)

@@ -9,6 +9,7 @@ from newsarchive.text.clean import clean_line
 from newsarchive.extract.boilerplate.chrome import in_site_chrome, is_article_header, is_crumb
 from newsarchive.extract.boilerplate.junk import in_furniture
 from newsarchive.extract.document.tree import ancestors, css, text_of, tokens
+from newsarchive.text.words import words
 
 _HEAD_WORDS = frozenset("header head heading titles".split())
 _KICKER_END = re.compile(r"\s*[:|｜\-–—/·•]\s*$")
@@ -70,12 +71,9 @@ def headline_matches(page_text: str, declared: str, site_names=()) -> bool:
     return len(shorter) >= 20 and longer.startswith(shorter) and len(shorter) >= 0.6 * len(longer)
 
 
-_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]|\w+")
-
-
 def headline_words(text: str) -> set[str]:
-    """The words of a headline (each CJK character one word), for comparing variants."""
-    return set(_WORD.findall(norm(text)))
+    """The words of a headline (text.words: each CJK character one word), for comparing variants."""
+    return set(words(text))
 
 
 def similar_headline(page_text: str, declared: str) -> bool:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
+from newsarchive.text.words import HAN, HANGUL, KANA
+
+_KANA = re.compile(f"[{KANA}]")
+_HAN = re.compile(f"[{HAN}]")
+_HANGUL = re.compile(f"[{HANGUL}]")
 _LETTERS = re.compile(r"[^\W\d_]")
 
 

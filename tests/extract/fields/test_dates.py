@@ -140,3 +140,9 @@ def test_localised_full_month_names():
     assert parse_date("18 gennaio 2025", "Europe/Rome")[0].date().isoformat() == "2025-01-18"
     assert parse_date("18 januari 2025", "Europe/Amsterdam")[0].date().isoformat() == "2025-01-18"
     assert parse_date("18 de janeiro de 2025", "Europe/Lisbon")[0].date().isoformat() == "2025-01-18"
+
+
+def test_a_month_name_it_cannot_read_gives_way_to_the_next_date_form():
+    # "KASIM" lower-cases to "kasim", not the Turkish "kasım": that form is passed over, not a crash.
+    moment, inferred = parse_date("5 KASIM 2024 / 05.11.2024 14:30", "Europe/Istanbul")
+    assert moment.isoformat() == "2024-11-05T14:30:00+03:00" and inferred
