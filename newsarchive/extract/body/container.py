@@ -12,8 +12,9 @@ from newsarchive.extract.body.lead import article_heading, find_lead
 from newsarchive.extract.body.scripted import script_texts, scripted_body
 from newsarchive.extract.boilerplate.teasers import cut_teasers
 from newsarchive.extract.document.tree import BLOCK_TAGS, ancestors, css, squash, text_of
+from newsarchive.text.words import CJK_AS_WRITTEN
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]")
+_CJK = re.compile(f"[{CJK_AS_WRITTEN}]")  # page text as written: half-width kana count as CJK too
 _PUNCT = re.compile(r"[,.;:!?，、。．！？]")
 _CONTAINERS = frozenset("div section article main td span font center body blockquote".split())
 _SKIP_IN_OUTPUT = frozenset(["h1"])
