@@ -23,13 +23,14 @@ def command(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Nam
 
 def open_for(args: argparse.Namespace, *, must_exist: bool = True):
     """The archive named by --db (or the default), opened; a missing file or a bad URL is a CliError."""
-    from newsarchive.store import StoreError, default_db, open_archive
+    from newsarchive.crawler.environment import default_db, open_user_archive
+    from newsarchive.store import StoreError
 
     db = args.db or default_db()
     if must_exist and "://" not in db and not Path(db).exists():
         raise CliError(f"no archive at {db}: run `newsarchive demo` or `newsarchive crawl` first, or pass --db")
     try:
-        return open_archive(db)
+        return open_user_archive(db)
     except StoreError as exc:
         raise CliError(str(exc)) from exc
 

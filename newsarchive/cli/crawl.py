@@ -115,7 +115,8 @@ def cmd_sites(args: argparse.Namespace) -> int:
     from newsarchive.crawler import settings as defaults
     from newsarchive.crawler.config import SiteConfig
     from newsarchive.sites import all_sites
-    from newsarchive.store import StoreError, default_db, open_archive
+    from newsarchive.crawler.environment import default_db, open_user_archive
+    from newsarchive.store import StoreError
 
     config = _config(args)
     profiles = {s.name: s for s in all_sites()}
@@ -124,7 +125,7 @@ def cmd_sites(args: argparse.Namespace) -> int:
     db = args.db or default_db()
     if "://" in db or os.path.exists(db):
         try:
-            with open_archive(db) as archive:
+            with open_user_archive(db) as archive:
                 last = archive.last_runs()
         except StoreError as exc:
             raise CliError(str(exc)) from exc

@@ -10,6 +10,8 @@ from typing import Any
 
 from scrapy import signals
 
+from newsarchive.crawler.environment import default_db, env_similarity
+from newsarchive.crawler.projectsettings import project_settings
 from newsarchive.store import Archive, open_archive
 
 logger = logging.getLogger(__name__)
@@ -24,21 +26,32 @@ class CrawlRun:
     so that a crawl full of 404s does not pay one transaction per URL.
     """
 
-    def __init__(self, crawler: Any):
-        self.crawler = crawler
-        self.db: str | None = crawler.settings.get("NEWSARCHIVE_DB") or None
-        self.record_run = crawler.settings.getbool("NEWSARCHIVE_RECORD_RUN", True)
-        self.batch_size = max(1, crawler.settings.getint("NEWSARCHIVE_BATCH_SIZE", 50))
+    def __init__(self, db: str, *, record_run: bool, batch_size: int, similarity: float | None,
+                 clusters: bool) -> None:
+        self.db = db
+        self.record_run = record_run
+        self.batch_size = max(1, batch_size)
+        self.similarity = similarity
+        self.clusters = clusters
         self._archive: Archive | None = None
         self.run_id: int | None = None
         self._problems: list[dict] = []
         # Problems by kind, then by the reason's leading words ("HTTP 404 Not Found", "timeout after 30 s").
         self.tally: dict[str, Counter] = {"dropped": Counter(), "error": Counter()}
-        similarity = crawler.settings.get("NEWSARCHIVE_SIMILARITY")
-        self.similarity: float | None = float(similarity) if similarity not in (None, "") else None
-        self.clusters = crawler.settings.getbool("NEWSARCHIVE_CLUSTERS", True)
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> CrawlRun:
+        """The crawl's archive options: its settings first, then the user's environment (as for `scrapy crawl`)."""
+        settings = project_settings(crawler.settings)
+        similarity = settings.get("NEWSARCHIVE_SIMILARITY")
+        run = cls(settings.get("NEWSARCHIVE_DB") or default_db(),
+                  record_run=settings.getbool("NEWSARCHIVE_RECORD_RUN"),
+                  batch_size=settings.getint("NEWSARCHIVE_BATCH_SIZE"),
+                  similarity=float(similarity) if similarity not in (None, "") else env_similarity(),
+                  clusters=settings.getbool("NEWSARCHIVE_CLUSTERS"))
         # engine_stopped comes after every spider_closed handler: the last moment anyone writes.
-        crawler.signals.connect(self.close, signal=signals.engine_stopped)
+        crawler.signals.connect(run.close, signal=signals.engine_stopped)
+        return run
 
     @property
     def archive(self) -> Archive:
@@ -109,6 +122,6 @@ def crawl_run(crawler: Any) -> CrawlRun:
     """The crawler's CrawlRun, made on first use."""
     run = getattr(crawler, _ATTR, None)
     if run is None:
-        run = CrawlRun(crawler)
+        run = CrawlRun.from_crawler(crawler)
         setattr(crawler, _ATTR, run)
     return run

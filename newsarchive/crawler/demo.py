@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from newsarchive.crawler.run import run_crawl
-from newsarchive.store import default_db, open_archive
+from newsarchive.crawler.environment import default_db, open_user_archive
 
 # A word every demo article about the Russia–Iran treaty contains; two characters, to show that short
 # Japanese words are found.
@@ -62,7 +62,7 @@ def run_demo(db: str | None = None, *, settings: dict[str, Any] | None = None) -
     }
     with resources.as_file(resources.files("newsarchive") / "demo_site") as site_dir, serve(site_dir) as base_url:
         summary = run_crawl("newsweekjapan", db, base_url=base_url, settings=local)
-    archive = open_archive(db)
+    archive = open_user_archive(db)
     try:
         results = archive.search(SAMPLE_QUERY, limit=5)
     finally:

@@ -9,10 +9,12 @@ from typing import Any
 
 from scrapy.exceptions import DropItem
 
-from newsarchive.text.clean import clean_article
+from newsarchive.crawler import settings as project
+from newsarchive.crawler.crawlrun import CrawlRun, crawl_run
+from newsarchive.crawler.projectsettings import project_settings
 from newsarchive.crawler.workers import writer as storeproc
-from newsarchive.crawler.crawlrun import crawl_run
 from newsarchive.items import Article
+from newsarchive.text.clean import clean_article
 
 logger = logging.getLogger(__name__)
 
@@ -27,12 +29,12 @@ class CleanPipeline:
 class ValidatePipeline:
     """Drops what is not an article: no headline, no body, or a body too short to be one."""
 
-    def __init__(self, min_body_chars: int = 60):
+    def __init__(self, min_body_chars: int = project.NEWSARCHIVE_MIN_BODY_CHARS):
         self.min_body_chars = min_body_chars
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ValidatePipeline:
-        return cls(crawler.settings.getint("NEWSARCHIVE_MIN_BODY_CHARS", 60))
+        return cls(project_settings(crawler.settings).getint("NEWSARCHIVE_MIN_BODY_CHARS"))
 
     def process_item(self, item: Article, spider: Any = None) -> Article:
         if not item.headline.strip():
@@ -86,20 +88,21 @@ class StorePipeline:
 
     max_pending = 2
 
-    def __init__(self, crawler: Any):
-        self.crawler = crawler
-        self.stats = crawler.stats
-        self.run = crawl_run(crawler)
-        self.batch_size = self.run.batch_size
+    def __init__(self, run: CrawlRun, stats: Any, *, store_process: bool, crawler: Any = None) -> None:
+        self.run = run
+        self.stats = stats
+        self.crawler = crawler  # where open_spider finds the spider when Scrapy passes none
+        self.batch_size = run.batch_size
         self.buffer: list[Article] = []
         self.pending: deque[tuple[list[Article], Future]] = deque()
-        self.writer = storeproc.writer(self.run.db, self.run.similarity, self.run.clusters,
-                                       in_process=not crawler.settings.getbool("NEWSARCHIVE_STORE_PROCESS", True))
-        self.run.archive  # open it now: a bad NEWSARCHIVE_DB stops the crawl before it fetches anything
+        self.writer = storeproc.writer(run.db, run.similarity, run.clusters, in_process=not store_process)
+        run.archive  # open it now: a bad NEWSARCHIVE_DB stops the crawl before it fetches anything
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> StorePipeline:
-        return cls(crawler)
+        return cls(crawl_run(crawler), crawler.stats,
+                   store_process=project_settings(crawler.settings).getbool("NEWSARCHIVE_STORE_PROCESS"),
+                   crawler=crawler)
 
     def open_spider(self, spider: Any = None) -> None:
         self.run.start(spider or self.crawler.spider)

@@ -10,7 +10,7 @@ from scrapy.spiderloader import SpiderLoader
 
 from newsarchive.crawler.crawlrun import crawl_run
 from newsarchive.crawler.extensions.runrecorder import counts, run_status
-from newsarchive.store import default_db, open_archive
+from newsarchive.crawler.environment import default_db, open_user_archive
 
 
 class CrawlError(Exception):
@@ -75,7 +75,7 @@ def run_crawl(spider: str, db: str | None = None, *, base_url: str | None = None
         numbers = counts(crawler.stats)
         reason = crawler.stats.get_value("finish_reason") or ""
         return {"id": None, "status": run_status(reason, numbers), **numbers, "close_reason": reason}
-    archive = open_archive(crawl_conf.get("NEWSARCHIVE_DB"))
+    archive = open_user_archive(crawl_conf.get("NEWSARCHIVE_DB"))
     try:
         return _summary(archive, run_id)
     finally:

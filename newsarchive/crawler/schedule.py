@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-# 1 h, 6 h, 24 h and 7 days after publication, then never again.
-DEFAULT_RECHECK = ("1h", "6h", "24h", "7d")
+from newsarchive.crawler import settings
+
+# The project's schedule (settings.NEWSARCHIVE_RECHECK), for a config file's sites that name none.
+DEFAULT_RECHECK = tuple(settings.NEWSARCHIVE_RECHECK)
 
 _AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$", re.I)
 _UNIT = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}

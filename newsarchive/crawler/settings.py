@@ -61,7 +61,9 @@ EXTENSIONS = {
     "newsarchive.crawler.extensions.runrecorder.FreezeStartupObjects": 520,
 }
 
-# The archive: a file path or SQLAlchemy URL; None means store.default_db() ($NEWSARCHIVE_DB or ./newsarchive.db).
+# Every NEWSARCHIVE_* default lives here and only here (components read them through projectsettings.py).
+# The archive: a file path or SQLAlchemy URL; None means environment.default_db() ($NEWSARCHIVE_DB or
+# ./newsarchive.db).
 NEWSARCHIVE_DB = None
 # Articles written per transaction.
 NEWSARCHIVE_BATCH_SIZE = 50
@@ -85,7 +87,7 @@ NEWSARCHIVE_GC_FREEZE = True
 # Validation: an article whose body is shorter than this many characters is dropped.
 NEWSARCHIVE_MIN_BODY_CHARS = 60
 # Story clusters: the estimated Jaccard similarity of two bodies' shingles (0..1) at which they are versions
-# of one story; None means the archive's default (0.5, or $NEWSARCHIVE_SIMILARITY).
+# of one story; None means $NEWSARCHIVE_SIMILARITY, else the archive's default (0.5).
 NEWSARCHIVE_SIMILARITY = None
 # Keep story clusters up to date while saving (about half of a save's cost); False leaves the articles saved
 # to the first save or `newsarchive related` that wants clusters again, which indexes just those.

@@ -87,8 +87,10 @@ def test_a_save_with_clusters_after_saves_without_them_indexes_those_first(tmp_p
 
 
 def test_clusters_can_be_switched_off_by_environment(tmp_path, monkeypatch):
+    from newsarchive.crawler.environment import open_user_archive  # the store itself reads no environment
+
     monkeypatch.setenv("NEWSARCHIVE_CLUSTERS", "0")
-    with open_archive(str(tmp_path / "archive.db")) as archive:
+    with open_user_archive(str(tmp_path / "archive.db")) as archive:
         assert archive.clusters is False
         archive.save_articles([treaty_article()])
         [copy] = archive.save_articles([wire_copy()])

@@ -2,7 +2,8 @@
 
 import pytest
 
-from newsarchive.store import StoreError, default_db, open_archive
+from newsarchive.crawler.environment import default_db, open_user_archive
+from newsarchive.store import StoreError, open_archive
 
 
 def test_default_db_is_newsarchive_db_in_the_working_directory(monkeypatch):
@@ -13,7 +14,7 @@ def test_default_db_is_newsarchive_db_in_the_working_directory(monkeypatch):
 def test_default_db_comes_from_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("NEWSARCHIVE_DB", str(tmp_path / "env.db"))
     assert default_db() == str(tmp_path / "env.db")
-    with open_archive() as archive:
+    with open_user_archive() as archive:
         assert archive.latest() == []
     assert (tmp_path / "env.db").exists()
 

@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import logging
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import Any, Callable
 
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
-from newsarchive.crawler.crawlrun import crawl_run
+from newsarchive.crawler.crawlrun import CrawlRun, crawl_run
+from newsarchive.crawler.projectsettings import project_settings
 from newsarchive.crawler.schedule import DEFAULT_RECHECK, is_due, parse_ages
-from newsarchive.crawler.spiders.base import ARTICLE, HINTS, hint_priority
+from newsarchive.crawler.spiders.base import ARTICLE, HINTS
 
 logger = logging.getLogger(__name__)
 
@@ -36,28 +37,32 @@ class NotDue(IgnoreRequest):
 class IncrementalMiddleware:
     """Skips archived URLs until due, re-checks them conditionally, and records validators per URL."""
 
-    def __init__(self, crawler: Any):
-        settings = crawler.settings
-        if not settings.getbool("NEWSARCHIVE_INCREMENTAL", True):
-            raise NotConfigured
-        # Without the store pipeline nothing reaches the archive, so it cannot be the frontier.
-        if settings.getwithbase("ITEM_PIPELINES").get("newsarchive.crawler.pipelines.StorePipeline") is None:
-            raise NotConfigured
-        self.crawler = crawler
-        self.stats = crawler.stats
-        self.run = crawl_run(crawler)
-        self.force = settings.getbool("NEWSARCHIVE_FORCE", False)
-        self.ages = parse_ages(settings.get("NEWSARCHIVE_RECHECK") or DEFAULT_RECHECK)
+    def __init__(self, run: CrawlRun, stats: Any, *, force: bool, ages: tuple[timedelta, ...],
+                 schedule: Callable[[scrapy.Request], Any]) -> None:
+        self.run = run
+        self.stats = stats
+        self.force = force
+        self.ages = ages
+        self.schedule = schedule  # hands a re-check to the engine
         self.known: dict[str, Any] = {}
         self.fetches: list[dict[str, Any]] = []
         # Fetch state is written off the reactor's thread: a write may wait for the store's batch to commit.
         self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsarchive-fetch-state")
-        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
-        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> IncrementalMiddleware:
-        return cls(crawler)
+        settings = project_settings(crawler.settings)
+        if not settings.getbool("NEWSARCHIVE_INCREMENTAL"):
+            raise NotConfigured
+        # Without the store pipeline nothing reaches the archive, so it cannot be the frontier.
+        if settings.getwithbase("ITEM_PIPELINES").get("newsarchive.crawler.pipelines.StorePipeline") is None:
+            raise NotConfigured
+        middleware = cls(crawl_run(crawler), crawler.stats, force=settings.getbool("NEWSARCHIVE_FORCE"),
+                         ages=parse_ages(settings.get("NEWSARCHIVE_RECHECK") or DEFAULT_RECHECK),
+                         schedule=lambda request: crawler.engine.crawl(request))
+        crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
+        return middleware
 
     def spider_opened(self, spider: Any) -> None:
         site = getattr(spider, "site_name", "") or spider.name
@@ -73,16 +78,11 @@ class IncrementalMiddleware:
             last = max(row.last_fetch for row in aliases)
             if not (self.force or is_due(aliases[0].published, last, now, self.ages)):
                 continue
-            urls = [aliases[0].article_url] + [row.url for row in aliases]
-            same = [u for u in urls if spider.same_site(u)]
-            url = next((u for u in same if spider.is_article(u)), same[0] if same else None)
-            if url is None or url in spider.requested:
-                continue
-            spider.requested.add(url)
-            due += 1
-            self.crawler.engine.crawl(scrapy.Request(
-                url, callback=spider.parse_article, errback=spider.on_error,
-                meta={RECHECK: True, ARTICLE: True}, priority=hint_priority({"published": aliases[0].published})))
+            request = spider.recheck_request([aliases[0].article_url] + [row.url for row in aliases],
+                                             aliases[0].published, meta={RECHECK: True})
+            if request is not None:
+                due += 1
+                self.schedule(request)
         self.stats.set_value("newsarchive/known_urls", len(self.known))
         self.stats.set_value("newsarchive/rechecks_due", due)
         logger.info("archive holds %d URLs of %s; %d articles due for a re-check%s", len(self.known), site, due,

@@ -11,6 +11,8 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import Request
 from scrapy.utils.defer import sleep
 
+from newsarchive.crawler.projectsettings import project_settings
+
 logger = logging.getLogger(__name__)
 
 
@@ -40,10 +42,18 @@ class BackoffRetryMiddleware(RetryMiddleware):
     Only the request waits: the rest of the crawl goes on.
     """
 
-    def __init__(self, settings: Any):
-        super().__init__(settings)
-        self.backoff = settings.getfloat("NEWSARCHIVE_RETRY_BACKOFF", 1.0)
-        self.max_wait = settings.getfloat("NEWSARCHIVE_RETRY_MAX_WAIT", 60.0)
+    def __init__(self, settings: Any, *, backoff: float, max_wait: float) -> None:
+        super().__init__(settings)  # Scrapy's own RETRY_* settings
+        self.backoff = backoff
+        self.max_wait = max_wait
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> BackoffRetryMiddleware:
+        settings = project_settings(crawler.settings)
+        middleware = cls(crawler.settings, backoff=settings.getfloat("NEWSARCHIVE_RETRY_BACKOFF"),
+                         max_wait=settings.getfloat("NEWSARCHIVE_RETRY_MAX_WAIT"))
+        middleware.crawler = crawler
+        return middleware
 
     async def process_response(self, request: Request, response: Any, spider: Any = None) -> Any:
         result = super().process_response(request, response)

@@ -12,9 +12,10 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from twisted.internet.task import LoopingCall
 
-from newsarchive.crawler.crawlrun import crawl_run
+from newsarchive.crawler.crawlrun import CrawlRun, crawl_run
 from newsarchive.crawler.pipelines import DuplicateItem
 from newsarchive.crawler.problems import page_problem, traceback_summary
+from newsarchive.crawler.projectsettings import project_settings
 
 logger = logging.getLogger(__name__)
 
@@ -88,22 +89,23 @@ class RunRecorder:
     (item_error).
     """
 
-    def __init__(self, crawler: Any):
-        if not crawler.settings.getbool("NEWSARCHIVE_RECORD_RUN", True):
-            raise NotConfigured
-        self.crawler = crawler
-        self.run = crawl_run(crawler)
-        connect = crawler.signals.connect
-        connect(self.spider_opened, signal=signals.spider_opened)
-        connect(self.spider_closed, signal=signals.spider_closed)
-        connect(self.page_problem, signal=page_problem)
-        connect(self.item_dropped, signal=signals.item_dropped)
-        connect(self.item_error, signal=signals.item_error)
-        connect(self.spider_error, signal=signals.spider_error)
+    def __init__(self, run: CrawlRun, stats: Any) -> None:
+        self.run = run
+        self.stats = stats
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> RunRecorder:
-        return cls(crawler)
+        if not project_settings(crawler.settings).getbool("NEWSARCHIVE_RECORD_RUN"):
+            raise NotConfigured
+        recorder = cls(crawl_run(crawler), crawler.stats)
+        connect = crawler.signals.connect
+        connect(recorder.spider_opened, signal=signals.spider_opened)
+        connect(recorder.spider_closed, signal=signals.spider_closed)
+        connect(recorder.page_problem, signal=page_problem)
+        connect(recorder.item_dropped, signal=signals.item_dropped)
+        connect(recorder.item_error, signal=signals.item_error)
+        connect(recorder.spider_error, signal=signals.spider_error)
+        return recorder
 
     def spider_opened(self, spider: Any) -> None:
         self.run.start(spider)
@@ -116,22 +118,22 @@ class RunRecorder:
     def item_dropped(self, item: Any, response: Any, exception: BaseException, spider: Any = None) -> None:
         url = getattr(item, "url", None) or getattr(response, "url", "")
         duplicate = isinstance(exception, DuplicateItem)
-        self.crawler.stats.inc_value("newsarchive/duplicates" if duplicate else "newsarchive/dropped")
+        self.stats.inc_value("newsarchive/duplicates" if duplicate else "newsarchive/dropped")
         self.run.problem(url, "dropped", _strip_url(str(exception), url))
 
     def item_error(self, item: Any, response: Any, failure: Any, spider: Any = None) -> None:
         url = getattr(item, "url", None) or getattr(response, "url", "")
-        self.crawler.stats.inc_value("newsarchive/errors")
+        self.stats.inc_value("newsarchive/errors")
         self.run.problem(url, "error", f"pipeline error: {traceback_summary(failure)}")
 
     def spider_error(self, failure: Any, response: Any, spider: Any = None) -> None:
-        self.crawler.stats.inc_value("newsarchive/errors")
+        self.stats.inc_value("newsarchive/errors")
         self.run.problem(getattr(response, "url", ""), "error", traceback_summary(failure))
 
     def spider_closed(self, spider: Any, reason: str) -> None:
-        numbers = counts(self.crawler.stats)
+        numbers = counts(self.stats)
         status = run_status(reason, numbers)
-        warning = layout_warning(getattr(self, "had_articles", False), self.crawler.stats, numbers) \
+        warning = layout_warning(getattr(self, "had_articles", False), self.stats, numbers) \
             if status == "finished" else None
         if warning:
             logger.warning("%s: %s", getattr(spider, "site_name", "") or spider.name, warning)
@@ -144,20 +146,21 @@ class RunRecorder:
 class Progress:
     """Every NEWSARCHIVE_PROGRESS_INTERVAL seconds, one line on stderr: pages, articles stored, errors, rate."""
 
-    def __init__(self, crawler: Any, interval: float):
-        self.crawler = crawler
+    def __init__(self, stats: Any, interval: float) -> None:
+        self.stats = stats
         self.interval = interval
         self.started = time.monotonic()
         self.task: LoopingCall | None = None
-        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
-        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> Progress:
-        interval = crawler.settings.getfloat("NEWSARCHIVE_PROGRESS_INTERVAL", 30)
+        interval = project_settings(crawler.settings).getfloat("NEWSARCHIVE_PROGRESS_INTERVAL")
         if interval <= 0:
             raise NotConfigured
-        return cls(crawler, interval)
+        progress = cls(crawler.stats, interval)
+        crawler.signals.connect(progress.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(progress.spider_closed, signal=signals.spider_closed)
+        return progress
 
     def spider_opened(self, spider: Any) -> None:
         self.started = time.monotonic()
@@ -170,7 +173,7 @@ class Progress:
             self.task.stop()
 
     def line(self) -> str:
-        numbers = counts(self.crawler.stats)
+        numbers = counts(self.stats)
         elapsed = max(time.monotonic() - self.started, 1e-9)
         stored = numbers["articles_new"] + numbers["articles_updated"]
         minutes, seconds = divmod(int(elapsed), 60)
@@ -191,14 +194,13 @@ class FreezeStartupObjects:
     steadily (a parsed page, an article per response) that was about a tenth of the CPU time.
     """
 
-    def __init__(self, crawler: Any):
-        if not crawler.settings.getbool("NEWSARCHIVE_GC_FREEZE", True):
-            raise NotConfigured
-        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
-
     @classmethod
     def from_crawler(cls, crawler: Any) -> FreezeStartupObjects:
-        return cls(crawler)
+        if not project_settings(crawler.settings).getbool("NEWSARCHIVE_GC_FREEZE"):
+            raise NotConfigured
+        freeze = cls()
+        crawler.signals.connect(freeze.spider_opened, signal=signals.spider_opened)
+        return freeze
 
     def spider_opened(self, spider: Any) -> None:
         gc.collect()

@@ -18,6 +18,7 @@ from newsarchive.items import Article
 from newsarchive.crawler.spiders.discovery import (Entry, find_hrefs, is_html_type, looks_binary, maybe_gunzip,
                                            media_type, parse_feed, parse_sitemap, sniff)
 from newsarchive.crawler.problems import describe_exception, ignored_reason, report, traceback_summary
+from newsarchive.crawler.projectsettings import project_settings
 from newsarchive.crawler.workers.extraction import ExtractionPool
 
 HINTS = "newsarchive_hints"   # request meta: dates a feed or sitemap gave for the URL
@@ -64,11 +65,11 @@ class NewsSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
-        settings = crawler.settings
-        spider.max_hops = settings.getint("NEWSARCHIVE_ARTICLE_HOPS", 1)
-        spider.max_listing_depth = settings.getint("NEWSARCHIVE_LISTING_DEPTH", 2)
-        spider.max_pages = settings.getint("NEWSARCHIVE_MAX_PAGES", 20)
-        spider.extraction = ExtractionPool.from_settings(settings)
+        settings = project_settings(crawler.settings)
+        spider.max_hops = settings.getint("NEWSARCHIVE_ARTICLE_HOPS")
+        spider.max_listing_depth = settings.getint("NEWSARCHIVE_LISTING_DEPTH")
+        spider.max_pages = settings.getint("NEWSARCHIVE_MAX_PAGES")
+        spider.extraction = ExtractionPool.from_crawler(crawler)
         return spider
 
     def closed(self, reason: str) -> None:
@@ -124,6 +125,18 @@ class NewsSpider(scrapy.Spider):
         meta = {ARTICLE: True, HINTS: hints} if hints else {ARTICLE: True}
         yield scrapy.Request(url, callback=self.parse_article, errback=self.on_error,
                              cb_kwargs={"hops": hops}, meta=meta, priority=hint_priority(hints))
+
+    def recheck_request(self, urls: list[str], published: datetime | None,
+                        meta: dict[str, Any] | None = None) -> scrapy.Request | None:
+        """A request re-checking an archived article, at the first of its `urls` that is an article of this site
+        (else the first of this site's); None when none is this site's or this spider asked for it already."""
+        same = [url for url in urls if self.same_site(url)]
+        url = next((u for u in same if self.is_article(u)), same[0] if same else None)
+        if url is None or url in self.requested:
+            return None
+        self.requested.add(url)
+        return scrapy.Request(url, callback=self.parse_article, errback=self.on_error,
+                              meta={**(meta or {}), ARTICLE: True}, priority=hint_priority({"published": published}))
 
     def parse(self, response: scrapy.http.Response, **kwargs: Any) -> Any:
         return self.parse_discovery(response, **kwargs)

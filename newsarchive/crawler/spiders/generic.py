@@ -6,6 +6,7 @@ import re
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from newsarchive.crawler.projectsettings import project_settings
 from newsarchive.crawler.spiders.base import NewsSpider
 from newsarchive.crawler.spiders.discovery import Entry
 
@@ -68,7 +69,7 @@ class GenericSpider(NewsSpider):
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> GenericSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         # A site named in the config file is filed under that name rather than its host.
-        spider.site_name = crawler.settings.get("NEWSARCHIVE_SITE_NAME") or spider.site_name
+        spider.site_name = project_settings(crawler.settings).get("NEWSARCHIVE_SITE_NAME") or spider.site_name
         return spider
 
     def discovery_urls(self) -> list[str]:

@@ -6,8 +6,9 @@ from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
-from newsarchive.sites.base import Site
+from newsarchive.crawler.projectsettings import project_settings
 from newsarchive.crawler.spiders.base import NewsSpider
+from newsarchive.sites.base import Site
 
 
 class SiteSpider(NewsSpider):
@@ -35,8 +36,9 @@ class SiteSpider(NewsSpider):
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> SiteSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         # A config file may name other feeds or sitemaps than the profile's (NEWSARCHIVE_FEEDS/_SITEMAPS).
-        feeds = crawler.settings.getlist("NEWSARCHIVE_FEEDS")
-        sitemaps = crawler.settings.getlist("NEWSARCHIVE_SITEMAPS")
+        settings = project_settings(crawler.settings)
+        feeds = settings.getlist("NEWSARCHIVE_FEEDS")
+        sitemaps = settings.getlist("NEWSARCHIVE_SITEMAPS")
         if feeds or sitemaps:
             spider.site = replace(spider.site, feeds=tuple(feeds) or spider.site.feeds,
                                   sitemaps=tuple(sitemaps) or spider.site.sitemaps)

@@ -9,6 +9,7 @@ from typing import Any
 
 from newsarchive.extract import ExtractionError, Rules, extract_article
 from newsarchive.items import Article
+from newsarchive.crawler.projectsettings import project_settings
 from newsarchive.crawler.workers.pool import worker_pool
 
 
@@ -30,8 +31,8 @@ class ExtractionPool:
         self._pool: ProcessPoolExecutor | None = None
 
     @classmethod
-    def from_settings(cls, settings: Any) -> ExtractionPool:
-        return cls(settings.getint("NEWSARCHIVE_EXTRACT_WORKERS", 1))
+    def from_crawler(cls, crawler: Any) -> ExtractionPool:
+        return cls(project_settings(crawler.settings).getint("NEWSARCHIVE_EXTRACT_WORKERS"))
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:

@@ -13,7 +13,7 @@ from newsarchive.text.urls import url_key
 _archive: Archive | None = None  # the writer process's own connection to the archive
 
 
-def _open(db: str | None, similarity: float | None, clusters: bool) -> None:
+def _open(db: str, similarity: float | None, clusters: bool) -> None:
     global _archive
     _archive = open_archive(db, similarity=similarity, clusters=clusters)
 
@@ -34,7 +34,7 @@ def save(batch: list[Article], run_id: int | None, archive: Archive | None = Non
     return results, notes
 
 
-def writer(db: str | None, similarity: float | None, clusters: bool, in_process: bool) -> Executor:
+def writer(db: str, similarity: float | None, clusters: bool, in_process: bool) -> Executor:
     """One writer: a separate process with its own connection to the archive, or a thread of this process
     when `in_process` (then `save` must be given the crawl's own archive)."""
     if in_process:

@@ -31,7 +31,8 @@ def _command_line_url():
     config = context.config
     db = context.get_x_argument(as_dictionary=True).get("db") or config.get_main_option("sqlalchemy.url")
     if not db:
-        from newsarchive.store import default_db
+        # The `alembic` command is a program above the store, like the CLI: it reads $NEWSARCHIVE_DB there.
+        from newsarchive.crawler.environment import default_db
 
         db = default_db()
     return database_url(db)

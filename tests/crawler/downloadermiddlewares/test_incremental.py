@@ -68,3 +68,29 @@ def test_without_the_store_pipeline_there_is_no_frontier():
     with pytest.raises(NotConfigured):
         IncrementalMiddleware.from_crawler(get_crawler(Spider, {
             "NEWSARCHIVE_INCREMENTAL": False, "ITEM_PIPELINES": {"newsarchive.crawler.pipelines.StorePipeline": 400}}))
+
+
+def test_due_articles_are_rechecked_through_the_spider_and_handed_to_the_engine(tmp_path):
+    from newsarchive.crawler.crawlrun import CrawlRun
+    from newsarchive.crawler.schedule import DEFAULT_RECHECK, parse_ages
+
+    class Archive:
+        def known_urls(self, site):
+            return [KnownUrl(URL, 1, URL, NOW - timedelta(hours=3), NOW - timedelta(hours=2, minutes=30), None, None)]
+
+    class Site:
+        name = site_name = "newsweekjapan"
+
+        def recheck_request(self, urls, published, meta=None):
+            asked.append((urls, published, meta))
+            return Request(urls[0], meta=meta)
+
+    run = CrawlRun(str(tmp_path / "archive.db"), record_run=True, batch_size=50, similarity=None, clusters=True)
+    run._archive = Archive()
+    asked, scheduled = [], []
+    stats = get_crawler(Spider).stats
+    mw = IncrementalMiddleware(run, stats, force=False, ages=parse_ages(DEFAULT_RECHECK), schedule=scheduled.append)
+    mw.spider_opened(Site())
+    assert [urls for urls, _, _ in asked] == [[URL, URL]]
+    assert [request.url for request in scheduled] == [URL]
+    assert stats.get_value("newsarchive/rechecks_due") == 1
