@@ -1,8 +1,8 @@
 """Alembic environment for the archive: migrates the connection open_archive() hands over, or a URL.
 
 open_archive() passes its own connection in `config.attributes["connection"]` (already set up for a
-write transaction). From the command line, the database comes from `-x db=PATH_OR_URL`, the config's
-sqlalchemy.url, or $NEWSARCHIVE_DB, in that order.
+write transaction). From the command line, the database comes from `-x db=PATH_OR_URL` or the config's
+sqlalchemy.url (the store reads no environment; the CLI's `$NEWSARCHIVE_DB` is not consulted here).
 """
 
 from alembic import context
@@ -31,10 +31,7 @@ def _command_line_url():
     config = context.config
     db = context.get_x_argument(as_dictionary=True).get("db") or config.get_main_option("sqlalchemy.url")
     if not db:
-        # The `alembic` command is a program above the store, like the CLI: it reads $NEWSARCHIVE_DB there.
-        from newsarchive.crawler.environment import default_db
-
-        db = default_db()
+        raise SystemExit("alembic: name the archive with -x db=PATH_OR_URL")
     return database_url(db)
 
 
