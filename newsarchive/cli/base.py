@@ -1,24 +1,15 @@
-"""What every `newsarchive` command shares: the command registry, one-line errors, the archive, printing."""
+"""What every `newsarchive` command shares: one-line errors, the archive, printing."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Callable
 
 from newsarchive.cli.render import as_json, table
-
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 
 
 class CliError(Exception):
     """A problem the user can fix; printed as one line `error: ...`, exit status 2."""
-
-
-def command(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    """Register `cmd_NAME` as the handler of `newsarchive NAME`."""
-    COMMANDS[func.__name__.removeprefix("cmd_")] = func
-    return func
 
 
 def open_for(args: argparse.Namespace, *, must_exist: bool = True):

@@ -1,4 +1,4 @@
-"""The crawling commands: `crawl` (one site, or every configured site with --all) and `sites`."""
+"""The crawling commands: `crawl` (one site, or every configured site with --all), `sites` and `demo`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import os
 import subprocess
 import sys
 
-from newsarchive.cli.base import CliError, command, open_for, print_json, print_rows
+from newsarchive.cli.base import CliError, open_for, print_json, print_rows
+from newsarchive.cli.command import Command
+from newsarchive.cli.options import config_option, db_option, json_option
 from newsarchive.cli.render import key_values, table
 
 SUMMARY_COLUMNS = [("site", "site", 16), ("status", "status", 11), ("pages_fetched", "pages", 6),
@@ -42,8 +44,20 @@ def _setting(text: str) -> tuple[str, str]:
     return name, value
 
 
-@command
-def cmd_crawl(args: argparse.Namespace) -> int:
+def _crawl_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("site", nargs="?", help="site name (see `newsarchive sites`)")
+    p.add_argument("--url", help="crawl any news site from its home page, an RSS/Atom feed or a sitemap")
+    p.add_argument("--base-url", metavar="URL", help="point the site's spider at a mirror, e.g. http://127.0.0.1:8000")
+    p.add_argument("--all", action="store_true", help="crawl every site of the config file, one after another")
+    p.add_argument("--force", action="store_true",
+                   help="fetch every archived URL of the site again, whether or not a re-check is due")
+    config_option(p)
+    p.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
+                   help="a Scrapy setting for this crawl, e.g. -s CLOSESPIDER_PAGECOUNT=100 (repeatable)")
+    db_option(p); json_option(p)
+
+
+def _crawl(args: argparse.Namespace) -> int:
     if args.all:
         if args.site or args.url or args.base_url:
             raise CliError("--all crawls every configured site: give no site, --url or --base-url with it")
@@ -110,8 +124,20 @@ def _crawl_all(args: argparse.Namespace, config) -> int:
     return 1 if failed else 0
 
 
-@command
-def cmd_sites(args: argparse.Namespace) -> int:
+CRAWL = Command(
+    "crawl", "crawl a supported site (or any site with --url, or every configured site with --all) into the archive",
+    ("newsarchive crawl newsweekjapan", "newsarchive crawl --all --config newsarchive.toml",
+     "newsarchive crawl newsweekjapan --base-url http://127.0.0.1:8000 --db mirror.db",
+     "newsarchive crawl --url https://example.com/feed.xml"),
+    _crawl_arguments, _crawl,
+)
+
+
+def _sites_arguments(p: argparse.ArgumentParser) -> None:
+    config_option(p); db_option(p); json_option(p)
+
+
+def _sites(args: argparse.Namespace) -> int:
     from newsarchive.crawler import settings as defaults
     from newsarchive.crawler.config import SiteConfig
     from newsarchive.sites import all_sites
@@ -147,3 +173,39 @@ def cmd_sites(args: argparse.Namespace) -> int:
                              ("last_run", "last run", 25), ("last_status", "status", 11), ("last_new", "new", 4),
                              ("warning", "warning", 30)])
     return 0
+
+
+SITES = Command(
+    "sites", "list the configured sites (else every site with a profile), their schedule and last run",
+    ("newsarchive sites", "newsarchive sites --config newsarchive.toml --db news.db"),
+    _sites_arguments, _sites,
+)
+
+
+def _demo_arguments(p: argparse.ArgumentParser) -> None:
+    db_option(p); json_option(p)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from newsarchive.crawler.demo import run_demo
+
+    summary = run_demo(args.db)
+    if args.json:
+        print_json(summary)
+        return 0 if summary.get("status") == "finished" else 1
+    print(key_values(
+        (k, summary.get(k)) for k in ("db", "status", "pages_fetched", "articles_new", "articles_updated",
+                                      "articles_unchanged", "duplicates", "revisions", "near_duplicates",
+                                      "dropped", "errors")
+    ))
+    print(f"\nnewsarchive search {summary['sample_query']}")
+    print(table(summary["sample_results"],
+                [("id", "id", 6), ("published", "published", 25), ("headline", "headline", 60)]))
+    return 0 if summary.get("status") == "finished" else 1
+
+
+DEMO = Command(
+    "demo", "serve the bundled sample site on 127.0.0.1, crawl it into an archive, print a summary",
+    ("newsarchive demo", "newsarchive demo --db /tmp/demo.db"),
+    _demo_arguments, _demo,
+)

@@ -6,7 +6,13 @@ import argparse
 import re
 from datetime import datetime, timedelta, timezone
 
-from newsarchive.cli.base import CliError, command, open_for, print_json, print_rows
+from newsarchive.cli.base import CliError, open_for, print_json, print_rows
+from newsarchive.cli.command import Command
+from newsarchive.cli.options import db_option, json_option, limit_option, site_option
+
+
+def _article_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("article", metavar="ID_OR_URL", help="the article's id or any URL it was seen under")
 
 
 def _article_id(archive, id_or_url: str) -> int:
@@ -16,8 +22,11 @@ def _article_id(archive, id_or_url: str) -> int:
     return found
 
 
-@command
-def cmd_history(args: argparse.Namespace) -> int:
+def _history_arguments(p: argparse.ArgumentParser) -> None:
+    _article_argument(p); db_option(p); json_option(p)
+
+
+def _history(args: argparse.Namespace) -> int:
     with open_for(args) as archive:
         rows = archive.history(_article_id(archive, args.article))
     for row in rows:
@@ -28,8 +37,21 @@ def cmd_history(args: argparse.Namespace) -> int:
     return 0
 
 
-@command
-def cmd_diff(args: argparse.Namespace) -> int:
+HISTORY = Command(
+    "history", "list the revisions of an article (by id or any of its URLs): when each was seen, what changed",
+    ("newsarchive history 12", "newsarchive history https://www.newsweekjapan.jp/stories/world/2025/01/1.php --json"),
+    _history_arguments, _history,
+)
+
+
+def _diff_arguments(p: argparse.ArgumentParser) -> None:
+    _article_argument(p)
+    p.add_argument("revisions", nargs="*", type=int, metavar="REV",
+                   help="two revision numbers to compare (default: the previous revision and the current one)")
+    db_option(p); json_option(p)
+
+
+def _diff(args: argparse.Namespace) -> int:
     from newsarchive.text.textdiff import diff, render
 
     with open_for(args) as archive:
@@ -55,8 +77,22 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
-@command
-def cmd_changed(args: argparse.Namespace) -> int:
+DIFF = Command(
+    "diff", "show what changed between two revisions of an article, word by word (character by character in Japanese)",
+    ("newsarchive diff 12", "newsarchive diff 12 1 3 --json"),
+    _diff_arguments, _diff,
+)
+
+
+def _changed_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--since", default="7d", metavar="AGE",
+                   help="how far back: 7d, 12h, 30m, or an ISO date/time like 2025-01-18 (default 7d)")
+    p.add_argument("--field", choices=("headline", "body", "any"), default="headline",
+                   help="what must have changed (default headline)")
+    limit_option(p, 50); site_option(p); db_option(p); json_option(p)
+
+
+def _changed(args: argparse.Namespace) -> int:
     since = _since(args.since)
     with open_for(args) as archive:
         rows = archive.changed(since, args.field, site=args.site, limit=args.limit)
@@ -79,10 +115,27 @@ def _since(text: str):
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
-@command
-def cmd_related(args: argparse.Namespace) -> int:
+CHANGED = Command(
+    "changed", "list articles whose headline (or body) changed recently, newest change first",
+    ("newsarchive changed --since 7d --field headline",),
+    _changed_arguments, _changed,
+)
+
+
+def _related_arguments(p: argparse.ArgumentParser) -> None:
+    _article_argument(p); db_option(p); json_option(p)
+
+
+def _related(args: argparse.Namespace) -> int:
     with open_for(args) as archive:
         rows = archive.related(_article_id(archive, args.article))
     print_rows(args, rows, [("id", "id", 6), ("similarity", "similarity", 10), ("site", "site", 14),
                              ("published", "published", 25), ("headline", "headline", 60)])
     return 0
+
+
+RELATED = Command(
+    "related", "list the other versions of an article's story (near duplicates on this and other sites)",
+    ("newsarchive related 12", "newsarchive related https://www.newsweekjapan.jp/headlines/world/2025/01/1.php --json"),
+    _related_arguments, _related,
+)

@@ -1,0 +1,131 @@
+"""The commands that read the archive: `search`, `show`, `latest`, `export` and `stats`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from newsarchive.cli.base import CliError, open_for, print_json, print_rows
+from newsarchive.cli.command import Command
+from newsarchive.cli.export import FORMATS, write_export
+from newsarchive.cli.options import db_option, json_option, limit_option, site_option
+from newsarchive.cli.render import article_text, key_values
+
+
+def _search_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("query", help='words (all must match), "a phrase", OR between alternatives, -word to exclude')
+    limit_option(p); site_option(p); db_option(p); json_option(p)
+
+
+def _search(args: argparse.Namespace) -> int:
+    from newsarchive.store import SearchQueryError
+
+    with open_for(args) as archive:
+        try:
+            rows = archive.search(args.query, limit=args.limit, site=args.site)
+        except SearchQueryError as exc:
+            raise CliError(str(exc)) from exc
+    print_rows(args, rows, [("id", "id", 6), ("published", "published", 25), ("headline", "headline", 50),
+                             ("snippet", "snippet", 60)])
+    return 0
+
+
+SEARCH = Command(
+    "search", "full-text search of the archive (Japanese and English; \"phrases\", OR, -exclude)",
+    ("newsarchive search 条約", 'newsarchive search \'"strategic treaty" OR 条約 -北朝鮮\' --json'),
+    _search_arguments, _search,
+)
+
+
+def _show_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("article", metavar="ID_OR_URL", help="the article's id or any URL it was stored under")
+    db_option(p); json_option(p)
+
+
+def _show(args: argparse.Namespace) -> int:
+    with open_for(args) as archive:
+        article = archive.get(args.article)
+    if article is None:
+        raise CliError(f"no article with id or URL {args.article!r}")
+    if args.json:
+        print_json(article)
+    else:
+        print(article_text(article))
+    return 0
+
+
+SHOW = Command(
+    "show", "print one article by id or URL",
+    ("newsarchive show 12", "newsarchive show https://www.newsweekjapan.jp/stories/world/2025/01/1.php --json"),
+    _show_arguments, _show,
+)
+
+
+def _latest_arguments(p: argparse.ArgumentParser) -> None:
+    limit_option(p); site_option(p); db_option(p); json_option(p)
+
+
+def _latest(args: argparse.Namespace) -> int:
+    with open_for(args) as archive:
+        rows = archive.latest(limit=args.limit, site=args.site)
+    print_rows(args, rows, [("id", "id", 6), ("published", "published", 25), ("site", "site", 14),
+                             ("headline", "headline", 70)])
+    return 0
+
+
+LATEST = Command(
+    "latest", "list the most recently published articles",
+    ("newsarchive latest --limit 20 --site newsweekjapan",),
+    _latest_arguments, _latest,
+)
+
+
+def _export_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default jsonl)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    site_option(p); db_option(p)
+
+
+def _export(args: argparse.Namespace) -> int:
+    with open_for(args) as archive:
+        if args.output and args.output != "-":
+            with open(args.output, "w", encoding="utf-8", newline="") as out:
+                count = write_export(archive.iter_articles(site=args.site), args.format, out)
+            print(f"exported {count} articles to {args.output}", file=sys.stderr)
+        else:
+            write_export(archive.iter_articles(site=args.site), args.format, sys.stdout)
+    return 0
+
+
+EXPORT = Command(
+    "export", "export articles as JSON Lines or CSV",
+    ("newsarchive export --format jsonl -o articles.jsonl", "newsarchive export --format csv > articles.csv"),
+    _export_arguments, _export,
+)
+
+
+def _stats_arguments(p: argparse.ArgumentParser) -> None:
+    db_option(p); json_option(p)
+
+
+def _stats(args: argparse.Namespace) -> int:
+    with open_for(args) as archive:
+        stats = archive.stats()
+    if args.json:
+        print_json(stats)
+        return 0
+    flat = []
+    for key, value in stats.items():
+        if isinstance(value, dict):
+            flat += [(f"{key}.{k}", v) for k, v in value.items()]
+        else:
+            flat.append((key, value))
+    print(key_values(flat))
+    return 0
+
+
+STATS = Command(
+    "stats", "counts of articles, sites, runs and problems in the archive",
+    ("newsarchive stats --json",),
+    _stats_arguments, _stats,
+)
