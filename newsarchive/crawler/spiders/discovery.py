@@ -188,6 +188,8 @@ def parse_feed(body: bytes, feed_url: str) -> list[Entry]:
 
 def parse_sitemap(body: bytes, sitemap_url: str) -> list[Entry]:
     """The URLs of a sitemap (with lastmod and news:publication_date) or the sitemaps of a sitemap index."""
+    # Not scrapy.utils.sitemap.Sitemap: it keeps only a <url>'s direct children, and the publication date
+    # of a news sitemap is nested inside <news:news>.
     root = _root(body)
     if root is None:
         return []
