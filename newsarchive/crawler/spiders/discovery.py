@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import gzip
 import re
+import struct
 import zlib
 from dataclasses import dataclass
 from datetime import datetime
@@ -12,6 +12,7 @@ from html import unescape
 from urllib.parse import urldefrag, urljoin
 
 from lxml import etree
+from scrapy.utils.gz import gunzip
 
 # An <a> tag's href, quoted or not. Scanning for it is ten times cheaper than building a second DOM of
 # a page that extraction has already parsed; a stray match inside a script is filtered out later like
@@ -22,8 +23,6 @@ _KINDS = {b"rss": "feed", b"feed": "feed", b"rdf": "feed", b"urlset": "sitemap",
           b"html": "html"}
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-_XML_TYPES = ("application/xml", "text/xml", "application/rss+xml", "application/atom+xml",
-              "application/rdf+xml")
 
 
 @dataclass
@@ -65,14 +64,22 @@ def looks_binary(body: bytes, sample: int = 2048) -> bool:
 
 
 def maybe_gunzip(body: bytes, max_size: int = 50 * 1024 * 1024) -> bytes:
-    """The body, decompressed when it is a gzip file (sitemap.xml.gz served without Content-Encoding)."""
+    """The body, decompressed when it is a gzip file (sitemap.xml.gz served without Content-Encoding).
+
+    Scrapy's gunzip reads every gzip member and keeps what precedes a damaged end. Past `max_size`
+    decompressed bytes (the sitemap protocol's limit) it gives up; then, as ever, the first `max_size`
+    bytes are read, so a gzip bomb costs no more than that and the entries before the cut are kept.
+    """
     if body[:2] != b"\x1f\x8b":
         return body
     try:
-        out = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(body, max_size)
-    except (zlib.error, gzip.BadGzipFile):
+        return gunzip(body, max_size=max_size)
+    except (OSError, EOFError, ValueError, struct.error, zlib.error):  # over max_size, or not gzip after all
+        pass
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(body, max_size)
+    except zlib.error:
         return body
-    return out
 
 
 def sniff(body: bytes, content_type: str | bytes | None = None) -> str:
@@ -186,6 +193,8 @@ def parse_feed(body: bytes, feed_url: str) -> list[Entry]:
 
 def parse_sitemap(body: bytes, sitemap_url: str) -> list[Entry]:
     """The URLs of a sitemap (with lastmod and news:publication_date) or the sitemaps of a sitemap index."""
+    # Not scrapy.utils.sitemap.Sitemap: it keeps only a <url>'s direct children, and the publication date
+    # of a news sitemap is nested inside <news:news>.
     root = _root(body)
     if root is None:
         return []

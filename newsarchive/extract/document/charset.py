@@ -2,49 +2,32 @@
 
 from __future__ import annotations
 
-import codecs
 import re
 
 import charset_normalizer
+from w3lib.encoding import read_bom, resolve_encoding
 
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: its BOM starts with the UTF-16 LE one
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
+# Declarations are read liberally (anywhere in the first 4 KB, spaces or single quotes allowed, before or after
+# <body>) where w3lib's WHATWG prescan is strict: decode_html checks every declaration against the bytes, so a
+# sloppy one costs nothing, while one not read sends the page to statistical detection.
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]{0,500}?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 _PRESCAN = 4096
 
-# Labels as pages write them -> the Python codec that decodes what such pages really contain.
-# Shift_JIS and EUC-JP pages use the vendor supersets (NEC/IBM extensions, JIS X 0213); ISO-8859-1
-# and ASCII pages are windows-1252 in practice (the WHATWG encoding standard does the same).
-_SUPERSETS = {
-    "shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "ms_kanji": "cp932",
-    "windows-31j": "cp932", "csshiftjis": "cp932", "cp932": "cp932", "ms932": "cp932",
-    "euc-jp": "euc_jis_2004", "euc_jp": "euc_jis_2004", "x-euc-jp": "euc_jis_2004", "eucjp": "euc_jis_2004",
-    "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252",
-    "iso8859-1": "cp1252", "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030",
-    "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "big5": "big5hkscs", "tis-620": "cp874",
-    "iso-8859-9": "cp1254", "utf8": "utf-8", "unicode": "utf-8",
-}
-# A <meta> cannot truthfully declare UTF-16/32: the bytes it was read from were ASCII-compatible.
-_NOT_FROM_META = {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
+# w3lib maps labels to the codec that decodes what such pages really contain, as the WHATWG encoding standard
+# does (ISO-8859-1 and ASCII -> windows-1252, Shift_JIS -> cp932, GBK -> gb18030, and no UTF-7). What it lacks:
+# EUC-JP pages also use the JIS X 0213 characters only euc_jis_2004 has, and labels Python does not know.
+_SUPERSETS = {"euc_jp": "euc_jis_2004", "x-euc-jp": "euc_jis_2004", "x-gbk": "gb18030", "unicode": "utf-8"}
 _KANA = re.compile(r"[\u3041-\u30ff]")
 
 
 def codec_name(label: str | None) -> str | None:
-    """The Python codec for a charset label (with the superset mapping above), or None if unknown."""
+    """The Python codec for a charset label (w3lib's mapping, then the supersets above), or None if unknown."""
     if not label:
         return None
     label = label.strip().strip("\"'").lower()
-    label = _SUPERSETS.get(label, label)
-    try:
-        return codecs.lookup(label).name
-    except LookupError:
-        return None
+    name = resolve_encoding(label)
+    return _SUPERSETS.get(name or label, name)
 
 
 def declared_charset(data: bytes, content_type: str | None = None) -> str | None:
@@ -57,8 +40,9 @@ def declared_charset(data: bytes, content_type: str | None = None) -> str | None
     match = _META_CHARSET.search(data[:_PRESCAN])
     if match:
         name = codec_name(match.group(1).decode("ascii", "replace"))
-        if name and name.replace("_", "-") not in _NOT_FROM_META:
-            return "utf-8" if name.startswith("utf-16") or name.startswith("utf-32") else name
+        # A <meta> cannot truthfully declare UTF-16/32: the bytes it was read from were ASCII-compatible.
+        if name and not name.startswith(("utf-16", "utf-32")):
+            return name
     return None
 
 
@@ -103,9 +87,9 @@ def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]
     """
     if not data:
         return "", "utf-8"
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom):].decode(encoding, "replace"), encoding
+    encoding, bom = read_bom(data)
+    if encoding and bom:
+        return data[len(bom):].decode(encoding, "replace"), encoding
     declared = declared_charset(data, content_type)
     if declared:
         text = _strict(data, declared)

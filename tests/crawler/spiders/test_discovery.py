@@ -141,3 +141,34 @@ def test_binary_data_is_told_from_text_in_any_page_encoding():
         assert not looks_binary(page.encode(encoding)), encoding
     assert not looks_binary(page.encode("utf-16"))  # a byte order mark says what the NULs are
     assert not looks_binary(b"")
+
+
+def test_gzipped_sitemaps_in_several_members_or_with_a_damaged_checksum_are_read_whole():
+    from newsarchive.crawler.spiders.discovery import maybe_gunzip
+
+    head, tail = INDEX[:200], INDEX[200:]
+    members = gzip.compress(head) + gzip.compress(tail)
+    assert maybe_gunzip(members) == INDEX
+    packed = gzip.compress(INDEX)
+    bad_crc = packed[:-8] + bytes(4) + packed[-4:]
+    assert [e.url for e in parse_sitemap(bad_crc, "https://www.newsweekjapan.jp/sitemap.xml")] == [
+        "https://www.newsweekjapan.jp/sitemap-2025-01.xml", "https://www.newsweekjapan.jp/sitemap-news.xml"]
+
+
+def test_a_gzip_bomb_is_not_inflated_past_the_bound_and_corrupt_gzip_never_raises():
+    from newsarchive.crawler.spiders.discovery import maybe_gunzip
+
+    bomb = gzip.compress(b"<urlset>" + b" " * 1_000_000)
+    assert len(maybe_gunzip(bomb, max_size=10_000)) <= 10_000
+    packed = gzip.compress(INDEX)
+    for broken in (packed[:12] + b"\xff" * 40, packed[:5], b"\x1f\x8b" + bytes(30)):
+        assert isinstance(maybe_gunzip(broken), bytes)
+
+
+def test_a_sitemap_inflating_past_the_bound_keeps_the_entries_before_the_cut():
+    from newsarchive.crawler.spiders.discovery import maybe_gunzip
+
+    entries = b"".join(b"<url><loc>https://example.com/news/%d.html</loc></url>" % n for n in range(3))
+    oversized = gzip.compress(b'<?xml version="1.0"?><urlset>' + entries + b"<!--" + b" " * 100_000 + b"-->")
+    cut = maybe_gunzip(oversized, max_size=10_000)
+    assert len(cut) == 10_000 and entries in cut

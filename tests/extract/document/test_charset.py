@@ -91,3 +91,18 @@ def test_undeclared_shift_jis_and_euc_jp_pages_are_detected():
     for codec in ("shift_jis", "euc_jp"):
         text, _ = decode_html(page(JA).encode(codec))
         assert JA in text, codec
+
+
+def test_every_spelling_of_latin1_reads_as_windows_1252():
+    body = "Größe – “quoted”"
+    for label in ("ISO_8859-1", "l1", "iso8859_1"):
+        text, encoding = decode_html(page(body, f'<meta charset="{label}">').encode("cp1252"))
+        assert body in text and encoding == "cp1252", label
+
+
+def test_a_utf7_declaration_cannot_smuggle_markup_into_the_text():
+    # UTF-7 spells "<" as "+ADw-": browsers dropped it for that reason, and so does the decoder.
+    data = page("+ADw-script+AD4-alert(1)+ADw-/script+AD4-", '<meta charset="utf-7">').encode("ascii")
+    text, encoding = decode_html(data, "text/html; charset=utf-7")
+    assert "<script>" not in text and encoding != "utf-7"
+
