@@ -20,9 +20,10 @@ the earlier copy exactly as if it had come in the next batch.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Iterator, NamedTuple
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, select
 
@@ -87,12 +88,13 @@ def _item(index: int, article: Article, site_id: int) -> _Item:
 
 def save_batch(
     connection: Connection, articles: list[Article], *, run_id: int | None, index_text: bool,
-    known_sites: dict[str, int] | None = None, similarity: float = story_clusters.DEFAULT_THRESHOLD, clusters: bool = True,
+    known_sites: dict[str, int] | None = None, similarity: float = story_clusters.DEFAULT_THRESHOLD,
+    clusters: bool = True,
 ) -> list[SaveResult]:
     """Save one batch on `connection` (inside a transaction); results are in the order of `articles`."""
     if not articles:
         return []
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     sites = site_ids(connection, {article.site for article in articles}, known_sites)
     items = [_item(index, article, sites[article.site]) for index, article in enumerate(articles)]
     # Keep the full-text index in step only while it is current; otherwise the next search rebuilds it.
@@ -186,27 +188,9 @@ def _save_round(
     `similarity` None: new text is not added to the story-cluster index; `forget_clusters`: changed articles
     still leave it, so that they count as not indexed (see save_batch)."""
     found = _lookup(connection, items)
-    fresh = [item for item in items if item.index not in found]
-    rows = {}
-    for item in fresh:
-        row = content_values(item.article, item.site_id, item.digest)
-        row.update(url_key=item.keys[0], first_seen=now, last_seen=now, first_run_id=run_id, last_run_id=run_id,
-                   revised_at=now)
-        rows[item.index] = row
-    inserted = {key: id_ for id_, key in insert_new(connection, ARTICLES, list(rows.values()), ("id", "url_key"))}
-
-    written: list[tuple[int, _Item]] = []  # new or updated: need links, index rows, signatures
-    skipped: list[_Item] = []
-    for item in fresh:
-        id_ = inserted.get(item.keys[0])
-        if id_ is None:
-            skipped.append(item)
-        else:
-            results[item.index] = SaveResult(id_, item.article.url, "new")
-            written.append((id_, item))
-    found.update(_lookup(connection, skipped))  # a concurrent writer may have inserted the key meanwhile
-    found.update(_lookup(connection, [item for item in skipped if item.index not in found], by_url=True))
-
+    # new or updated: need links, index rows, signatures
+    written = _insert_fresh(connection, [item for item in items if item.index not in found], found, results,
+                            now=now, run_id=run_id)
     updated, unchanged, fragments = _classify(connection, [i for i in items if results[i.index] is None], found,
                                               results)
     if updated:
@@ -219,7 +203,7 @@ def _save_round(
                              now=now, run_id=run_id, fragments=fragments)
         for id_, item in updated:
             if id_ not in fragments:
-                results[item.index] = results[item.index]._replace(revised=True)
+                results[item.index] = _result(results, item)._replace(revised=True)
         written.extend(updated)
     revise.touch(connection, unchanged, now=now, run_id=run_id)
     _aliases(connection, items, results, now=now)
@@ -227,8 +211,42 @@ def _save_round(
     links = [row for id_, item in written for row in link_rows(id_, item.article.related_links)]
     if links:
         insert_plain(connection, LINKS, links)
-    if not index and similarity is None:
-        return
+    if index or similarity is not None:
+        _index_written(connection, written, results, index=index, similarity=similarity)
+
+
+def _insert_fresh(
+    connection: Connection, fresh: list[_Item], found: dict[int, _Found], results: list[SaveResult | None],
+    *, now: datetime, run_id: int | None,
+) -> list[tuple[int, _Item]]:
+    """Insert the items no stored article matched; the (id, item) pairs inserted. An item whose key a
+    concurrent writer inserted meanwhile is looked up again and added to `found` instead."""
+    rows = {}
+    for item in fresh:
+        row = content_values(item.article, item.site_id, item.digest)
+        row.update(url_key=item.keys[0], first_seen=now, last_seen=now, first_run_id=run_id, last_run_id=run_id,
+                   revised_at=now)
+        rows[item.index] = row
+    inserted = {key: id_ for id_, key in insert_new(connection, ARTICLES, list(rows.values()), ("id", "url_key"))}
+    written: list[tuple[int, _Item]] = []
+    skipped: list[_Item] = []
+    for item in fresh:
+        id_ = inserted.get(item.keys[0])
+        if id_ is None:
+            skipped.append(item)
+        else:
+            results[item.index] = SaveResult(id_, item.article.url, "new")
+            written.append((id_, item))
+    found.update(_lookup(connection, skipped))
+    found.update(_lookup(connection, [item for item in skipped if item.index not in found], by_url=True))
+    return written
+
+
+def _index_written(
+    connection: Connection, written: list[tuple[int, _Item]], results: list[SaveResult | None],
+    *, index: bool, similarity: float | None,
+) -> None:
+    """Add the new and updated articles to the full-text index (`index`) and the story clusters (`similarity`)."""
     body_words = {id_: words(item.article.body or "") for id_, item in written}  # cut once for both indexes
     if index:
         fulltext.add(connection, ((id_, item.article.headline or "", body_words[id_]) for id_, item in written))
@@ -237,7 +255,14 @@ def _save_round(
     clustered = story_clusters.add(connection, body_words.items(), similarity)
     for id_, item in written:
         if id_ in clustered:
-            results[item.index] = results[item.index]._replace(clustered=True)
+            results[item.index] = _result(results, item)._replace(clustered=True)
+
+
+def _result(results: list[SaveResult | None], item: _Item) -> SaveResult:
+    """The result already decided for `item` (its row was written, so it has one)."""
+    result = results[item.index]
+    assert result is not None
+    return result
 
 
 def _classify(
