@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .articles import simple_article, treaty_article
 
-NOW = datetime(2025, 1, 20, 0, 0, tzinfo=timezone.utc)
+NOW = datetime(2025, 1, 20, 0, 0, tzinfo=UTC)
 
 
 def test_known_urls_are_every_url_an_article_of_the_site_is_stored_under(archive):

@@ -12,8 +12,12 @@ from newsarchive.store import open_archive  # noqa: E402
 
 # The same tests, collected again here where `archive` is a PostgreSQL archive.
 from .test_archive import *  # noqa: E402,F401,F403
-from .test_crawlstate import *  # noqa: E402,F401,F403
+from .test_clusters import (  # noqa: E402,F401
+    test_a_lightly_edited_wire_story_on_another_site_joins_the_story_cluster,
+    test_english_and_german_near_copies_cluster_too,
+)
 from .test_concurrency import assert_overlap_stored_once, run_variant_writers, run_writers  # noqa: E402
+from .test_crawlstate import *  # noqa: E402,F401,F403
 from .test_fulltext import (  # noqa: E402,F401
     corpus,
     test_a_malformed_query_raises_search_query_error,
@@ -29,10 +33,6 @@ from .test_fulltext import (  # noqa: E402,F401
     test_two_character_japanese_word,
 )
 from .test_history import *  # noqa: E402,F401,F403
-from .test_clusters import (  # noqa: E402,F401
-    test_a_lightly_edited_wire_story_on_another_site_joins_the_story_cluster,
-    test_english_and_german_near_copies_cluster_too,
-)
 from .test_runs import *  # noqa: E402,F401,F403
 
 SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
