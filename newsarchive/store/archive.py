@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Any, Iterator
+from typing import Any
 
 from sqlalchemy import Connection, desc, func, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
@@ -181,7 +182,7 @@ class Archive(crawlstate.CrawlState):
             found = history.resolve(connection, id_or_url)
             if found is None:
                 return None
-            row = connection.execute(self._articles().where(ARTICLES.c.id == found)).mappings().first()
+            row = connection.execute(self._articles().where(ARTICLES.c.id == found)).mappings().one()
             links = _links(connection, [found])
             urls = history.aliases(connection, found)
             listed = crawlstate.listed_dates(connection, urls)
@@ -208,7 +209,8 @@ class Archive(crawlstate.CrawlState):
             found = history.resolve(connection, id_or_url)
             if found is None:
                 return None
-            return [{**summary_json(row), "similarity": score} for row, score in story_clusters.related(connection, found)]
+            nearby = story_clusters.related(connection, found)
+            return [{**summary_json(row), "similarity": score} for row, score in nearby]
 
     def _ensure_neardup_index(self) -> None:
         # Built when first needed for an archive made before the index existed or by another signature

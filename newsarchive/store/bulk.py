@@ -8,9 +8,10 @@ to the driver's cursor.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from operator import itemgetter
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from sqlalchemy import Connection, Dialect, Table
 from sqlalchemy.dialects import postgresql, sqlite
@@ -33,7 +34,8 @@ def upsert_insert(connection: Connection, table: Table) -> Any:
 @lru_cache(maxsize=32)
 def _plain_insert_sql(dialect: Dialect, table: Table, keys: tuple[str, ...]) -> tuple[str, tuple[str, ...] | None]:
     compiled = table.insert().compile(dialect=dialect, column_keys=list(keys))
-    return str(compiled), tuple(compiled.positiontup) if compiled.positional else None
+    order = compiled.positiontup if compiled.positional else None
+    return str(compiled), tuple(order) if order is not None else None
 
 
 def insert_plain(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -53,12 +55,13 @@ def insert_tuples(connection: Connection, table: Table, keys: tuple[str, ...], r
     if not rows:
         return
     sql, order = _plain_insert_sql(connection.dialect, table, keys)
+    params: list[Any] = rows
     if order and order != keys:
         position = [keys.index(key) for key in order]
-        rows = [tuple(row[i] for i in position) for row in rows]
+        params = [tuple(row[i] for i in position) for row in rows]
     elif not order:
-        rows = [dict(zip(keys, row)) for row in rows]
-    connection.exec_driver_sql(sql, rows)
+        params = [dict(zip(keys, row, strict=True)) for row in rows]
+    connection.exec_driver_sql(sql, params)
 
 
 def select_in(connection: Connection, table: Table, columns: tuple[str, ...], key: str,
@@ -102,7 +105,7 @@ def insert_new(
     # this connection's own cursor (inside the same transaction). Values go through the columns' bind
     # processors (JSON, UTC timestamps) exactly as SQLAlchemy would send them.
     keys = tuple(rows[0])
-    columns = list(zip(keys, _processors(connection.dialect, table, keys)))
+    columns = list(zip(keys, _processors(connection.dialect, table, keys), strict=True))
     sql = _returning_sql(table, keys, returning)
     accepted: list[tuple[Any, ...]] = []
     cursor = connection.connection.cursor()

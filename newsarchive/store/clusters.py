@@ -2,9 +2,10 @@
 
 Each indexed article has one signature row (empty when its body is too short to compare) and, when
 the body is long enough, BANDS band rows (bucket, article id). A saved article is compared only with
-the articles sharing one of its buckets, so the cost of the check does not grow with the archive. Articles whose estimated similarity reaches the
-threshold join one story cluster (articles.cluster_id = the smallest id in it; single link: a
-cluster grows through any member, and two clusters an article links are merged). The index is
+the articles sharing one of its buckets, so the cost of the check does not grow with the archive.
+Articles whose estimated similarity reaches the threshold join one story cluster (articles.cluster_id =
+the smallest id in it; single link: a cluster grows through any member, and two clusters an article
+links are merged). The index is
 current when store_meta `neardup` equals neardup.VERSION; otherwise the archive rebuilds it. Saves
 that skip the index (clusters off) set store_meta `neardup_pending`, and catch_up() later indexes just
 the articles without a signature row.
@@ -12,7 +13,8 @@ the articles without a signature row.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import Connection, delete, exists, select, text, update
 
@@ -123,7 +125,7 @@ def _cluster(connection: Connection, links: list[tuple[int, int]]) -> None:
     for id_ in ids:
         groups.setdefault(root(id_), set()).add(id_)
     for group in groups.values():
-        existing = {current.get(id_) for id_ in group} - {None}
+        existing = {cluster for id_ in group if (cluster := current.get(id_)) is not None}
         target = min(group | existing)
         for chunk in chunks(sorted(group)):
             connection.execute(update(ARTICLES).where(ARTICLES.c.id.in_(chunk)).values(cluster_id=target))

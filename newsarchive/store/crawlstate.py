@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
-from datetime import datetime, timezone
-from typing import Any, Callable, Iterator, NamedTuple
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, desc, func, select, update
 
@@ -77,7 +78,7 @@ def record_fetches(connection: Connection, rows: list[dict[str, Any]]) -> None:
 
 def listed_dates(connection: Connection, urls: list[str]) -> dict[str, str | None]:
     """The publication/modification dates a feed or sitemap gave for any of these URLs (first found)."""
-    found = {"published": None, "modified": None}
+    found: dict[str, str | None] = {"published": None, "modified": None}
     query = select(FETCH.c.listed_published, FETCH.c.listed_modified).where(FETCH.c.url.in_(urls))
     for published, modified in connection.execute(query):
         found["published"] = found["published"] or iso(published)
@@ -113,7 +114,7 @@ def abandoned_runs(connection: Connection, site: str, host: str) -> list[tuple[i
 def mark_interrupted(connection: Connection, run_ids: list[int], note: str) -> None:
     if run_ids:
         connection.execute(update(RUNS).where(RUNS.c.id.in_(run_ids), RUNS.c.status == "running").values(
-            status="interrupted", finished_at=datetime.now(timezone.utc), warning=note,
+            status="interrupted", finished_at=datetime.now(UTC), warning=note,
             stats={"close_reason": "process ended"}))
 
 
@@ -130,7 +131,7 @@ class CrawlState:
 
     def record_fetches(self, rows: list[dict[str, Any]]) -> None:
         """Keep, per URL: etag, last_modified, fetched_at, status, not_modified (count), listed dates."""
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         rows = [{"fetched_at": now, **row} for row in rows]
         if rows:
             with self._write("record fetches") as connection:

@@ -10,7 +10,8 @@ current; the next search rebuilds it, so results are never silently incomplete.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import Connection, and_, desc, not_, or_, select, text
 
@@ -102,8 +103,7 @@ def rebuild(connection: Connection) -> int:
 def search(connection: Connection, query: Query, *, limit: int, site: str | None) -> list[dict[str, Any]]:
     """Matching articles, best first, each as a summary with a snippet of the body around the first match."""
     if has_index(connection):
-        statement = text(_MATCH.format(site_filter="AND s.name = :site" if site else ""))
-        statement = statement.columns(published=UTCDateTime)
+        statement = text(_MATCH.format(site_filter="AND s.name = :site" if site else "")).columns(published=UTCDateTime)
         params: dict[str, Any] = {"query": to_fts(query), "limit": limit}
         if site:
             params["site"] = site

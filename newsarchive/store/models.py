@@ -8,8 +8,8 @@ a page's own UTC offset is kept beside `published`/`modified` in minutes so the 
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -24,6 +24,7 @@ from sqlalchemy import (
     MetaData,
     SmallInteger,
     String,
+    Table,
     Text,
     TypeDecorator,
     UniqueConstraint,
@@ -62,19 +63,22 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None or value.tzinfo is None:
             return value
         if value.utcoffset():
-            value = value.astimezone(timezone.utc)
+            value = value.astimezone(UTC)
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
     def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
         if value is None:
             return None
         if value.tzinfo is None:
-            return value.replace(tzinfo=timezone.utc)
-        return value.astimezone(timezone.utc)
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
 
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+    # Each model maps one Table (none a join or a select), and the store writes through `Model.__table__`;
+    # DeclarativeBase types it as any FromClause, which insert()/update()/delete() do not accept.
+    __table__: ClassVar[Table]
 
 
 class SiteRow(Base):

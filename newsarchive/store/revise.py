@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from datetime import datetime
 from typing import Any
 
@@ -24,7 +25,7 @@ _KEPT = ("headline", "body", "content_hash", "published", "published_offset", "m
 
 def write_updates(
     connection: Connection, updated: list[tuple[int, Article, int, str]], *, now: datetime, run_id: int | None,
-    fragments: set[int] = frozenset(),
+    fragments: Container[int] = frozenset(),
 ) -> None:
     """New content (id, article, site id, body hash) for stored articles: the old version becomes a revision,
     the row and links are replaced. `fragments`: ids whose stored text is a lone later page, replaced without

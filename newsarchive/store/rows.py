@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timedelta, timezone
-from typing import Any, Mapping
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
 
 from newsarchive.items import Article, iso
 
@@ -39,7 +40,7 @@ def with_offset(instant: datetime | None, minutes: int | None) -> datetime | Non
     if instant is None:
         return None
     if instant.tzinfo is None:
-        instant = instant.replace(tzinfo=timezone.utc)
+        instant = instant.replace(tzinfo=UTC)
     minutes = minutes or 0
     zone = _ZONES.get(minutes) or _ZONES.setdefault(minutes, timezone(timedelta(minutes=minutes)))
     return instant.astimezone(zone)
@@ -78,7 +79,7 @@ def link_rows(article_id: int, links: list[dict[str, str]]) -> list[dict[str, An
     ]
 
 
-def article_json(row: Mapping[str, Any], site: str, links: list[dict[str, str]]) -> dict[str, Any]:
+def article_json(row: Mapping[Any, Any], site: str, links: list[dict[str, str]]) -> dict[str, Any]:
     """The article JSON (items.JSON_KEYS) of a stored row, plus sources, pages, first/last seen, tz flag."""
     article = Article(
         url=row["url"],
@@ -107,7 +108,7 @@ def article_json(row: Mapping[str, Any], site: str, links: list[dict[str, str]])
     return data
 
 
-def summary_json(row: Mapping[str, Any]) -> dict[str, Any]:
+def summary_json(row: Mapping[Any, Any]) -> dict[str, Any]:
     """The short form listings and search results use: id, url, site, headline, published."""
     return {
         "id": row["id"],

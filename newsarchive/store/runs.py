@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, desc, insert, select, update
@@ -31,7 +31,7 @@ def start(connection: Connection, site: str, spider: str, args: dict[str, Any] |
     statement = insert(RUNS).returning(RUNS.c.id)
     return connection.execute(statement, {
         "site_id": site_id, "spider": spider, "args": dict(args or {}), "status": "running",
-        "started_at": datetime.now(timezone.utc), "stats": {},
+        "started_at": datetime.now(UTC), "stats": {},
     }).scalar_one()
 
 
@@ -43,7 +43,7 @@ def check_status(status: str) -> None:
 def finish(connection: Connection, run_id: int, status: str, stats: dict[str, Any]) -> None:
     """Mark a crawl ended, with its counters in columns and the whole stats dict as JSON."""
     values: dict[str, Any] = {name: int(stats.get(name) or 0) for name in RUN_COUNTS}
-    values.update(status=status, finished_at=datetime.now(timezone.utc), stats=dict(stats),
+    values.update(status=status, finished_at=datetime.now(UTC), stats=dict(stats),
                   warning=stats.get("warning") or None)
     done = connection.execute(update(RUNS).where(RUNS.c.id == run_id).values(values))
     if done.rowcount == 0:
@@ -52,7 +52,7 @@ def finish(connection: Connection, run_id: int, status: str, stats: dict[str, An
 
 def problem_rows(rows: list[dict[str, Any]], run_id: int | None) -> list[dict[str, Any]]:
     """Validated problems rows; a kind other than dropped/error is a ValueError."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     values = []
     for row in rows:
         kind = row.get("kind")

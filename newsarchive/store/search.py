@@ -14,6 +14,7 @@ characters read at most 2 times longer than the bigram token on 20,000 articles 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newsarchive.text.words import RUN as _RUN
@@ -76,18 +77,9 @@ def parse_query(query: str) -> Query:
     excluded: list[Term] = []
     pending_or = False
     previous = ""  # "term", "excluded" or "or"
-    for match in _LEXEME.finditer(query):
-        if match.group(2) is not None:
-            if not match.group(3):
-                raise SearchQueryError(f"unbalanced quote in search: {shown}")
-            negated, text, quoted = bool(match.group(1)), match.group(2), True
-        else:
-            negated, text, quoted = bool(match.group(4)), match.group(5), False
+    for negated, text, quoted in _lexemes(query, shown):
         if text == "OR" and not quoted and not negated:
-            if previous == "excluded":
-                raise SearchQueryError("OR cannot join an excluded (-) term")
-            if previous != "term":
-                raise SearchQueryError("OR needs a search term on each side")
+            _check_or_follows(previous)
             pending_or, previous = True, "or"
             continue
         term = make_term(text)
@@ -104,13 +96,37 @@ def parse_query(query: str) -> Query:
             else:
                 groups.append([term])
         pending_or, previous = False, "term"
+    _check_complete(groups, excluded, pending_or, shown)
+    return Query(tuple(tuple(group) for group in groups), tuple(excluded))
+
+
+def _lexemes(query: str, shown: str) -> Iterator[tuple[bool, str, bool]]:
+    """(negated, text, quoted) for each word or "quoted phrase" of `query`, in order."""
+    for match in _LEXEME.finditer(query):
+        if match.group(2) is None:
+            yield bool(match.group(4)), match.group(5), False
+        elif not match.group(3):
+            raise SearchQueryError(f"unbalanced quote in search: {shown}")
+        else:
+            yield bool(match.group(1)), match.group(2), True
+
+
+def _check_complete(groups: list[list[Term]], excluded: list[Term], pending_or: bool, shown: str) -> None:
+    """A whole query needs a term after its last OR and at least one term that is not excluded."""
     if pending_or:
         raise SearchQueryError("OR needs a search term on each side")
     if not groups:
         if excluded:
             raise SearchQueryError("a search needs at least one term that is not excluded with -")
         raise SearchQueryError(f"nothing to search for in: {shown}")
-    return Query(tuple(tuple(group) for group in groups), tuple(excluded))
+
+
+def _check_or_follows(previous: str) -> None:
+    """OR may only follow a term that is not excluded."""
+    if previous == "excluded":
+        raise SearchQueryError("OR cannot join an excluded (-) term")
+    if previous != "term":
+        raise SearchQueryError("OR needs a search term on each side")
 
 
 def _fts_phrase(term: Term) -> str:

@@ -20,21 +20,21 @@ the earlier copy exactly as if it had come in the next batch.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Iterator, NamedTuple
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, select
 
 from newsarchive.items import Article
-from newsarchive.text.urls import page_number, url_key
+from newsarchive.text.urls import page_number
 from newsarchive.text.words import words
 
 from . import clusters as story_clusters
 from . import fulltext, revise
+from .batch import Item, rounds, to_item
 from .bulk import chunks, insert_new, insert_plain, select_in, upsert_insert
 from .models import AliasRow, ArticleRow, RelatedLinkRow, SiteRow
-from .rows import content_hash, content_values, link_rows
+from .rows import content_values, link_rows
 
 ARTICLES = ArticleRow.__table__
 ALIASES = AliasRow.__table__
@@ -60,41 +60,17 @@ class Conflict(Exception):
     """Another writer changed a row between this batch's statements; the caller retries the batch."""
 
 
-@dataclass
-class _Item:
-    index: int
-    article: Article
-    site_id: int
-    digest: str
-    keys: list[str]      # the URL's key first, then its pages' keys
-    urls: list[str]      # every URL it was seen under: its pages (as fetched) and its own URL
-    url_keys: dict[str, str]  # url_key of each of those URLs (canonicalising a URL costs ~70 µs)
-
-    @property
-    def lone_later_page(self) -> bool:
-        # Page 2 fetched on its own (a listing linked it): its text is part of page 1's article.
-        pages = self.article.pages or [self.article.url]
-        return len(pages) == 1 and page_number(pages[0]) > 1
-
-
-def _item(index: int, article: Article, site_id: int) -> _Item:
-    urls = list(dict.fromkeys(u for u in (*article.pages, article.url) if u))
-    url_keys = {url: url_key(url) for url in urls}
-    own = url_keys[article.url] if article.url else url_key("")
-    keys = list(dict.fromkeys([own, *(url_keys[u] for u in article.pages if u)]))
-    return _Item(index, article, site_id, content_hash(article.body or ""), keys, urls, url_keys)
-
-
 def save_batch(
     connection: Connection, articles: list[Article], *, run_id: int | None, index_text: bool,
-    known_sites: dict[str, int] | None = None, similarity: float = story_clusters.DEFAULT_THRESHOLD, clusters: bool = True,
+    known_sites: dict[str, int] | None = None, similarity: float = story_clusters.DEFAULT_THRESHOLD,
+    clusters: bool = True,
 ) -> list[SaveResult]:
     """Save one batch on `connection` (inside a transaction); results are in the order of `articles`."""
     if not articles:
         return []
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     sites = site_ids(connection, {article.site for article in articles}, known_sites)
-    items = [_item(index, article, sites[article.site]) for index, article in enumerate(articles)]
+    items = [to_item(index, article, sites[article.site]) for index, article in enumerate(articles)]
     # Keep the full-text index in step only while it is current; otherwise the next search rebuilds it.
     index = fulltext.has_index(connection)
     if index and not index_text:
@@ -106,7 +82,7 @@ def save_batch(
         story_clusters.mark_pending(connection)
     current = story_clusters.is_current(connection)
     results: list[SaveResult | None] = [None] * len(items)
-    for round_items in _rounds(items):
+    for round_items in rounds(items):
         _save_round(connection, round_items, results, now=now, run_id=run_id, index=index,
                     similarity=similarity if clusters and current else None, forget_clusters=current)
     return [result for result in results if result is not None]
@@ -133,26 +109,6 @@ def site_ids(connection: Connection, names: set[str], known: dict[str, int] | No
     return ids
 
 
-def _rounds(items: list[_Item]) -> Iterator[list[_Item]]:
-    """Split a batch so no round holds the same URL key, or the same body on one site, twice."""
-    pending = items
-    while pending:
-        keys: set[str] = set()
-        bodies: set[tuple[int, str]] = set()
-        current: list[_Item] = []
-        later: list[_Item] = []
-        for item in pending:
-            body_key = (item.site_id, item.digest)
-            if keys.intersection(item.keys) or body_key in bodies:
-                later.append(item)
-            else:
-                keys.update(item.keys)
-                bodies.add(body_key)
-                current.append(item)
-        yield current
-        pending = later
-
-
 class _Found(NamedTuple):
     id: int
     url: str
@@ -160,7 +116,7 @@ class _Found(NamedTuple):
     headline: str
 
 
-def _lookup(connection: Connection, items: list[_Item], *, by_url: bool = False) -> dict[int, _Found]:
+def _lookup(connection: Connection, items: list[Item], *, by_url: bool = False) -> dict[int, _Found]:
     """The stored article each item resolves to (by its URL key, then its pages' keys), by item index.
 
     `by_url` also matches the stored URL itself: an article kept under a key made unique by migration 0003.
@@ -178,7 +134,7 @@ def _lookup(connection: Connection, items: list[_Item], *, by_url: bool = False)
 
 
 def _save_round(
-    connection: Connection, items: list[_Item], results: list[SaveResult | None],
+    connection: Connection, items: list[Item], results: list[SaveResult | None],
     *, now: datetime, run_id: int | None, index: bool, similarity: float | None, forget_clusters: bool,
 ) -> None:
     """Save items that repeat no URL key and no body among themselves; fills in their results.
@@ -186,27 +142,9 @@ def _save_round(
     `similarity` None: new text is not added to the story-cluster index; `forget_clusters`: changed articles
     still leave it, so that they count as not indexed (see save_batch)."""
     found = _lookup(connection, items)
-    fresh = [item for item in items if item.index not in found]
-    rows = {}
-    for item in fresh:
-        row = content_values(item.article, item.site_id, item.digest)
-        row.update(url_key=item.keys[0], first_seen=now, last_seen=now, first_run_id=run_id, last_run_id=run_id,
-                   revised_at=now)
-        rows[item.index] = row
-    inserted = {key: id_ for id_, key in insert_new(connection, ARTICLES, list(rows.values()), ("id", "url_key"))}
-
-    written: list[tuple[int, _Item]] = []  # new or updated: need links, index rows, signatures
-    skipped: list[_Item] = []
-    for item in fresh:
-        id_ = inserted.get(item.keys[0])
-        if id_ is None:
-            skipped.append(item)
-        else:
-            results[item.index] = SaveResult(id_, item.article.url, "new")
-            written.append((id_, item))
-    found.update(_lookup(connection, skipped))  # a concurrent writer may have inserted the key meanwhile
-    found.update(_lookup(connection, [item for item in skipped if item.index not in found], by_url=True))
-
+    # new or updated: need links, index rows, signatures
+    written = _insert_fresh(connection, [item for item in items if item.index not in found], found, results,
+                            now=now, run_id=run_id)
     updated, unchanged, fragments = _classify(connection, [i for i in items if results[i.index] is None], found,
                                               results)
     if updated:
@@ -219,7 +157,7 @@ def _save_round(
                              now=now, run_id=run_id, fragments=fragments)
         for id_, item in updated:
             if id_ not in fragments:
-                results[item.index] = results[item.index]._replace(revised=True)
+                results[item.index] = _result(results, item)._replace(revised=True)
         written.extend(updated)
     revise.touch(connection, unchanged, now=now, run_id=run_id)
     _aliases(connection, items, results, now=now)
@@ -227,8 +165,42 @@ def _save_round(
     links = [row for id_, item in written for row in link_rows(id_, item.article.related_links)]
     if links:
         insert_plain(connection, LINKS, links)
-    if not index and similarity is None:
-        return
+    if index or similarity is not None:
+        _index_written(connection, written, results, index=index, similarity=similarity)
+
+
+def _insert_fresh(
+    connection: Connection, fresh: list[Item], found: dict[int, _Found], results: list[SaveResult | None],
+    *, now: datetime, run_id: int | None,
+) -> list[tuple[int, Item]]:
+    """Insert the items no stored article matched; the (id, item) pairs inserted. An item whose key a
+    concurrent writer inserted meanwhile is looked up again and added to `found` instead."""
+    rows = {}
+    for item in fresh:
+        row = content_values(item.article, item.site_id, item.digest)
+        row.update(url_key=item.keys[0], first_seen=now, last_seen=now, first_run_id=run_id, last_run_id=run_id,
+                   revised_at=now)
+        rows[item.index] = row
+    inserted = {key: id_ for id_, key in insert_new(connection, ARTICLES, list(rows.values()), ("id", "url_key"))}
+    written: list[tuple[int, Item]] = []
+    skipped: list[Item] = []
+    for item in fresh:
+        id_ = inserted.get(item.keys[0])
+        if id_ is None:
+            skipped.append(item)
+        else:
+            results[item.index] = SaveResult(id_, item.article.url, "new")
+            written.append((id_, item))
+    found.update(_lookup(connection, skipped))
+    found.update(_lookup(connection, [item for item in skipped if item.index not in found], by_url=True))
+    return written
+
+
+def _index_written(
+    connection: Connection, written: list[tuple[int, Item]], results: list[SaveResult | None],
+    *, index: bool, similarity: float | None,
+) -> None:
+    """Add the new and updated articles to the full-text index (`index`) and the story clusters (`similarity`)."""
     body_words = {id_: words(item.article.body or "") for id_, item in written}  # cut once for both indexes
     if index:
         fulltext.add(connection, ((id_, item.article.headline or "", body_words[id_]) for id_, item in written))
@@ -237,15 +209,22 @@ def _save_round(
     clustered = story_clusters.add(connection, body_words.items(), similarity)
     for id_, item in written:
         if id_ in clustered:
-            results[item.index] = results[item.index]._replace(clustered=True)
+            results[item.index] = _result(results, item)._replace(clustered=True)
+
+
+def _result(results: list[SaveResult | None], item: Item) -> SaveResult:
+    """The result already decided for `item` (its row was written, so it has one)."""
+    result = results[item.index]
+    assert result is not None
+    return result
 
 
 def _classify(
-    connection: Connection, rest: list[_Item], found: dict[int, _Found], results: list[SaveResult | None]
-) -> tuple[list[tuple[int, _Item]], list[int], set[int]]:
+    connection: Connection, rest: list[Item], found: dict[int, _Found], results: list[SaveResult | None]
+) -> tuple[list[tuple[int, Item]], list[int], set[int]]:
     """Decide the items that are not new: the (id, item) pairs to update, the ids to touch, and the ids
     whose stored text is a lone later page (replaced without a revision)."""
-    to_update: list[tuple[int, _Item]] = []
+    to_update: list[tuple[int, Item]] = []
     unchanged: list[int] = []
     fragments: set[int] = set()
     changed = [item for item in rest if item.index not in found or found[item.index].digest != item.digest]
@@ -275,7 +254,7 @@ def _classify(
     return to_update, unchanged, fragments
 
 
-def _body_owners(connection: Connection, items: list[_Item]) -> dict[tuple[int, str], int]:
+def _body_owners(connection: Connection, items: list[Item]) -> dict[tuple[int, str], int]:
     """Which article already holds each (site, body hash)."""
     owners: dict[tuple[int, str], int] = {}
     if not items:
@@ -289,7 +268,7 @@ def _body_owners(connection: Connection, items: list[_Item]) -> dict[tuple[int, 
     return owners
 
 
-def _aliases(connection: Connection, items: list[_Item], results: list[SaveResult | None], *, now: datetime) -> None:
+def _aliases(connection: Connection, items: list[Item], results: list[SaveResult | None], *, now: datetime) -> None:
     """Every URL of every item resolves to the article it was saved as (or repeats); last_seen moves."""
     rows: dict[str, dict[str, Any]] = {}
     for item in items:

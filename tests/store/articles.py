@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from newsarchive.items import Article
 
@@ -36,7 +36,7 @@ def treaty_article(**changes) -> Article:
              "title": "BofA、生産性や収益向上へAIに巨額投資計画"},
         ],
         image_url="https://www.newsweekjapan.jp/headlines/assets/2025/01/treaty.jpg",
-        fetched_at=datetime(2025, 1, 18, 1, 0, 12, tzinfo=timezone.utc),
+        fetched_at=datetime(2025, 1, 18, 1, 0, 12, tzinfo=UTC),
         sources={"headline": "jsonld", "published": "site", "body": "site"},
         pages=["https://www.newsweekjapan.jp/headlines/world/2025/01/530000.php"],
     )

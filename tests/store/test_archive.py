@@ -154,8 +154,10 @@ def test_related_links_are_rows_in_page_order(archive):
         ).all()
     assert [tuple(row) for row in rows] == [
         (0, "https://www.newsweekjapan.jp/headlines/world/2025/01/529990.php", "中国のレアアース等の輸出管理措置"),
-        (1, "https://www.newsweekjapan.jp/headlines/world/2025/01/529980.php", "欧州投資銀、豪政府と重要原材料分野で協力へ"),
-        (2, "https://www.newsweekjapan.jp/headlines/business/2025/01/529970.php", "BofA、生産性や収益向上へAIに巨額投資計画"),
+        (1, "https://www.newsweekjapan.jp/headlines/world/2025/01/529980.php",
+         "欧州投資銀、豪政府と重要原材料分野で協力へ"),
+        (2, "https://www.newsweekjapan.jp/headlines/business/2025/01/529970.php",
+         "BofA、生産性や収益向上へAIに巨額投資計画"),
     ]
     assert archive.get(result.id)["related_links"] == treaty_article().related_links
 
@@ -220,7 +222,8 @@ def test_iter_articles_filters_by_site(archive):
 
 def test_iter_articles_keeps_each_articles_links_across_stream_chunks(archive):
     articles = [
-        simple_article(n, related_links=[{"url": f"https://www.newsweekjapan.jp/related/{n}.php", "title": f"関連 {n}"}])
+        simple_article(n, related_links=[{"url": f"https://www.newsweekjapan.jp/related/{n}.php",
+                                          "title": f"関連 {n}"}])
         for n in range(1, 1201)
     ]
     for start in range(0, len(articles), 200):

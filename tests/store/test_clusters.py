@@ -23,7 +23,8 @@ def test_a_lightly_edited_wire_story_on_another_site_joins_the_story_cluster(arc
     [copy] = archive.save_articles([wire_copy()])
     assert copy.status == "new" and copy.clustered and copy.id != original.id
     [related] = archive.related(original.id)
-    assert (related["id"], related["site"], related["headline"]) == (copy.id, "reuters", "露イラン、包括的戦略条約に署名")
+    assert (related["id"], related["site"], related["headline"]) == (
+        copy.id, "reuters", "露イラン、包括的戦略条約に署名")
     assert 0.5 <= related["similarity"] < 1.0
     assert [r["id"] for r in archive.related(REUTERS)] == [original.id]
     assert archive.related(other.id) == []
@@ -39,7 +40,8 @@ def test_english_and_german_near_copies_cluster_too(archive):
               "einen auf 20 Jahre angelegten umfassenden Partnerschaftsvertrag unterzeichnet. Eine gegenseitige "
               "Beistandsklausel wie im Vertrag Russlands mit Nordkorea enthält das Abkommen nicht.")
     saved = archive.save_articles([
-        treaty_article(url="https://a.example/en/1", site="a", pages=[], body=english, headline="Putin, Pezeshkian sign treaty"),
+        treaty_article(url="https://a.example/en/1", site="a", pages=[], body=english,
+                       headline="Putin, Pezeshkian sign treaty"),
         treaty_article(url="https://b.example/en/1", site="b", pages=[], headline="Russia and Iran sign pact",
                        body=english.replace("on Friday, deepening", "on Friday, a move deepening")),
         treaty_article(url="https://a.example/de/1", site="a", pages=[], body=german, headline="Putin und Peseschkian"),
@@ -51,66 +53,71 @@ def test_english_and_german_near_copies_cluster_too(archive):
     assert [r["id"] for r in archive.related(de_a)] == [de_c]
 
 
-def test_the_threshold_is_an_archive_option(tmp_path):
-    path = str(tmp_path / "strict.db")
-    with open_archive(path, similarity=0.99) as archive:
+def test_the_threshold_is_an_archive_option(db):
+    with open_archive(db, similarity=0.99) as archive:
         archive.save_articles([treaty_article()])
         [copy] = archive.save_articles([wire_copy()])
         assert not copy.clustered and archive.related(copy.id) == []
 
 
-def test_the_index_survives_reopening(tmp_path):
-    path = str(tmp_path / "archive.db")
-    with open_archive(path) as archive:
+def test_the_index_survives_reopening(db):
+    with open_archive(db) as archive:
         [original] = archive.save_articles([treaty_article()])
-    with open_archive(path) as archive:
+    with open_archive(db) as archive:
         [copy] = archive.save_articles([wire_copy()])
         assert [r["id"] for r in archive.related(copy.id)] == [original.id]
 
 
-def test_saving_without_clusters_leaves_them_to_the_first_related_call(tmp_path):
-    with open_archive(str(tmp_path / "fast.db"), clusters=False) as archive:
+def test_saving_without_clusters_leaves_them_to_the_first_related_call(db):
+    with open_archive(db, clusters=False) as archive:
         [original] = archive.save_articles([treaty_article()])
         [copy] = archive.save_articles([wire_copy()])
         assert not copy.clustered
         assert [r["id"] for r in archive.related(copy.id)] == [original.id]
 
 
-def test_a_save_with_clusters_after_saves_without_them_indexes_those_first(tmp_path):
-    path = str(tmp_path / "archive.db")
-    with open_archive(path, clusters=False) as archive:
+def test_a_save_with_clusters_after_saves_without_them_indexes_those_first(db):
+    with open_archive(db, clusters=False) as archive:
         [original] = archive.save_articles([treaty_article()])
-    with open_archive(path) as archive:
+    with open_archive(db) as archive:
         [copy] = archive.save_articles([wire_copy()])
         assert copy.clustered
         assert [r["id"] for r in archive.related(copy.id)] == [original.id]
 
 
-def test_clusters_can_be_switched_off_by_environment(tmp_path, monkeypatch):
+def test_clusters_can_be_switched_off_by_environment(db, monkeypatch):
     from newsarchive.crawler.environment import open_user_archive  # the store itself reads no environment
 
     monkeypatch.setenv("NEWSARCHIVE_CLUSTERS", "0")
-    with open_user_archive(str(tmp_path / "archive.db")) as archive:
+    with open_user_archive(db) as archive:
         assert archive.clusters is False
         archive.save_articles([treaty_article()])
         [copy] = archive.save_articles([wire_copy()])
         assert not copy.clustered
 
 
-def test_catching_up_indexes_only_the_articles_saved_without_clusters(tmp_path):
+def test_catching_up_indexes_only_the_articles_saved_without_clusters(db):
     from newsarchive.store import clusters
 
     from .articles import simple_article
 
-    path = str(tmp_path / "archive.db")
     short = simple_article(20, url="https://example.jp/short", headline="速報", body="速報です。")
-    with open_archive(path) as archive:
+    with open_archive(db) as archive:
         archive.save_articles([treaty_article(), short])
     other = simple_article(21, url="https://example.jp/boj", headline="日銀が利上げ", body=OTHER)
-    with open_archive(path, clusters=False) as archive:
+    with open_archive(db, clusters=False) as archive:
         archive.save_articles([wire_copy(), other])
         with archive.engine.begin() as connection:
             assert clusters.has_pending(connection)
             assert clusters.catch_up(connection, clusters.DEFAULT_THRESHOLD) == 2
             assert not clusters.has_pending(connection)
             assert clusters.catch_up(connection, clusters.DEFAULT_THRESHOLD) == 0
+
+
+def test_saving_without_clusters_then_related_in_a_new_opening_builds_them(db):
+    with open_archive(db, clusters=False) as archive:
+        [original] = archive.save_articles([treaty_article()])
+        [copy] = archive.save_articles([wire_copy()])
+        assert not copy.clustered
+    with open_archive(db) as archive:
+        assert [r["id"] for r in archive.related(copy.id)] == [original.id]

@@ -1,4 +1,4 @@
-"""Two processes writing one SQLite archive at once: no "database is locked", no second row."""
+"""Two processes writing one archive at once, on SQLite and on PostgreSQL: no "database is locked", no second row."""
 
 import json
 import subprocess
@@ -61,9 +61,9 @@ print(json.dumps(results))
 """
 
 
-def run_variant_writers(tmp_path: Path, db: str | None = None) -> list[list[list[str]]]:
+def run_variant_writers(tmp_path: Path, db: str) -> list[list[list[str]]]:
     """Two processes saving the same 60 articles, one under www. URLs, one under m. URLs with utm_source."""
-    db, go = db or str(tmp_path / "variants.db"), tmp_path / "go-variants"
+    go = tmp_path / "go-variants"
     writers = [
         subprocess.Popen([sys.executable, "-c", VARIANT_WRITER, str(db), str(go), host, query],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -79,9 +79,9 @@ def run_variant_writers(tmp_path: Path, db: str | None = None) -> list[list[list
     return outputs
 
 
-def test_two_processes_saving_url_variants_of_the_same_articles_store_each_once(tmp_path):
-    first, second = run_variant_writers(tmp_path)
-    with open_archive(str(tmp_path / "variants.db")) as archive:
+def test_two_processes_saving_url_variants_of_the_same_articles_store_each_once(db, tmp_path):
+    first, second = run_variant_writers(tmp_path, db)
+    with open_archive(db) as archive:
         assert archive.stats()["articles"] == 60
         # Whichever process won, both URLs of each article find it.
         for n in range(60):
@@ -90,9 +90,9 @@ def test_two_processes_saving_url_variants_of_the_same_articles_store_each_once(
     assert [status for _url, status in first + second].count("new") == 60
 
 
-def run_writers(tmp_path: Path, *ranges: tuple[int, int, str], db: str | None = None) -> list[list[list[str]]]:
-    """Start one writer per (first, last, mirror) range, let them go at once, return their results."""
-    db, go = db or str(tmp_path / "shared.db"), tmp_path / "go"
+def run_writers(tmp_path: Path, db: str, *ranges: tuple[int, int, str]) -> list[list[list[str]]]:
+    """Start one writer per (first, last, mirror) range on `db`, let them go at once, return their results."""
+    go = tmp_path / "go"
     writers = [
         subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(go), str(first), str(last), mirror],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -109,8 +109,9 @@ def run_writers(tmp_path: Path, *ranges: tuple[int, int, str], db: str | None = 
     return outputs
 
 
-def assert_overlap_stored_once(db: str, first: list, second: list) -> list[str]:
-    """Writers of articles 0-199 and 100-299: 300 rows, and each shared URL new for one, unchanged for the other."""
+def test_two_processes_saving_overlapping_batches_store_each_article_once(db, tmp_path):
+    first, second = run_writers(tmp_path, db, (0, 200, "no"), (100, 300, "yes"))
+    # Writers of articles 0-199 and 100-299: 300 rows, and each shared URL new for one, unchanged for the other.
     with open_archive(db) as archive:
         stored = [item["url"] for item in archive.iter_articles()]
     assert len(stored) == len(set(stored)) == 300
@@ -119,12 +120,6 @@ def assert_overlap_stored_once(db: str, first: list, second: list) -> list[str]:
         statuses.setdefault(url, []).append(status)
     for n in range(100, 200):
         assert sorted(statuses[f"https://www.newsweekjapan.jp/a/{n}.php"]) == ["new", "unchanged"]
-    return stored
-
-
-def test_two_processes_saving_overlapping_batches_store_each_article_once(tmp_path):
-    first, second = run_writers(tmp_path, (0, 200, "no"), (100, 300, "yes"))
-    stored = assert_overlap_stored_once(str(tmp_path / "shared.db"), first, second)
 
     # A mirrored story is stored under one URL only, whichever process got there first.
     for n in range(100, 300, 3):
@@ -132,8 +127,8 @@ def test_two_processes_saving_overlapping_batches_store_each_article_once(tmp_pa
         assert len(pair & set(stored)) == 1
 
 
-def test_two_processes_creating_the_same_archive_at_once_both_succeed(tmp_path):
-    first, second = run_writers(tmp_path, (0, 40, "no"), (40, 80, "no"))
+def test_two_processes_creating_the_same_archive_at_once_both_succeed(db, tmp_path):
+    first, second = run_writers(tmp_path, db, (0, 40, "no"), (40, 80, "no"))
     assert {status for _url, status in first + second} == {"new"}
-    with open_archive(str(tmp_path / "shared.db")) as archive:
+    with open_archive(db) as archive:
         assert archive.stats()["articles"] == 80

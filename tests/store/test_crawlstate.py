@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .articles import simple_article, treaty_article
 
-NOW = datetime(2025, 1, 20, 0, 0, tzinfo=timezone.utc)
+NOW = datetime(2025, 1, 20, 0, 0, tzinfo=UTC)
 
 
 def test_known_urls_are_every_url_an_article_of_the_site_is_stored_under(archive):
@@ -27,8 +27,9 @@ def test_known_urls_are_every_url_an_article_of_the_site_is_stored_under(archive
 def test_fetches_keep_validators_add_up_304s_and_keep_feed_dates(archive):
     url = treaty_article().url
     archive.save_articles([treaty_article()])
-    archive.record_fetches([{"url": url, "status": 200, "etag": '"v1"', "last_modified": "Sat, 18 Jan 2025 00:00:00 GMT",
-                             "listed_published": NOW, "fetched_at": NOW}])
+    archive.record_fetches([{"url": url, "status": 200, "etag": '"v1"',
+                             "last_modified": "Sat, 18 Jan 2025 00:00:00 GMT", "listed_published": NOW,
+                             "fetched_at": NOW}])
     later = NOW.replace(hour=6)
     # A 304 that sends no validators keeps the old ones; two in one batch count twice.
     archive.record_fetches([{"url": url, "status": 304, "not_modified": 1, "fetched_at": later},

@@ -1,4 +1,8 @@
-"""Full-text search through the Archive: Japanese words of 1, 2 and more characters, English, operators."""
+"""Full-text search through the Archive: Japanese words of 1, 2 and more characters, English, operators.
+
+The searches run on both engines (SQLite's FTS5 index, PostgreSQL's substring scan); tests of the FTS5 index
+itself, and those that open archive files without indexing, are SQLite's alone.
+"""
 
 from dataclasses import replace
 
@@ -72,7 +76,8 @@ def test_katakana_word_with_long_vowel_mark(corpus):
 def test_korean_word_is_found_with_its_particle_attached(archive):
     # Korean writes particles onto the word (서울에서 = "in Seoul"); a search for the word must still find it.
     seoul = simple_article(
-        14, url="https://example.kr/news/14", headline="서울에서 회담", body="두 정상은 서울에서 만났다.", language="ko",
+        14, url="https://example.kr/news/14", headline="서울에서 회담", body="두 정상은 서울에서 만났다.",
+        language="ko",
     )
     archive.save_articles([seoul, TOKYO])
     assert found(archive, "서울") == {seoul.url}
@@ -138,6 +143,7 @@ def test_limit_caps_the_number_of_results(corpus):
     assert len(corpus.search("条約", limit=1)) == 1
 
 
+@pytest.mark.engines("sqlite")  # ranking is FTS5's bm25; PostgreSQL's substring scan lists newest first
 def test_a_match_in_the_headline_ranks_above_one_in_the_body(archive):
     in_body = simple_article(1, headline="市場の動き", body="半導体の輸出が伸びた。ほかの話題も多い。")
     in_headline = simple_article(2, headline="半導体", body="輸出が伸びた。ほかの話題も多い。")
@@ -172,11 +178,13 @@ def test_articles_saved_without_indexing_are_found_after_the_automatic_rebuild(t
         assert found(archive, "条約") == {TREATY.url, DEFENCE.url}
 
 
+@pytest.mark.engines("sqlite")  # the full-text index is SQLite's FTS5 table; PostgreSQL has none to rebuild
 def test_rebuilding_the_index_indexes_every_article(corpus):
     assert corpus.rebuild_search_index() == len(CORPUS)
     assert found(corpus, "東") == {TOKYO.url}
 
 
+@pytest.mark.engines("sqlite")  # compares the FTS5 index kept in step with a rebuilt one
 def test_repeated_updates_leave_the_index_as_a_rebuild_would(archive):
     terms = ["条約", "東", "戦略条約", "trade", "延期", "再延期", "合意", "北朝鮮", "ukraine"]
     archive.save_articles(CORPUS)
@@ -207,6 +215,7 @@ def test_saves_with_and_without_indexing_mixed_are_all_found(tmp_path):
         assert found(archive, "trade") == {TRADE_WAR.url}
 
 
+@pytest.mark.engines("sqlite")  # the FTS5 index's current mark
 def test_a_new_archive_keeps_its_index_in_step_without_rebuilds(archive):
     archive.save_articles(CORPUS)
     archive.save_articles([treaty_article(body="条約の署名式は延期された。")])

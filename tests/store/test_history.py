@@ -1,6 +1,6 @@
 """Aliases and revisions in the archive: any URL of an article finds it, changed content is kept as history."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from newsarchive.store import SaveResult
 
@@ -76,13 +76,13 @@ def test_changed_lists_headline_changes_since_a_time_and_not_body_only_changes(a
                                                             pages=[], body="別の記事の本文。" * 5)])
     archive.save_articles([treaty_article(headline="見出しが変わった")])
     archive.save_articles([treaty_article(url=URL.replace("530000", "530001"), pages=[], body="本文が変わった。" * 5)])
-    week_ago = datetime.now(timezone.utc) - timedelta(days=7)
+    week_ago = datetime.now(UTC) - timedelta(days=7)
     [row] = archive.changed(week_ago, "headline")
     assert (row["url"], row["old_headline"], row["headline"], row["revision"]) == (
         URL, treaty_article().headline, "見出しが変わった", 2)
     assert {r["url"] for r in archive.changed(week_ago, "body")} == {URL.replace("530000", "530001")}
     assert len(archive.changed(week_ago, "any")) == 2
-    assert archive.changed(datetime.now(timezone.utc) + timedelta(minutes=1), "any") == []
+    assert archive.changed(datetime.now(UTC) + timedelta(minutes=1), "any") == []
 
 
 def test_unknown_ids_and_urls_resolve_to_nothing(archive):

@@ -3,6 +3,7 @@
 import json
 import sqlite3
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -24,8 +25,22 @@ def test_opening_an_empty_file_creates_every_table(tmp_path):
     path = tmp_path / "new.db"
     open_archive(str(path)).close()
     names = {name for name, _sql in schema(path)}
-    assert TABLES <= names
+    assert names >= TABLES
     assert {"articles_fts", "alembic_version"} <= names
+
+
+@pytest.mark.engines("postgresql")  # SQLite's own full-text table is checked above
+def test_migrations_create_the_tables_but_no_sqlite_fulltext_table(archive):
+    names = set(inspect(archive.engine).get_table_names())
+    assert {"sites", "articles", "related_links", "crawl_runs", "problems", "store_meta", "alembic_version"} <= names
+    assert not any(name.startswith("articles_fts") for name in names)
+
+
+def test_opening_again_leaves_the_schema_as_it_is(db):
+    with open_archive(db) as archive:
+        archive.start_run("newsweekjapan", "site")
+    with open_archive(db) as archive:
+        assert len(archive.runs()) == 1
 
 
 def test_schema_is_at_the_head_revision(tmp_path):
@@ -96,13 +111,12 @@ def test_open_archive_needs_no_alembic_ini_in_the_working_directory(tmp_path, mo
 
 
 def test_sqlite_connections_use_wal_foreign_keys_and_a_busy_timeout(tmp_path):
-    with open_archive(str(tmp_path / "archive.db")) as archive:
-        with archive.engine.connect() as connection:
-            pragma = lambda name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
-            assert pragma("journal_mode") == "wal"
-            assert pragma("foreign_keys") == 1
-            assert pragma("synchronous") == 1  # NORMAL
-            assert pragma("busy_timeout") == 30000
+    with open_archive(str(tmp_path / "archive.db")) as archive, archive.engine.connect() as connection:
+        pragma = lambda name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+        assert pragma("journal_mode") == "wal"
+        assert pragma("foreign_keys") == 1
+        assert pragma("synchronous") == 1  # NORMAL
+        assert pragma("busy_timeout") == 30000
 
 
 def test_fulltext_table_keeps_no_second_copy_of_the_text(tmp_path):
@@ -150,7 +164,8 @@ def test_an_archive_at_revision_0002_upgrades_in_place_with_every_row_and_url(tm
     column = f"{base}/reizei/2024/01/no-thank-you.php"
     with sqlite3.connect(path) as db:  # what revision 0002's store wrote
         db.execute("INSERT INTO sites (name) VALUES ('newsweekjapan')")
-        _article_0002(db, 1, column, "一ページ目。\n二ページ目。", [column, f"{base}/reizei/2024/01/no-thank-you_2.php"])
+        _article_0002(db, 1, column, "一ページ目。\n二ページ目。",
+                      [column, f"{base}/reizei/2024/01/no-thank-you_2.php"])
         _article_0002(db, 2, f"{base}/headlines/world/2025/01/548000.php", "条約の記事。", [])
         # Stored apart by the old code, one URL key now: both rows must survive.
         _article_0002(db, 3, f"{base}/stories/world/", "一つ目の本文。", [f"{base}/stories/world/"])

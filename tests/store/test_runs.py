@@ -1,6 +1,6 @@
 """Crawl runs, problems and the archive's stats."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select
@@ -25,7 +25,7 @@ def test_a_started_run_is_listed_as_running(archive):
 
 def test_finish_run_keeps_the_counts_and_the_whole_stats(archive):
     run_id = archive.start_run("newsweekjapan", "site")
-    started = datetime(2025, 1, 20, 3, 0, tzinfo=timezone.utc)
+    started = datetime(2025, 1, 20, 3, 0, tzinfo=UTC)
     stats = {"pages_fetched": 14, "articles_new": 9, "articles_updated": 1, "articles_unchanged": 2,
              "duplicates": 1, "dropped": 1, "errors": 1, "bytes": 812345,
              "downloader/response_status_count/404": 1, "start_time": started}

@@ -110,7 +110,7 @@ def upgrade() -> None:
     op.create_index("ix_articles_url_key", "articles", ["url_key"], unique=True)
 
 
-def _backfill(bind) -> None:
+def _backfill(bind: sa.Connection) -> None:
     """URL keys, revision 1 and aliases for the articles already in the archive."""
     bind.execute(sa.text("UPDATE articles SET revised_at = first_seen"))
     rows = bind.execute(sa.text(
