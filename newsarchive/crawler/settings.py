@@ -57,8 +57,8 @@ DOWNLOADER_MIDDLEWARES = {
 }
 EXTENSIONS = {
     "newsarchive.crawler.extensions.runrecorder.RunRecorder": 500,
-    "newsarchive.crawler.extensions.runrecorder.Progress": 510,
-    "newsarchive.crawler.extensions.runrecorder.FreezeStartupObjects": 520,
+    "newsarchive.crawler.extensions.progress.Progress": 510,
+    "newsarchive.crawler.extensions.gcfreeze.FreezeStartupObjects": 520,
 }
 
 # Every NEWSARCHIVE_* default lives here and only here (components read them through projectsettings.py).
@@ -82,7 +82,7 @@ NEWSARCHIVE_MAX_PAGES = 20
 # Processes that extract articles beside the crawl (0: extract in the crawl's own thread). Extraction is the
 # crawl's main CPU cost; in a worker it runs on another core instead of holding up downloads.
 NEWSARCHIVE_EXTRACT_WORKERS = 1
-# Keep startup objects out of garbage collection (see extensions.FreezeStartupObjects).
+# Keep startup objects out of garbage collection (see crawler/extensions/gcfreeze.py).
 NEWSARCHIVE_GC_FREEZE = True
 # Validation: an article whose body is shorter than this many characters is dropped.
 NEWSARCHIVE_MIN_BODY_CHARS = 60

@@ -1,4 +1,4 @@
-"""Tests for newsarchive.crawler.extensions.runrecorder: run status, the run recorder's problem rows, the progress line."""
+"""Tests for newsarchive.crawler.extensions (runrecorder, progress): run status, the run recorder's problem rows, the progress line."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from scrapy.http import Request, Response
 from scrapy.utils.test import get_crawler
 from twisted.python.failure import Failure
 
-from newsarchive.crawler.extensions.runrecorder import Progress, RunRecorder, run_status
+from newsarchive.crawler.extensions.progress import Progress
+from newsarchive.crawler.extensions.runrecorder import RunRecorder, run_status
 from newsarchive.items import Article
 from newsarchive.crawler.pipelines import DuplicateItem
 from newsarchive.store import open_archive
