@@ -1,6 +1,7 @@
 from datetime import datetime, timezone
 
-from newsarchive.text.clean import absolute_url, clean_article, clean_line, clean_text, dedupe, dedupe_links, url_key
+from newsarchive.text.clean import absolute_url, clean_article, clean_line, clean_text, dedupe, dedupe_links
+from newsarchive.text.urls import url_key
 from newsarchive.items import Article
 
 
