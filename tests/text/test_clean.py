@@ -89,7 +89,8 @@ def test_clean_article_returns_a_new_cleaned_article():
 def test_related_links_to_a_variant_of_the_article_itself_are_dropped():
     # The variants tests/store/test_history.py saves as aliases of one article: extraction must agree they are it.
     url = "https://www.newsweekjapan.jp/headlines/world/2025/01/530000.php"
-    variants = [url + "?utm_source=twitter&utm_medium=social", "http://newsweekjapan.jp/headlines/world/2025/01/530000.php",
+    variants = [url + "?utm_source=twitter&utm_medium=social",
+                "http://newsweekjapan.jp/headlines/world/2025/01/530000.php",
                 "https://m.newsweekjapan.jp/headlines/world/2025/01/530000.php",
                 "https://www.newsweekjapan.jp/amp/headlines/world/2025/01/530000.php",
                 "https://www.newsweekjapan.jp/headlines/world/2025/01/530000_2.php"]
