@@ -186,6 +186,8 @@ def _key_path(path: str, merge_pages: bool) -> str:
     return path.rstrip("/") or "/"
 
 
+# Canonicalising costs ~60 µs, and extraction asks again for the same URLs (the page's, each link's).
+@lru_cache(maxsize=4096)
 def _key(url: str, merge_pages: bool) -> str:
     parts = _split(url)
     if parts is None:
