@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from html import unescape
 
-from newsarchive.text.clean import clean_article, dedupe_links, url_key
+from newsarchive.text.clean import clean_article, dedupe_links
 from newsarchive.extract import resolve
 from newsarchive.extract.body.container import extract_body, lines_of, weight
 from newsarchive.extract.document.charset import decode_html
@@ -136,7 +136,7 @@ class ArticlePage:
         root, rules, sources = self.root, self.rules, {}
         if self.cut:
             sources["page"] = self.cut  # an oversized page was read only in part: say so
-        record = read_structured(root, {url_key(self.url)}, url_key)
+        record = read_structured(root, self.url)
         site_names = [value for value, _ in record.get("site_name")]
 
         def put(name, value, source):

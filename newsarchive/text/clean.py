@@ -8,7 +8,7 @@ import unicodedata
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from newsarchive.items import Article
-from newsarchive.text.urls import clean_url
+from newsarchive.text.urls import clean_url, url_key
 
 # Zero-width and invisible formatting characters that only break search and comparisons.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u061c"), None)
@@ -56,14 +56,6 @@ def absolute_url(href: str | None, base: str = "") -> str | None:
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, ""))
 
 
-def url_key(url: str) -> str:
-    """A comparison key for URLs: scheme, "www." and a trailing slash do not make two pages different."""
-    parts = urlsplit(url)
-    host = parts.netloc.lower().removeprefix("www.")
-    path = parts.path.rstrip("/") or "/"
-    return f"{host}{path}?{parts.query}" if parts.query else f"{host}{path}"
-
-
 def dedupe(values, key=lambda value: value.casefold()) -> list[str]:
     """Cleaned, non-empty values in first-seen order, each once (compared case-insensitively)."""
     seen, result = set(), []
@@ -77,7 +69,10 @@ def dedupe(values, key=lambda value: value.casefold()) -> list[str]:
 
 
 def dedupe_links(links, base: str = "", exclude=()) -> list[dict[str, str]]:
-    """Related links made absolute, each URL once in page order, never one of `exclude` (the article itself)."""
+    """Related links made absolute, each article once in page order, never one of `exclude` (the article itself).
+
+    Links are compared by the archive's `url_key`, so an AMP or tracking variant of the article is the article.
+    """
     seen = {url_key(u) for u in exclude if u}
     result = []
     for link in links:

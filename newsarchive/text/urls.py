@@ -1,17 +1,21 @@
-"""URL canonicalisation: one comparison key for every URL a news article is published under.
+"""What a URL names: its article's key, its page, its site; the one place URLs are compared.
 
 `clean_url` is for showing and storing a URL: it only removes what never names a different page
 (fragment, tracking parameters, case of scheme and host, a default port). `url_key` goes further and
 collapses the variants a site serves one article under — scheme, `www.`/mobile/AMP hosts, AMP paths,
 a trailing slash or `index.html`, page 2..n of a multi-page article — into the key the archive keeps
-unique. Both are pure functions of the URL text (no network, no site knowledge).
+unique; `page_key` is the same but keeps the page number. "One site" is `site_host` (the host a crawl
+stays on) or, looser, `registered_domain` (one publisher, from the Public Suffix List). All are pure
+functions of the URL text (no network): a malformed URL never raises, it matches nothing else.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+import tldextract
 from w3lib.url import canonicalize_url
 
 # Query parameters that say how a reader arrived, never which page they get.
@@ -35,6 +39,13 @@ _AMP_FILE = re.compile(r"\.amp(\.html?)$", re.I)
 _PAGE_FILE = re.compile(r"(?<=[^/_])_([2-9]|[1-9]\d)(\.[a-z]{2,5})$", re.I)
 _PAGE_DIR = re.compile(r"/(?:page/)?([2-9]|[1-9]\d)/?$", re.I)
 _DIGITS = re.compile(r"\d+")
+# A trailing number a rel=next link may add or change ("-2", "_p3", "/page4", "/2", "?p=2"). Looser
+# than page_number, which must never take an article id for a page: here the link has already said it is a next page.
+_NEXT_PAGE_SUFFIX = re.compile(r"(?:[_\-/](?:p|page|seite)?\d{1,3})(?=(?:\.\w{2,5})?/?$)", re.I)
+_NEXT_PAGE_PARAMS = PAGING | {"p"}
+# The Public Suffix List lists `lg.jp` alone, but Japanese local governments each register `<kind>.<name>.lg.jp`
+# (pref.osaka.lg.jp, the prefecture; city.osaka.lg.jp, the city): two publishers, not one.
+_SUFFIX_GAPS = ("*.lg.jp",)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -75,7 +86,10 @@ def clean_url(url: str) -> str:
 
 
 def site_host(url: str) -> str:
-    """The URL's host (and non-default port) without a `www.`, mobile or AMP label: what "one site" means."""
+    """The URL's host (and non-default port) without a `www.`, mobile or AMP label: the site a crawl stays on.
+
+    "" when the URL is not absolute or is malformed (`:8o8o`, a port over 65535, `[oops`).
+    """
     parts = _split(url)
     if parts is None:
         return ""
@@ -88,6 +102,41 @@ def site_host(url: str) -> str:
             if host.startswith(label) and "." in rest.split(":")[0]:
                 host, stripped = rest, True
     return host
+
+
+def same_host(url: str, other: str) -> bool:
+    """Whether two URLs are on one site host (`site_host`): where a crawl started at `other` may follow `url`."""
+    host = site_host(url)
+    return bool(host) and host == site_host(other)
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> tldextract.TLDExtract:
+    # The list bundled with tldextract: never fetched, never cached on disk. Its private part makes
+    # alice.github.io and bob.github.io (or two blogspot.com blogs) two sites.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True,
+                                 extra_suffixes=_SUFFIX_GAPS)
+
+
+def registered_domain(url: str) -> str:
+    """The domain its owner registered (`https://news.bbc.co.uk:8080/x` -> `bbc.co.uk`); ports do not count.
+
+    An IP address or a host the Public Suffix List does not know (`localhost`) is its own domain; ""
+    when the URL is not absolute or is malformed.
+    """
+    parts = _split(url)
+    if parts is None:
+        return ""
+    host = (parts.hostname or "").rstrip(".")
+    if not host or ":" in host:  # no host, or an IPv6 literal
+        return host
+    return _suffixes()(host).top_domain_under_public_suffix or host
+
+
+def same_domain(url: str, other: str) -> bool:
+    """Whether two URLs are on one registered domain: one publisher's pages, whichever host or port serves them."""
+    domain = registered_domain(url)
+    return bool(domain) and domain == registered_domain(other)
 
 
 def page_number(url: str) -> int:
@@ -124,28 +173,62 @@ def _is_rendering(name: str, value: str) -> bool:
     return name in RENDERING or (name in RENDERING_VALUES and value.lower() == "amp")
 
 
-def _key_path(path: str) -> str:
+def _key_path(path: str, merge_pages: bool) -> str:
     path = _INDEX.sub("/", path)
     path = _AMP_FILE.sub(r"\1", path)
     segments = [s for s in path.split("/") if s.lower() != "amp"]
     path = "/".join(segments) or "/"
-    path = _PAGE_FILE.sub(r"\2", path)
-    found = _PAGE_DIR.search(path)
-    if found and _is_page_dir(path, found):
-        path = path[: found.start()] or "/"
+    if merge_pages:
+        path = _PAGE_FILE.sub(r"\2", path)
+        found = _PAGE_DIR.search(path)
+        if found and _is_page_dir(path, found):
+            path = path[: found.start()] or "/"
     return path.rstrip("/") or "/"
 
 
-def url_key(url: str) -> str:
-    """The key under which all variants of one article's URL are the same (no scheme: `host/path?query`)."""
+# Canonicalising costs ~60 µs, and extraction asks again for the same URLs (the page's, each link's).
+@lru_cache(maxsize=4096)
+def _key(url: str, merge_pages: bool) -> str:
     parts = _split(url)
     if parts is None:
         return url.strip()
-    # w3lib makes percent-encoding uniform (`%e3%81%82`, `あ` and `%E3%81%82` are one path) and drops the fragment.
-    parts = urlsplit(canonicalize_url(urlunsplit(parts), keep_blank_values=True))
+    try:
+        # w3lib makes percent-encoding uniform (`%e3%81%82`, `あ` and `%E3%81%82` are one path) and drops the fragment.
+        parts = urlsplit(canonicalize_url(urlunsplit(parts), keep_blank_values=True))
+    except ValueError:  # a host IDNA cannot encode
+        return url.strip()
     query = sorted(
         (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not is_tracking(k) and not _is_rendering(k, v) and not (k.lower() in PAGING and v.isdigit())
+        if not is_tracking(k) and not _is_rendering(k, v) and not (merge_pages and k.lower() in PAGING and v.isdigit())
     )
-    key = site_host(urlunsplit(parts)) + _key_path(parts.path or "/")
+    key = site_host(urlunsplit(parts)) + _key_path(parts.path or "/", merge_pages)
     return f"{key}?{urlencode(query)}" if query else key
+
+
+def url_key(url: str) -> str:
+    """The key under which all variants of one article's URL are the same (no scheme: `host/path?query`).
+
+    A URL that is not absolute, or is malformed, is its own key (stripped).
+    """
+    return _key(url, merge_pages=True)
+
+
+def page_key(url: str) -> str:
+    """`url_key` that keeps the page number: the variants of one page of an article, page 2 apart from page 1."""
+    return _key(url, merge_pages=False)
+
+
+def page_stem(url: str) -> str:
+    """`page_key` without a trailing number that may be a page number (`-2`, `_p3`, `/2`, `?p=2`).
+
+    For telling whether a link that says it is the next page continues this page; too loose for keys,
+    where `/article/12345/2` is an article of its own.
+    """
+    key = page_key(url)
+    if _split(url) is None:
+        return key
+    where, _, query = key.partition("?")
+    host, slash, path = where.partition("/")
+    path = _NEXT_PAGE_SUFFIX.sub("", slash + path).rstrip("/")
+    kept = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k.lower() not in _NEXT_PAGE_PARAMS]
+    return f"{host}{path}?{urlencode(kept)}" if kept else host + path

@@ -1,6 +1,6 @@
 from datetime import datetime, timezone
 
-from newsarchive.text.clean import absolute_url, clean_article, clean_line, clean_text, dedupe, dedupe_links, url_key
+from newsarchive.text.clean import absolute_url, clean_article, clean_line, clean_text, dedupe, dedupe_links
 from newsarchive.items import Article
 
 
@@ -44,11 +44,6 @@ def test_absolute_url_refuses_non_web_links():
     assert absolute_url(None) is None
 
 
-def test_url_key_ignores_www_and_trailing_slash():
-    assert url_key("https://www.example.com/a/") == url_key("http://example.com/a")
-    assert url_key("https://example.com/a?p=1") != url_key("https://example.com/a?p=2")
-
-
 def test_dedupe_keeps_first_spelling_and_order():
     assert dedupe(["Anna Schmidt", " anna  schmidt", "Ben", "", "Ben"]) == ["Anna Schmidt", "Ben"]
 
@@ -89,6 +84,22 @@ def test_clean_article_returns_a_new_cleaned_article():
     assert cleaned.related_links == [{"url": "https://example.com/news/2.php", "title": "次"}]
     assert cleaned.image_url == "https://example.com/img/1.jpg"
     assert cleaned.pages == ["https://example.com/news/1.php"]
+
+
+def test_related_links_to_a_variant_of_the_article_itself_are_dropped():
+    # The variants tests/store/test_history.py saves as aliases of one article: extraction must agree they are it.
+    url = "https://www.newsweekjapan.jp/headlines/world/2025/01/530000.php"
+    variants = [url + "?utm_source=twitter&utm_medium=social",
+                "http://newsweekjapan.jp/headlines/world/2025/01/530000.php",
+                "https://m.newsweekjapan.jp/headlines/world/2025/01/530000.php",
+                "https://www.newsweekjapan.jp/amp/headlines/world/2025/01/530000.php",
+                "https://www.newsweekjapan.jp/headlines/world/2025/01/530000_2.php"]
+    other = "https://www.newsweekjapan.jp/headlines/world/2025/01/530001.php"
+    links = [{"url": v, "title": f"self {i}"} for i, v in enumerate(variants)] + [{"url": other, "title": "Other"}]
+    cleaned = clean_article(Article(url=url, headline="h", body="b", related_links=links))
+    assert cleaned.related_links == [{"url": other, "title": "Other"}]
+    assert dedupe_links([{"url": other + "?amp=1"}, {"url": other}], url, exclude=[url]) == [
+        {"url": other + "?amp=1", "title": ""}]
 
 
 def test_clean_article_is_idempotent():

@@ -1,6 +1,9 @@
 """URL canonicalisation: every variant a site serves one article under has one key; other pages do not."""
 
-from newsarchive.text.urls import clean_url, page_number, site_host, url_key
+import pytest
+
+from newsarchive.text.urls import (clean_url, page_key, page_number, page_stem, registered_domain, same_domain,
+                                   same_host, site_host, url_key)
 
 ARTICLE = "example.com/news/2025/01/story.html"
 
@@ -75,6 +78,11 @@ def test_a_small_number_after_a_collection_word_is_an_article_id_not_a_page():
     assert page_number("https://example.com/article/2") == 1
 
 
+def test_url_key_ignores_www_and_trailing_slash():
+    assert url_key("https://www.example.com/a/") == url_key("http://example.com/a")
+    assert url_key("https://example.com/a?p=1") != url_key("https://example.com/a?p=2")
+
+
 def test_percent_encoding_is_one_form():
     assert url_key("https://example.com/記事/1.php") == url_key("https://example.com/%E8%A8%98%E4%BA%8B/1.php")
 
@@ -84,3 +92,93 @@ def test_clean_url_only_drops_what_never_names_another_page():
         "https://www.example.com/News/a.html?a=1&b=2"
     assert clean_url("https://m.example.com/amp/a/") == "https://m.example.com/amp/a/"
     assert clean_url("not a url") == "not a url"
+
+
+STORY = "example.jp/news/2025/01/big-story.html"
+SLUG = "example.jp/news/%E5%A4%A7%E4%BA%8B%E4%BB%B6-story"  # /news/大事件-story/, percent-encoded as w3lib writes it
+
+
+@pytest.mark.parametrize("variant, key", [
+    ("https://example.jp/news/2025/01/big-story.html", STORY),
+    ("http://example.jp/news/2025/01/big-story.html", STORY),
+    ("https://www.example.jp/news/2025/01/big-story.html", STORY),
+    ("https://m.example.jp/news/2025/01/big-story.html", STORY),
+    ("https://amp.example.jp/news/2025/01/big-story.html", STORY),
+    ("https://example.jp/amp/news/2025/01/big-story.html", STORY),
+    ("https://example.jp/news/2025/01/big-story.amp.html", STORY),
+    ("https://example.jp/news/2025/01/big-story.html?amp=1", STORY),
+    ("https://example.jp/news/2025/01/big-story.html?utm_source=x&utm_medium=rss&fbclid=abc", STORY),
+    ("https://example.jp/news/2025/01/big-story.html#comments", STORY),
+    ("https://example.jp/news/2025/01/big-story_2.html", STORY),
+    ("https://example.jp/news/2025/01/big-story.html?page=3", STORY),
+    ("https://m.example.jp/news/amp/2025/01/big-story.html?utm_source=x", STORY),
+    ("https://example.jp/news/大事件-story/", SLUG),
+    ("https://example.jp/news/%E5%A4%A7%E4%BA%8B%E4%BB%B6-story", SLUG),
+    ("https://example.jp/news/%e5%a4%a7%e4%ba%8b%e4%bb%b6-story/index.html", SLUG),
+    ("https://www.example.jp/news/大事件-story/amp/", SLUG),
+    ("https://example.jp/news/大事件-story/2/", SLUG),
+    ("https://example.jp/news/大事件-story/page/4", SLUG),
+])
+def test_every_variant_of_one_article_url_has_one_key(variant, key):
+    assert url_key(variant) == key
+
+
+def test_page_key_keeps_the_page_number_and_collapses_everything_else():
+    assert page_key("https://www.example.jp/news/big-story/2/?utm_source=x") == "example.jp/news/big-story/2"
+    assert page_key("https://example.jp/news/big-story/2/") != page_key("https://example.jp/news/big-story/")
+    assert page_key("https://m.example.jp/amp/a_2.html") == page_key("http://example.jp/a_2.html#top")
+
+
+def test_page_stem_drops_a_page_number_a_next_link_adds():
+    first = page_stem("https://example.jp/article/12345")
+    assert page_stem("https://www.example.jp/article/12345/2") == first  # after rel=next, "/2" is a page
+    assert page_stem("https://example.jp/article/12345?p=2") == first
+    assert page_stem("https://example.jp/article/12345-p3") == first
+    assert page_stem("https://example.jp/article/12345?id=2") != first
+
+
+@pytest.mark.parametrize("url, other, same", [
+    ("https://www.pref.osaka.lg.jp/a", "https://pref.osaka.lg.jp/b", True),
+    ("https://www.pref.osaka.lg.jp/a", "https://www.city.osaka.lg.jp/b", False),  # the prefecture and the city
+    ("https://alice.github.io/a", "https://bob.github.io/b", False),  # a private suffix: two owners
+    ("https://alice.github.io/a", "https://www.alice.github.io/b", True),
+    ("https://news.bbc.co.uk/a", "https://www.bbc.co.uk/b", True),
+    ("https://www.bbc.co.uk/a", "https://www.itv.co.uk/b", False),
+    ("https://example.com/a", "https://cdn.example.net/b", False),
+    ("http://127.0.0.1:8001/a", "http://127.0.0.1:8002/b", True),  # a domain has no port
+    ("http://127.0.0.1:8001/a", "http://127.0.0.2:8001/b", False),
+])
+def test_same_domain_is_one_registered_domain_of_the_public_suffix_list(url, other, same):
+    assert same_domain(url, other) is same
+
+
+def test_registered_domain_names_the_publisher():
+    assert registered_domain("https://news.bbc.co.uk:8080/x") == "bbc.co.uk"
+    assert registered_domain("https://www.city.osaka.lg.jp/") == "city.osaka.lg.jp"
+    assert registered_domain("http://localhost:8000/") == "localhost"
+
+
+def test_same_host_is_the_site_a_crawl_stays_on_port_included():
+    assert same_host("http://127.0.0.1:8001/a", "http://127.0.0.1:8001/")
+    assert not same_host("http://127.0.0.1:8002/a", "http://127.0.0.1:8001/")
+    assert same_host("https://m.example.co.uk/a", "https://www.example.co.uk/")
+    assert same_host("http://example.com:80/a", "http://example.com/")  # the default port is no port
+    assert not same_host("https://news.example.co.uk/a", "https://www.example.co.uk/")
+    assert not same_host("https://alice.github.io/a", "https://bob.github.io/")
+
+
+@pytest.mark.parametrize("bad", ["http://example.com:8o8o/a", "http://[oops/a", "http://example.com:99999/a",
+                                 "", "/relative/path", "not a url"])
+def test_a_malformed_url_never_raises_is_its_own_key_and_is_on_no_site(bad):
+    good = "http://example.com/a"
+    assert url_key(bad) == page_key(bad) == page_stem(bad) == clean_url(bad).strip() == bad.strip()
+    assert site_host(bad) == registered_domain(bad) == ""
+    assert not same_host(bad, bad) and not same_domain(bad, bad)
+    assert not same_host(bad, good) and not same_domain(good, bad)
+    assert page_number(bad) == 1
+
+
+def test_a_url_that_w3lib_cannot_canonicalise_is_its_own_key():
+    odd = "http://a:b\\c@example.com/"  # a backslash in the user info: w3lib then reads "b" as a port
+    assert url_key(odd) == page_key(odd) == odd
+    assert url_key(odd) != url_key("http://example.com/")

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from functools import cached_property
 from typing import Any, Iterator
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import scrapy
 from scrapy.exceptions import IgnoreRequest
@@ -15,6 +14,7 @@ from scrapy.utils.response import get_base_url
 from newsarchive.extract import ExtractionError, merge_pages
 from newsarchive.extract.rules import Rules
 from newsarchive.items import Article
+from newsarchive.text.urls import same_host
 from newsarchive.crawler.spiders.discovery import (Entry, find_hrefs, is_html_type, looks_binary, maybe_gunzip,
                                            media_type, parse_feed, parse_sitemap, sniff)
 from newsarchive.crawler.problems import describe_exception, ignored_reason, report, traceback_summary
@@ -35,13 +35,6 @@ def hint_priority(hints: dict | None) -> int:
         return 0
     age_hours = (datetime.now(timezone.utc) - when).total_seconds() / 3600
     return next((priority for limit, priority in _FRESHNESS if age_hours < limit), 1)
-
-
-def site_key(url: str) -> tuple[str, int | None]:
-    """(host without "www.", port) — what "the same site" means when following links."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    return host.removeprefix("www."), parts.port
 
 
 class NewsSpider(scrapy.Spider):
@@ -93,13 +86,8 @@ class NewsSpider(scrapy.Spider):
         return self.same_site(entry.url) and self.is_article(entry.url)
 
     def same_site(self, url: str) -> bool:
-        host, port = site_key(url)
-        home_host, home_port = self._home_key
-        return host == home_host and (home_port is None or port == home_port)
-
-    @cached_property
-    def _home_key(self) -> tuple[str, int | None]:
-        return site_key(self.home)
+        """Whether the crawl may follow `url`: on the home's host (`www.`, mobile, AMP aside) and port."""
+        return same_host(url, self.home)
 
     # -- requests ----------------------------------------------------------------------------------
 

@@ -2,31 +2,21 @@
 
 from __future__ import annotations
 
-import re
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
-from newsarchive.extract.related.links import same_site
-from newsarchive.text.clean import absolute_url, url_key
-
-_PAGE_SUFFIX = re.compile(r"(?:[_\-/](?:p|page|seite)?\d{1,3})(?=(?:\.\w{2,5})?/?$)", re.I)
+from newsarchive.text.clean import absolute_url
+from newsarchive.text.urls import page_key, page_stem, same_domain
 
 
 def canonical_url(candidates, page_url: str) -> str | None:
     """The first canonical/og:url on the same site that is not the site's home page."""
     for value in candidates:
         url = absolute_url(value, page_url)
-        if url and same_site(url, page_url) and urlsplit(url).path.strip("/") != "":
+        if url and same_domain(url, page_url) and urlsplit(url).path.strip("/") != "":
             return url
     return None
 
 
-def _stem(url: str) -> tuple[str, str]:
-    parts = urlsplit(url)
-    path = _PAGE_SUFFIX.sub("", parts.path).rstrip("/")
-    query = {k: v for k, v in parse_qs(parts.query).items() if k.lower() not in ("page", "p", "seite", "pg")}
-    return parts.netloc.lower().removeprefix("www."), path + "?" + "&".join(f"{k}={v}" for k, v in sorted(query.items()))
-
-
 def is_next_page(candidate: str, page_url: str) -> bool:
-    """Whether a rel=next URL continues this article (same path stem, a page number added or changed)."""
-    return bool(candidate) and url_key(candidate) != url_key(page_url) and _stem(candidate) == _stem(page_url)
+    """Whether a rel=next URL continues this article (another page, the same stem: a page number added or changed)."""
+    return bool(candidate) and page_key(candidate) != page_key(page_url) and page_stem(candidate) == page_stem(page_url)

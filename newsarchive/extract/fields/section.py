@@ -5,7 +5,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from newsarchive.extract.fields.headline import norm
-from newsarchive.text.clean import absolute_url, clean_line, url_key
+from newsarchive.text.clean import absolute_url, clean_line
+from newsarchive.text.urls import url_key
 
 def section_from_trail(items: list[tuple[str, str | None]], page_url: str, headline: str = "") -> str | None:
     """The section from breadcrumb items: the last linked item after home that is not the article itself."""

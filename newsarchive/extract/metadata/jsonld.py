@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+from newsarchive.text.urls import url_key
+
 _COMMENT_WRAP = re.compile(r"^\s*(?:<!--|<!\[CDATA\[|//\s*<!\[CDATA\[)|(?:-->|\]\]>|//\s*\]\]>)\s*$")
 _MAX_NODES = 2000
 _MAX_DEPTH = 40
@@ -103,11 +105,12 @@ def is_article(node: dict) -> bool:
     return any(t in ARTICLE_TYPES or t.endswith("article") for t in types(node))
 
 
-def pick_article(candidates: list[dict], url_keys: set[str], url_key) -> dict | None:
-    """The article node for this page: one naming the page's URL, else the one with most content."""
+def pick_article(candidates: list[dict], page_url: str = "") -> dict | None:
+    """The article node for this page: one naming the page's URL (any variant of it), else the one with most content."""
     articles = [n for n in candidates if is_article(n)]
     if not articles:
         return None
+    url_keys = {url_key(page_url)} if page_url else set()
 
     def score(node):
         own = any(url_key(u) in url_keys for u in (as_url(node.get("url")), as_url(node.get("mainEntityOfPage"))) if u)

@@ -76,7 +76,7 @@ def _attr_value(el) -> str:
     return text_of(el)
 
 
-def _read_jsonld(root, record: Structured, page_url_keys: set[str], url_key) -> None:
+def _read_jsonld(root, record: Structured, page_url: str) -> None:
     values = []
     for script in root.iter("script"):
         kind = (script.get("type") or "").lower()
@@ -90,7 +90,7 @@ def _read_jsonld(root, record: Structured, page_url_keys: set[str], url_key) -> 
         kinds = jsonld.types(node)
         if kinds & {"website", "organization", "newsmediaorganization"}:
             record.add("site_name", (jsonld.as_texts(node.get("name")) or [None])[0], "jsonld")
-    article = jsonld.pick_article(all_nodes, page_url_keys, url_key)
+    article = jsonld.pick_article(all_nodes, page_url)
     if article is not None:
         _read_article_node(article, by_id, record)
     for node in all_nodes:
@@ -214,10 +214,10 @@ def _read_meta(root, record: Structured) -> None:
         record.candidates.setdefault("language", []).insert(0, (lang.strip(), "meta"))
 
 
-def read_structured(root, page_url_keys: set[str] = frozenset(), url_key=lambda u: u) -> Structured:
-    """Everything the page declares about itself, as candidates per field (JSON-LD, microdata, then meta)."""
+def read_structured(root, page_url: str = "") -> Structured:
+    """Everything the page at `page_url` declares about itself, as candidates per field (JSON-LD, microdata, meta)."""
     record = Structured()
-    _read_jsonld(root, record, set(page_url_keys), url_key)
+    _read_jsonld(root, record, page_url)
     _read_microdata(root, record)
     _read_meta(root, record)
     return record

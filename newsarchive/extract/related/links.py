@@ -6,7 +6,8 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from newsarchive.text.clean import absolute_url, clean_line, url_key
+from newsarchive.text.clean import absolute_url, clean_line
+from newsarchive.text.urls import same_domain, site_host, url_key
 from newsarchive.extract.related.labels import (
     CALL_TO_ACTION, ENGINE_WORDS, LABEL, LABEL_WORD, MORE_ON, NAV_WORDS, NOT_RELATED, TAG_HREF, WIDGET_WORDS,
 )
@@ -14,23 +15,6 @@ from newsarchive.extract.document.tree import ancestors, css, split_tokens, squa
 
 _MAX_LINKS = 30
 _BLOCK_CLIMB = 4
-
-
-def _registered(host: str) -> str:
-    """The registered domain of a host, good enough for same-site checks (handles co.jp, com.au, ...)."""
-    labels = host.lower().split(":")[0].rstrip(".").split(".")
-    if len(labels) >= 3 and (len(labels[-1]) == 2 and labels[-2] in
-                             ("co", "com", "ne", "or", "ac", "go", "net", "org", "gov", "edu", "gr", "ed", "lg")):
-        return ".".join(labels[-3:])
-    return ".".join(labels[-2:])
-
-
-def same_site(url: str, other: str) -> bool:
-    """Whether two URLs are on the same registered domain."""
-    try:
-        return _registered(urlsplit(url).netloc) == _registered(urlsplit(other).netloc)
-    except ValueError:
-        return False
 
 
 def _anchor_title(a) -> str:
@@ -277,7 +261,7 @@ def _section_of(url: str, page_url: str) -> bool:
     """Whether `url` is a section index above the page ("/politik/deutschland/" above its article)."""
     link, page = urlsplit(url), urlsplit(page_url)
     path = link.path.rstrip("/")
-    return (not link.query and link.netloc.lower().removeprefix("www.") == page.netloc.lower().removeprefix("www.")
+    return (not link.query and site_host(url) == site_host(page_url)
             and page.path.startswith(path + "/") and len(page.path) > len(path) + 1)
 
 
@@ -297,7 +281,7 @@ def _filter(links, page_url: str) -> list[dict]:
     result, seen = [], set()
     for link in links:
         key = _page_key(link["url"])
-        if key in seen or _same_page(link["url"], page_url) or not same_site(link["url"], page_url):
+        if key in seen or _same_page(link["url"], page_url) or not same_domain(link["url"], page_url):
             continue
         if urlsplit(link["url"]).path in ("", "/") or _section_of(link["url"], page_url):
             continue  # the site's home page and the article's sections are navigation, not reading

@@ -48,3 +48,11 @@ def test_generic_spider_stays_on_the_start_host_with_or_without_www():
     assert spider.same_site("https://example.com/2025/01/18/story.html")
     assert not spider.same_site("https://cdn.example.net/2025/01/18/story.html")
     assert spider.args == {"url": "https://www.example.com/feed.xml"}
+
+
+def test_generic_spider_follows_its_own_port_only_and_survives_malformed_links():
+    spider = GenericSpider(url="http://127.0.0.1:8001/")
+    assert spider.same_site("http://127.0.0.1:8001/2025/01/18/story.html")
+    assert not spider.same_site("http://127.0.0.1:8002/2025/01/18/story.html")
+    for bad in ("http://127.0.0.1:8o8o/a", "http://[oops/a", "http://127.0.0.1:99999/a"):
+        assert not spider.same_site(bad), bad

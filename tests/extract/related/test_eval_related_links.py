@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.text.clean import url_key
+from newsarchive.text.urls import url_key
 from newsarchive.extract import extract_article
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -94,6 +94,23 @@ def test_tracking_parameters_do_not_make_another_page():
         "https://www.example.jp/list.php?id=5", "https://www.example.jp/list.php?id=6"]
 
 
+def test_amp_mobile_and_tracking_variants_of_the_page_are_the_page_itself():
+    links, _ = related("""<div><h3>関連記事</h3>
+      <a href="https://m.example.jp/news/2025/01/100.php">この記事(モバイル)</a>
+      <a href="/amp/news/2025/01/100.php">この記事(AMP)</a>
+      <a href="http://example.jp/news/2025/01/100.php?utm_source=rss#top">この記事(RSS)</a>
+      <a href="/news/2025/01/106.php">六つ目</a></div>""")
+    assert links == [{"url": "https://www.example.jp/news/2025/01/106.php", "title": "六つ目"}]
+
+
+def test_links_on_another_owner_under_a_shared_suffix_are_off_site():
+    links, _ = find_related(parse("""<html><body><div><h3>Related</h3>
+      <a href="https://alice.github.io/posts/two.html">Alice's second post</a>
+      <a href="https://bob.github.io/posts/one.html">Bob's post</a></div></body></html>"""),
+                            "https://alice.github.io/posts/one.html")
+    assert links == [{"url": "https://alice.github.io/posts/two.html", "title": "Alice's second post"}]
+
+
 def test_a_label_inside_its_link_makes_that_link_the_reading_without_the_label_words():
     links, _ = related("""<article><h1>Tårene rant</h1><p>Tekst.</p>
       <a href="/ol/nordas-1.169"><h2><small>Les også</small> Nordås innrømmer megablemme</h2></a>
