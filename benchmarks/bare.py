@@ -7,8 +7,8 @@ from urllib.parse import urldefrag, urlsplit
 
 import scrapy
 
-from newsarchive.sites import get_site
 from newsarchive.crawler.spiders.discovery import parse_feed, parse_sitemap, sniff
+from newsarchive.sites import get_site
 
 
 class BareSpider(scrapy.Spider):
@@ -44,7 +44,8 @@ class BareSpider(scrapy.Spider):
             if self.each_once and url in self.requested:
                 continue
             if urlsplit(url).netloc == self.host and (
-                    self.site.is_article(url) or (from_listing and self.site.is_listing(url))):
+                self.site.is_article(url) or (from_listing and self.site.is_listing(url))
+            ):
                 self.requested.add(url)
                 yield scrapy.Request(url)
 

@@ -66,9 +66,13 @@ def _serve(n_pages: int, ready: multiprocessing.Queue) -> None:
 
 def common_settings(concurrency: int) -> dict:
     return {
-        "AUTOTHROTTLE_ENABLED": False, "ROBOTSTXT_OBEY": False, "DOWNLOAD_DELAY": 0,
-        "CONCURRENT_REQUESTS": concurrency, "CONCURRENT_REQUESTS_PER_DOMAIN": concurrency,
-        "LOG_LEVEL": "ERROR", "NEWSARCHIVE_PROGRESS_INTERVAL": 0,
+        "AUTOTHROTTLE_ENABLED": False,
+        "ROBOTSTXT_OBEY": False,
+        "DOWNLOAD_DELAY": 0,
+        "CONCURRENT_REQUESTS": concurrency,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": concurrency,
+        "LOG_LEVEL": "ERROR",
+        "NEWSARCHIVE_PROGRESS_INTERVAL": 0,
     }
 
 
@@ -117,8 +121,18 @@ def _child(kind: str, base_url: str, db: str, concurrency: int, profile: str | N
 
 
 def run(kind: str, base_url: str, db: str, concurrency: int, profile: str | None = None) -> dict:
-    cmd = [sys.executable, __file__, "--child", kind, "--base-url", base_url, "--db", db,
-           "--concurrency", str(concurrency)] + (["--profile", profile] if profile else [])
+    cmd = [
+        sys.executable,
+        __file__,
+        "--child",
+        kind,
+        "--base-url",
+        base_url,
+        "--db",
+        db,
+        "--concurrency",
+        str(concurrency),
+    ] + (["--profile", profile] if profile else [])
     out = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if out.returncode != 0:
         raise SystemExit(f"{kind} crawl failed:\n{out.stderr[-3000:]}")
@@ -131,11 +145,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=16)
-    parser.add_argument("--rounds", type=int, default=1,
-                        help="alternate the crawls this many times and report each one's median run")
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="alternate the crawls this many times and report each one's median run"
+    )
     parser.add_argument("--profile", metavar="FILE", help="cProfile the full-pipeline crawl into FILE")
-    parser.add_argument("--no-trafilatura", action="store_true",
-                        help="skip the second reference (trafilatura, one commit per article), which is slow")
+    parser.add_argument(
+        "--no-trafilatura",
+        action="store_true",
+        help="skip the second reference (trafilatura, one commit per article), which is slow",
+    )
     parser.add_argument("--child", choices=("bare", "typical", "full", "trafilatura"), help=argparse.SUPPRESS)
     parser.add_argument("--base-url", help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
@@ -162,22 +180,29 @@ def main() -> int:
         server.terminate()
     median = {kind: sorted(results, key=lambda r: r["rate"])[len(results) // 2] for kind, results in runs.items()}
     bare, full, typical = median["bare"], median["full"], median["typical"]
-    rows = [("bare crawl, each URL once (reference)", bare),
-            ("newsarchive: extract+clean+validate+dedupe+store", full)]
+    rows = [("bare crawl, each URL once (reference)", bare), ("newsarchive: extract+clean+validate+dedupe+store", full)]
     if "trafilatura" in median:
         rows.append(("trafilatura + one commit per article", median["trafilatura"]))
     rows.append(("bare crawl, repeats left to the dupefilter", typical))
-    print(f"crawl benchmark: {args.pages} generated article pages (~100 KB) from 127.0.0.1; "
-          f"concurrency {args.concurrency}; AutoThrottle and robots.txt off; median of {args.rounds}")
-    print(f"{'run':<50}{'pages':>7}{'items':>7}{'seconds':>9}{'CPU ms/page':>13}{'pages/s':>9}"
-          f"{'ratio':>7}{'vs typical':>12}")
+    print(
+        f"crawl benchmark: {args.pages} generated article pages (~100 KB) from 127.0.0.1; "
+        f"concurrency {args.concurrency}; AutoThrottle and robots.txt off; median of {args.rounds}"
+    )
+    print(
+        f"{'run':<50}{'pages':>7}{'items':>7}{'seconds':>9}{'CPU ms/page':>13}{'pages/s':>9}"
+        f"{'ratio':>7}{'vs typical':>12}"
+    )
     for label, result in rows:
-        print(f"{label:<50}{result['pages']:>7}{result['items']:>7}{result['seconds']:>9.1f}"
-              f"{result['cpu'] / result['pages'] * 1000:>13.2f}{result['rate']:>9.1f}"
-              f"{result['rate'] / bare['rate']:>7.2f}{result['rate'] / typical['rate']:>12.2f}")
+        print(
+            f"{label:<50}{result['pages']:>7}{result['items']:>7}{result['seconds']:>9.1f}"
+            f"{result['cpu'] / result['pages'] * 1000:>13.2f}{result['rate']:>9.1f}"
+            f"{result['rate'] / bare['rate']:>7.2f}{result['rate'] / typical['rate']:>12.2f}"
+        )
     ratio = full["rate"] / bare["rate"]
-    print(f"newsarchive stored {full['stored']} new articles ({full['dropped']} dropped, {full['errors']} errors); "
-          f"target ratio >= {TARGET:.2f}: {'met' if ratio >= TARGET else 'NOT met'}")
+    print(
+        f"newsarchive stored {full['stored']} new articles ({full['dropped']} dropped, {full['errors']} errors); "
+        f"target ratio >= {TARGET:.2f}: {'met' if ratio >= TARGET else 'NOT met'}"
+    )
     return 0
 
 

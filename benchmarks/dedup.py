@@ -40,8 +40,10 @@ KANJI = [chr(c) for c in range(0x4E00, 0x4E00 + 2500)]
 KATAKANA = [chr(c) for c in range(0x30A1, 0x30F6)]
 GLUE = ("は", "が", "を", "に", "で", "と", "の", "も", "から", "まで", "について", "による")
 ENDINGS = ("した。", "している。", "と述べた。", "を明らかにした。", "が注目される。", "だという。")
-BOILERPLATE = {"ja": "この記事の内容は配信時点の情報に基づいており、その後の状況により変わる可能性があります。",
-               "en": "This article is based on information available at the time of publication and may change."}
+BOILERPLATE = {
+    "ja": "この記事の内容は配信時点の情報に基づいており、その後の状況により変わる可能性があります。",
+    "en": "This article is based on information available at the time of publication and may change.",
+}
 
 
 class Corpus:
@@ -90,8 +92,15 @@ def make_articles(n: int, seed: int) -> tuple[list[Article], set[tuple[int, int]
             while j in exact:
                 j = rng.randrange(i)
             source = articles[j]
-            articles.append(Article(url=f"https://{source.site}.example/copy/{i}.html", site=source.site,
-                                    headline=source.headline, body=source.body, language=source.language))
+            articles.append(
+                Article(
+                    url=f"https://{source.site}.example/copy/{i}.html",
+                    site=source.site,
+                    headline=source.headline,
+                    body=source.body,
+                    language=source.language,
+                )
+            )
             texts.append(texts[j])
             exact.add(i)
             continue
@@ -110,8 +119,15 @@ def make_articles(n: int, seed: int) -> tuple[list[Article], set[tuple[int, int]
             site = f"site{i % 5}"
             if rng.random() < 0.2:
                 sentences = sentences + [BOILERPLATE[lang]]
-        articles.append(Article(url=f"https://{site}.example/news/{i}.html", site=site,
-                                headline=corpus.sentence(lang)[:40], body="\n".join(sentences), language=lang))
+        articles.append(
+            Article(
+                url=f"https://{site}.example/news/{i}.html",
+                site=site,
+                headline=corpus.sentence(lang)[:40],
+                body="\n".join(sentences),
+                language=lang,
+            )
+        )
         texts.append((lang, sentences))
     return articles, pairs, exact
 
@@ -125,7 +141,8 @@ def cluster_pairs(archive, index_of_id: dict[int, int]) -> set[tuple[int, int]]:
     groups: dict[int, list[int]] = {}
     with archive.engine.connect() as connection:
         for id_, cluster in connection.execute(
-                select(ArticleRow.id, ArticleRow.cluster_id).where(ArticleRow.cluster_id.is_not(None))):
+            select(ArticleRow.id, ArticleRow.cluster_id).where(ArticleRow.cluster_id.is_not(None))
+        ):
             groups.setdefault(cluster, []).append(index_of_id[id_])
     return {tuple(sorted(p)) for members in groups.values() for p in combinations(members, 2)}
 
@@ -153,7 +170,7 @@ def run(n: int, batch: int, seed: int, sample: int, threshold: float) -> dict:
         times: list[float] = []
         results = []
         for start in range(0, n, batch):
-            chunk = articles[start:start + batch]
+            chunk = articles[start : start + batch]
             began = time.perf_counter()
             results += archive.save_articles(chunk)
             times.append((time.perf_counter() - began) / len(chunk))
@@ -164,12 +181,14 @@ def run(n: int, batch: int, seed: int, sample: int, threshold: float) -> dict:
         archive.close()
     known = same_story(pairs)
     precision, recall = scores(predicted, known)
-    tail = times[-max(1, len(times) // 10):]
+    tail = times[-max(1, len(times) // 10) :]
 
     # Reference: exact Jaccard for every pair of a sample holding known pairs and unrelated articles.
     rng = random.Random(seed + 1)
-    chosen = sorted({i for pair in rng.sample(sorted(pairs), min(len(pairs), sample // 4)) for i in pair}
-                    | set(rng.sample([i for i in range(n) if i not in exact], min(n - len(exact), sample // 2))))
+    chosen = sorted(
+        {i for pair in rng.sample(sorted(pairs), min(len(pairs), sample // 4)) for i in pair}
+        | set(rng.sample([i for i in range(n) if i not in exact], min(n - len(exact), sample // 2)))
+    )
     shingles = {i: neardup.shingle_hashes(articles[i].body) for i in chosen}
     began = time.perf_counter()
     exact_pairs = set()
@@ -183,10 +202,17 @@ def run(n: int, batch: int, seed: int, sample: int, threshold: float) -> dict:
     in_sample = {p for p in known if p[0] in shingles and p[1] in shingles}
     ours_in_sample = {p for p in predicted if p[0] in shingles and p[1] in shingles}
     return {
-        "n": n, "ms_all": 1000 * sum(times) / len(times), "ms_at_n": 1000 * sum(tail) / len(tail),
-        "exact": (exact_ok, len(exact)), "pairs": len(known), "precision": precision, "recall": recall,
-        "sample": len(chosen), "sample_pairs": len(in_sample),
-        "ref_precision_recall": scores(exact_pairs, in_sample), "ours_sample": scores(ours_in_sample, in_sample),
+        "n": n,
+        "ms_all": 1000 * sum(times) / len(times),
+        "ms_at_n": 1000 * sum(tail) / len(tail),
+        "exact": (exact_ok, len(exact)),
+        "pairs": len(known),
+        "precision": precision,
+        "recall": recall,
+        "sample": len(chosen),
+        "sample_pairs": len(in_sample),
+        "ref_precision_recall": scores(exact_pairs, in_sample),
+        "ours_sample": scores(ours_in_sample, in_sample),
         "brute_ms": 1000 * per_pair * n,
     }
 
@@ -221,19 +247,25 @@ def main() -> None:
 
     print(f"threshold {args.threshold}, batches of {args.batch}, fts off, seed {args.seed}\n")
     rows = [run(n, args.batch, args.seed, args.sample, args.threshold) for n in args.n]
-    print("| N | ms/article, whole run | ms/article at N (last tenth) | exact dups caught | known near pairs "
-          "| precision | recall | sample | exact-Jaccard P / R (sample) | ours P / R (same sample) "
-          "| brute-force check at N, ms/article |")
+    print(
+        "| N | ms/article, whole run | ms/article at N (last tenth) | exact dups caught | known near pairs "
+        "| precision | recall | sample | exact-Jaccard P / R (sample) | ours P / R (same sample) "
+        "| brute-force check at N, ms/article |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         rp, rr = r["ref_precision_recall"]
         op, orr = r["ours_sample"]
-        print(f"| {r['n']} | {r['ms_all']:.3f} | {r['ms_at_n']:.3f} | {r['exact'][0]}/{r['exact'][1]} | {r['pairs']} "
-              f"| {r['precision']:.3f} | {r['recall']:.3f} | {r['sample']} ({r['sample_pairs']} pairs) "
-              f"| {rp:.3f} / {rr:.3f} | {op:.3f} / {orr:.3f} | {r['brute_ms']:.1f} |")
+        print(
+            f"| {r['n']} | {r['ms_all']:.3f} | {r['ms_at_n']:.3f} | {r['exact'][0]}/{r['exact'][1]} | {r['pairs']} "
+            f"| {r['precision']:.3f} | {r['recall']:.3f} | {r['sample']} ({r['sample_pairs']} pairs) "
+            f"| {rp:.3f} / {rr:.3f} | {op:.3f} / {orr:.3f} | {r['brute_ms']:.1f} |"
+        )
     if len(rows) > 1:
-        print(f"\ncost at N, {rows[-1]['n']} vs {rows[0]['n']}: {rows[-1]['ms_at_n'] / rows[0]['ms_at_n']:.2f}x "
-              f"(brute force: {rows[-1]['brute_ms'] / rows[0]['brute_ms']:.1f}x)")
+        print(
+            f"\ncost at N, {rows[-1]['n']} vs {rows[0]['n']}: {rows[-1]['ms_at_n'] / rows[0]['ms_at_n']:.2f}x "
+            f"(brute force: {rows[-1]['brute_ms'] / rows[0]['brute_ms']:.1f}x)"
+        )
     print("\nthreshold sweep (estimated similarity, 3000 articles, known pairs vs 20x as many unrelated pairs):")
     print("| threshold | precision | recall |\n|---|---|---|")
     for threshold, precision, recall in threshold_sweep(args.seed):

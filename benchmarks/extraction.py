@@ -54,8 +54,9 @@ def timed(extractor, pages) -> tuple[float, list[dict]]:
 def score(dataset: Path, predictions: list[dict], path: Path) -> dict:
     path.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions), encoding="utf-8")
     scorer = dataset / ".." / "score.py"
-    result = subprocess.run([sys.executable, str(scorer), str(dataset), str(path), "--json"],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, str(scorer), str(dataset), str(path), "--json"], capture_output=True, text=True, check=True
+    )
     return json.loads(result.stdout)
 
 
@@ -88,8 +89,10 @@ def main() -> int:
         seconds["trafilatura"] += timed(theirs, pages)[0]
     rate = {name: len(pages) * args.rounds / s for name, s in seconds.items()}
     with tempfile.TemporaryDirectory() as tmp:
-        scores = {"ours": score(args.dataset, mine, Path(tmp) / "ours.jsonl"),
-                  "trafilatura": score(args.dataset, ref, Path(tmp) / "trafilatura.jsonl")}
+        scores = {
+            "ours": score(args.dataset, mine, Path(tmp) / "ours.jsonl"),
+            "trafilatura": score(args.dataset, ref, Path(tmp) / "trafilatura.jsonl"),
+        }
     rows = [
         ("pages/s (1 core)", lambda n: f"{rate[n]:.1f}"),
         ("body F1, all", lambda n: figure(scores[n], "all", "body", "f1")),

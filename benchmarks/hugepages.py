@@ -35,12 +35,28 @@ def pages() -> list[tuple[str, str]]:
         ("52 MB of paragraphs", f"<html><body><article><h1>Long</h1>{PARAGRAPH * 500_000}</article></body></html>"),
         ("9 MB of markup, article first", f"<html><body>{ARTICLE}{filler * 200_000}</body></html>"),
         ("1.8 MB of markup, article last", f"<html><body>{filler * 40_000}{ARTICLE}</body></html>"),
-        ("12 MB of scripts and styles", "<html><head>" + ("<script>var s = '" + "x" * 1_000_000 + "';</script>") * 6
-         + "<style>" + ".a{color:red}" * 450_000 + "</style></head><body>" + ARTICLE + "</body></html>"),
-        ("6 MB data: image attribute", '<html><body><img src="data:image/png;base64,' + "A" * 6_000_000 + '">'
-         + ARTICLE + "</body></html>"),
-        ("5,000 levels of nesting", "<html><body><article><h1>Deep</h1>" + "<div>" * 5000 + PARAGRAPH * 5
-         + "</div>" * 5000 + "</article></body></html>"),
+        (
+            "12 MB of scripts and styles",
+            "<html><head>"
+            + ("<script>var s = '" + "x" * 1_000_000 + "';</script>") * 6
+            + "<style>"
+            + ".a{color:red}" * 450_000
+            + "</style></head><body>"
+            + ARTICLE
+            + "</body></html>",
+        ),
+        (
+            "6 MB data: image attribute",
+            '<html><body><img src="data:image/png;base64,' + "A" * 6_000_000 + '">' + ARTICLE + "</body></html>",
+        ),
+        (
+            "5,000 levels of nesting",
+            "<html><body><article><h1>Deep</h1>"
+            + "<div>" * 5000
+            + PARAGRAPH * 5
+            + "</div>" * 5000
+            + "</article></body></html>",
+        ),
         ("500,000 tiny elements", "<html><body>" + ARTICLE + "<b>a</b>" * 500_000 + "</body></html>"),
     ]
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import trafilatura
 
 from newsarchive.crawler.crawlrun import crawl_run
-from newsarchive.items import Article
 from newsarchive.crawler.spiders.sites import NewsweekjapanSpider
+from newsarchive.items import Article
 
 
 class TrafilaturaSpider(NewsweekjapanSpider):
@@ -23,10 +23,18 @@ class TrafilaturaSpider(NewsweekjapanSpider):
             return None
         published = None
         if doc.date:
-            published = datetime.fromisoformat(doc.date).replace(tzinfo=timezone.utc)
-        return Article(url=response.url, site=self.site_name, headline=doc.title or "", body=doc.text or "",
-                       published=published, authors=[doc.author] if doc.author else [],
-                       image_url=doc.image, pages=[response.url], fetched_at=datetime.now(timezone.utc))
+            published = datetime.fromisoformat(doc.date).replace(tzinfo=UTC)
+        return Article(
+            url=response.url,
+            site=self.site_name,
+            headline=doc.title or "",
+            body=doc.text or "",
+            published=published,
+            authors=[doc.author] if doc.author else [],
+            image_url=doc.image,
+            pages=[response.url],
+            fetched_at=datetime.now(UTC),
+        )
 
 
 class PerRowStorePipeline:

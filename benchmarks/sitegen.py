@@ -7,9 +7,44 @@ import random
 from datetime import datetime, timedelta, timezone
 
 JST = timezone(timedelta(hours=9))
-WORDS = ("政府", "首相", "会談", "条約", "経済", "市場", "円相場", "株価", "日銀", "金利", "大統領", "選挙", "外交",
-         "防衛", "協力", "合意", "発表", "専門家", "調査", "企業", "輸出", "関税", "エネルギー", "気候", "技術",
-         "半導体", "人工知能", "中国", "米国", "ロシア", "欧州", "中東", "インド", "東京", "ワシントン", "北京")
+WORDS = (
+    "政府",
+    "首相",
+    "会談",
+    "条約",
+    "経済",
+    "市場",
+    "円相場",
+    "株価",
+    "日銀",
+    "金利",
+    "大統領",
+    "選挙",
+    "外交",
+    "防衛",
+    "協力",
+    "合意",
+    "発表",
+    "専門家",
+    "調査",
+    "企業",
+    "輸出",
+    "関税",
+    "エネルギー",
+    "気候",
+    "技術",
+    "半導体",
+    "人工知能",
+    "中国",
+    "米国",
+    "ロシア",
+    "欧州",
+    "中東",
+    "インド",
+    "東京",
+    "ワシントン",
+    "北京",
+)
 PARTICLES = ("は", "が", "を", "に", "と", "で", "の", "も")
 ENDINGS = ("と述べた。", "を明らかにした。", "とみられる。", "が焦点となる。", "を決めた。", "と発表した。")
 SECTIONS = ("world", "business")
@@ -27,9 +62,7 @@ def article_path(i: int) -> str:
 # look like a near copy of every other, which no real site does, and near-duplicate detection would
 # compare each article with most of the archive.
 _KANJI = [chr(c) for c in random.Random(1).sample(range(0x4E00, 0x9FA0), 1500)]
-_VOCABULARY = [
-    "".join(random.Random(n).choices(_KANJI, k=2 + n % 2)) for n in range(4000)
-] + list(WORDS)
+_VOCABULARY = ["".join(random.Random(n).choices(_KANJI, k=2 + n % 2)) for n in range(4000)] + list(WORDS)
 
 
 def _sentence(rng: random.Random) -> str:
@@ -39,8 +72,13 @@ def _sentence(rng: random.Random) -> str:
 
 def _headline(i: int) -> str:
     rng = random.Random(i * 7919)
-    subject, particle, place, topic, deal = (rng.choice(WORDS), rng.choice(PARTICLES), rng.choice(WORDS),
-                                             rng.choice(WORDS), rng.choice(WORDS))
+    subject, particle, place, topic, deal = (
+        rng.choice(WORDS),
+        rng.choice(PARTICLES),
+        rng.choice(WORDS),
+        rng.choice(WORDS),
+        rng.choice(WORDS),
+    )
     return f"{subject}{particle}{place}、{topic}で{deal}合意 第{i}報"
 
 
@@ -53,10 +91,12 @@ def _script(rng: random.Random, kilobytes: int) -> str:
     chunks, size = [], 0
     while size < kilobytes * 1024:
         name = "".join(rng.choice("abcdefghijklmnop") for _ in range(8))
-        chunk = (f"function {name}(t,e){{var n=document.createElement('script');n.async=!0;"
-                 f"n.src='//ads.example.jp/{name}.js?r='+Math.random();"
-                 f"t.push({{id:'{name}',v:{rng.randint(0, 10**6)}}});"
-                 f"if(e&&e.length>{rng.randint(1, 99)}){{return e.slice(0,{rng.randint(1, 50)})}}return null}}\n")
+        chunk = (
+            f"function {name}(t,e){{var n=document.createElement('script');n.async=!0;"
+            f"n.src='//ads.example.jp/{name}.js?r='+Math.random();"
+            f"t.push({{id:'{name}',v:{rng.randint(0, 10**6)}}});"
+            f"if(e&&e.length>{rng.randint(1, 99)}){{return e.slice(0,{rng.randint(1, 50)})}}return null}}\n"
+        )
         chunks.append(chunk)
         size += len(chunk)
     return "".join(chunks)
@@ -65,8 +105,9 @@ def _script(rng: random.Random, kilobytes: int) -> str:
 def _style(kilobytes: int) -> str:
     rules, size, i = [], 0, 0
     while size < kilobytes * 1024:
-        rule = (f".block-{i} .item-{i % 17} > a{{color:#{i % 4096:03x};margin:{i % 9}px {i % 7}px;"
-                f"line-height:1.{i % 9}}}\n")
+        rule = (
+            f".block-{i} .item-{i % 17} > a{{color:#{i % 4096:03x};margin:{i % 9}px {i % 7}px;line-height:1.{i % 9}}}\n"
+        )
         rules.append(rule)
         size += len(rule)
         i += 1
@@ -94,10 +135,17 @@ def article_page(i: int, n_total: int, base_url: str) -> bytes:
     related = [rng.randrange(n_total) for _ in range(10)]
     ranking = [rng.randrange(n_total) for _ in range(20)]
     latest = [(i + k) % n_total for k in range(1, 21)]
-    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": headline,
-          "datePublished": published.isoformat(), "dateModified": (published + timedelta(hours=1)).isoformat(),
-          "author": [{"@type": "Person", "name": "山田 太郎"}], "image": f"{base_url}/images/{i}.jpg",
-          "publisher": {"@type": "Organization", "name": "ニューズウィーク日本版"}, "mainEntityOfPage": url}
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": headline,
+        "datePublished": published.isoformat(),
+        "dateModified": (published + timedelta(hours=1)).isoformat(),
+        "author": [{"@type": "Person", "name": "山田 太郎"}],
+        "image": f"{base_url}/images/{i}.jpg",
+        "publisher": {"@type": "Organization", "name": "ニューズウィーク日本版"},
+        "mainEntityOfPage": url,
+    }
     nav = "".join(f'<li><a href="/headlines/{s}/">{s}</a></li>' for s in SECTIONS * 10)
     date = f"{published:%Y年%m月%d日}({WEEKDAYS[published.weekday()]}){published:%H時%M分}"
     html = f"""<!DOCTYPE html>
@@ -116,9 +164,9 @@ def article_page(i: int, n_total: int, base_url: str) -> bytes:
 <div class="entryDetailData"><div class="date">{date}</div></div>
 <div class="entryImage"><img src="/images/{i}.jpg" alt=""><p class="cap">写真は資料(ロイター)</p></div>
 <div class="entryAuthor"><span class="author">山田 太郎</span></div>
-<div class="entryDetailBodyCopy">{''.join(body)}</div>
+<div class="entryDetailBodyCopy">{"".join(body)}</div>
 <div class="related"><p>あわせて読みたい</p><ul>{_links(related, n_total)}</ul></div>
-<div id="related-words"><ul>{''.join(f'<li><a href="/tagsearch/{w}">{w}</a></li>' for w in WORDS[:8])}</ul></div></div>
+<div id="related-words"><ul>{"".join(f'<li><a href="/tagsearch/{w}">{w}</a></li>' for w in WORDS[:8])}</ul></div></div>
 <div id="sideBar"><div class="ranking"><p>人気ランキング</p><ol>{_links(ranking, n_total)}</ol></div>
 <div id="latestheadlineslist"><p>ニュース速報</p><ul>{_links(latest, n_total)}</ul></div>
 <div class="magazine">特集:世界の{rng.choice(WORDS)} 2025年11月25日号(11/18発売)</div></div>
@@ -132,13 +180,19 @@ def site(n_total: int, base_url: str) -> dict[str, tuple[str, bytes]]:
     html = "text/html; charset=utf-8"
     pages = {article_path(i): (html, article_page(i, n_total, base_url)) for i in range(n_total)}
     urls = "".join(f"<url><loc>{base_url}{article_path(i)}</loc></url>" for i in range(n_total))
-    pages["/sitemap.xml"] = ("application/xml", (
-        '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-        f"{urls}</urlset>").encode())
+    pages["/sitemap.xml"] = (
+        "application/xml",
+        (
+            '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"{urls}</urlset>"
+        ).encode(),
+    )
     items = "".join(f"<item><link>{article_path(i)}</link></item>" for i in range(min(n_total, 20)))
     pages["/headlines.rss"] = ("application/rss+xml", f'<rss version="2.0"><channel>{items}</channel></rss>'.encode())
-    listing = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>一覧</title></head><body><ul>'
-               f"{_links(list(range(min(n_total, 50))), n_total)}</ul></body></html>").encode()
+    listing = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>一覧</title></head><body><ul>'
+        f"{_links(list(range(min(n_total, 50))), n_total)}</ul></body></html>"
+    ).encode()
     for path in ("/headlines/", "/headlines/world/", "/headlines/business/", "/stories/", "/column/"):
         pages[path] = (html, listing)
     return pages

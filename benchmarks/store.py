@@ -21,7 +21,7 @@ import sqlite3
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -56,7 +56,9 @@ EN_WORDS = (
 # candidate of every other (Jaccard ~0.14), which no real archive is.
 _KANJI = [chr(c) for c in random.Random(1).sample(range(0x4E00, 0x9FA0), 1500)]
 JA_VOCABULARY = ["".join(random.Random(n).choices(_KANJI, k=2 + n % 2)) for n in range(4000)] + JA_WORDS
-EN_VOCABULARY = ["".join(random.Random(-n).choices("abcdefghiklmnoprstuvwy", k=3 + n % 6)) for n in range(4000)] + EN_WORDS
+EN_VOCABULARY = [
+    "".join(random.Random(-n).choices("abcdefghiklmnoprstuvwy", k=3 + n % 6)) for n in range(4000)
+] + EN_WORDS
 
 
 def japanese_sentence(rng: random.Random) -> str:
@@ -73,7 +75,7 @@ def make_articles(n: int, seed: int) -> list[Article]:
     """n deterministic articles of about 5 KB (UTF-8) of body text each."""
     rng = random.Random(seed)
     start = datetime(2024, 1, 1, 9, 0, tzinfo=JST)
-    fetched = datetime(2025, 1, 20, tzinfo=timezone.utc)
+    fetched = datetime(2025, 1, 20, tzinfo=UTC)
     articles = []
     for i in range(n):
         paragraphs, size = [], 0
@@ -84,20 +86,33 @@ def make_articles(n: int, seed: int) -> list[Article]:
                 text = " ".join(english_sentence(rng) for _ in range(rng.randint(2, 4)))
             paragraphs.append(text)
             size += len(text.encode("utf-8")) + 1
-        links = [{"url": f"https://bench.example/article/{rng.randrange(n)}", "title": japanese_sentence(rng)}
-                 for _ in range(rng.randint(2, 5))]
-        articles.append(Article(
-            url=f"https://bench.example/article/{i}", site="bench", headline=japanese_sentence(rng),
-            published=start + timedelta(minutes=17 * i), authors=["記者 太郎"], section="world",
-            tags=[rng.choice(JA_WORDS), rng.choice(JA_WORDS)], language="ja", body="\n".join(paragraphs),
-            related_links=links, image_url=f"https://bench.example/img/{i}.jpg", fetched_at=fetched,
-            sources={"headline": "jsonld", "published": "jsonld"}, pages=[f"https://bench.example/article/{i}"],
-        ))
+        links = [
+            {"url": f"https://bench.example/article/{rng.randrange(n)}", "title": japanese_sentence(rng)}
+            for _ in range(rng.randint(2, 5))
+        ]
+        articles.append(
+            Article(
+                url=f"https://bench.example/article/{i}",
+                site="bench",
+                headline=japanese_sentence(rng),
+                published=start + timedelta(minutes=17 * i),
+                authors=["記者 太郎"],
+                section="world",
+                tags=[rng.choice(JA_WORDS), rng.choice(JA_WORDS)],
+                language="ja",
+                body="\n".join(paragraphs),
+                related_links=links,
+                image_url=f"https://bench.example/img/{i}.jpg",
+                fetched_at=fetched,
+                sources={"headline": "jsonld", "published": "jsonld"},
+                pages=[f"https://bench.example/article/{i}"],
+            )
+        )
     return articles
 
 
 def batches(articles: list[Article], size: int) -> list[list[Article]]:
-    return [articles[i:i + size] for i in range(0, len(articles), size)]
+    return [articles[i : i + size] for i in range(0, len(articles), size)]
 
 
 def run_archive(path: Path, articles: list[Article], size: int, fts: bool, clusters: bool) -> float:
@@ -113,14 +128,19 @@ def run_archive(path: Path, articles: list[Article], size: int, fts: bool, clust
 
 def _utc(value: datetime | None) -> str | None:
     # The same text SQLAlchemy stores for a DateTime on SQLite.
-    return None if value is None else value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
+    return None if value is None else value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def run_raw(path: Path, articles: list[Article], size: int, fts: bool, clusters: bool) -> float:
     open_archive(str(path)).close()  # the very same schema, made by the migrations
     db = sqlite3.connect(path, isolation_level=None)
-    for pragma in ("busy_timeout = 30000", "journal_mode = WAL", "synchronous = NORMAL", "foreign_keys = ON",
-                   *WAL_PRAGMAS):
+    for pragma in (
+        "busy_timeout = 30000",
+        "journal_mode = WAL",
+        "synchronous = NORMAL",
+        "foreign_keys = ON",
+        *WAL_PRAGMAS,
+    ):
         db.execute(f"PRAGMA {pragma}")
     db.execute("INSERT INTO sites (name) VALUES ('bench')")
     site_id = db.execute("SELECT id FROM sites WHERE name = 'bench'").fetchone()[0]
@@ -128,20 +148,39 @@ def run_raw(path: Path, articles: list[Article], size: int, fts: bool, clusters:
     next_id = 1
     started = time.perf_counter()
     for batch in batches(articles, size):
-        now = _utc(datetime.now(timezone.utc))
+        now = _utc(datetime.now(UTC))
         rows, links, docs, aliases, sigs, bands = [], [], [], [], [], []
         for article in batch:
             key = url_key(article.url)
-            rows.append((
-                next_id, article.url, key, site_id, content_hash(article.body), article.headline,
-                _utc(article.published), offset_minutes(article.published), article.published_tz_inferred,
-                _utc(article.modified), offset_minutes(article.modified),
-                dumps(article.authors), article.section,
-                dumps(article.tags), article.language, article.body, article.image_url,
-                dumps(article.sources), dumps(article.pages), _utc(article.fetched_at), now, now,
-            ))
-            links.extend((next_id, position, link["url"], link["title"])
-                         for position, link in enumerate(article.related_links))
+            rows.append(
+                (
+                    next_id,
+                    article.url,
+                    key,
+                    site_id,
+                    content_hash(article.body),
+                    article.headline,
+                    _utc(article.published),
+                    offset_minutes(article.published),
+                    article.published_tz_inferred,
+                    _utc(article.modified),
+                    offset_minutes(article.modified),
+                    dumps(article.authors),
+                    article.section,
+                    dumps(article.tags),
+                    article.language,
+                    article.body,
+                    article.image_url,
+                    dumps(article.sources),
+                    dumps(article.pages),
+                    _utc(article.fetched_at),
+                    now,
+                    now,
+                )
+            )
+            links.extend(
+                (next_id, position, link["url"], link["title"]) for position, link in enumerate(article.related_links)
+            )
             aliases.append((article.url, key, next_id, now, now))
             # The near-duplicate index the archive keeps for every article (story clusters).
             body_words = words(article.body)  # cut once for both indexes, as the archive does
@@ -157,9 +196,12 @@ def run_raw(path: Path, articles: list[Article], size: int, fts: bool, clusters:
             "INSERT INTO articles (id, url, url_key, site_id, content_hash, headline, published, published_offset, "
             "published_tz_inferred, modified, modified_offset, authors, section, tags, language, body, "
             "image_url, sources, pages, fetched_at, first_seen, last_seen) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        db.executemany("INSERT INTO url_aliases (url, url_key, article_id, first_seen, last_seen) "
-                       "VALUES (?, ?, ?, ?, ?)", aliases)
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        db.executemany(
+            "INSERT INTO url_aliases (url, url_key, article_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)", aliases
+        )
         db.executemany("INSERT INTO article_signatures (article_id, signature) VALUES (?, ?)", sigs)
         db.executemany("INSERT OR IGNORE INTO minhash_bands (bucket, article_id) VALUES (?, ?)", bands)
         db.executemany("INSERT INTO related_links (article_id, position, url, title) VALUES (?, ?, ?, ?)", links)
@@ -181,12 +223,17 @@ def main() -> None:
 
     articles = make_articles(options.n, options.seed)
     megabytes = sum(len(a.body.encode("utf-8")) for a in articles) / 1e6
-    print(f"{options.n} articles, {megabytes:.1f} MB of body text, batches of {options.batch}, "
-          f"best of {options.repeat}, SQLite {sqlite3.sqlite_version}")
+    print(
+        f"{options.n} articles, {megabytes:.1f} MB of body text, batches of {options.batch}, "
+        f"best of {options.repeat}, SQLite {sqlite3.sqlite_version}"
+    )
     print(f"{'':20} {'newsarchive art/s':>18} {'raw sqlite3 art/s':>18} {'ratio':>6}")
     with tempfile.TemporaryDirectory() as tmp:
-        for label, fts, clusters in (("FTS off", False, True), ("FTS on", True, True),
-                                     ("FTS on, no clusters", True, False)):
+        for label, fts, clusters in (
+            ("FTS off", False, True),
+            ("FTS on", True, True),
+            ("FTS on, no clusters", True, False),
+        ):
             ours, raw = [], []
             for attempt in range(options.repeat):
                 # Alternate the sides so background load hits both alike; fresh files every time.

@@ -11,8 +11,20 @@ SOURCES = ("jsonld", "microdata", "meta", "site", "heuristic")
 
 # The keys of an article's JSON, in the order users see them (extract, show --json, export jsonl).
 JSON_KEYS = (
-    "id", "url", "site", "headline", "published", "modified", "authors", "section", "tags",
-    "language", "body", "related_links", "image_url", "fetched_at",
+    "id",
+    "url",
+    "site",
+    "headline",
+    "published",
+    "modified",
+    "authors",
+    "section",
+    "tags",
+    "language",
+    "body",
+    "related_links",
+    "image_url",
+    "fetched_at",
 )
 
 

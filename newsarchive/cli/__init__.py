@@ -13,9 +13,22 @@ from newsarchive.cli.command import Command
 # Each module holds one group of commands, their options, help and handlers side by side; this list names every
 # command in the order `newsarchive --help` shows them, which mixes the groups (demo and crawl first, sites last).
 COMMANDS: tuple[Command, ...] = (
-    crawl.DEMO, crawl.CRAWL, extraction.EXTRACT, reading.SEARCH, reading.SHOW, history.HISTORY, history.DIFF,
-    history.CHANGED, history.RELATED, reading.LATEST, reading.EXPORT, reading.STATS, runs.RUNS, runs.PROBLEMS,
-    crawl.SITES, extraction.EVAL,
+    crawl.DEMO,
+    crawl.CRAWL,
+    extraction.EXTRACT,
+    reading.SEARCH,
+    reading.SHOW,
+    history.HISTORY,
+    history.DIFF,
+    history.CHANGED,
+    history.RELATED,
+    reading.LATEST,
+    reading.EXPORT,
+    reading.STATS,
+    runs.RUNS,
+    runs.PROBLEMS,
+    crawl.SITES,
+    extraction.EVAL,
 )
 
 

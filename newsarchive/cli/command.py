@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,9 @@ class Command:
     def add_to(self, subparsers: Any) -> argparse.ArgumentParser:
         """Add this command's parser to `parser.add_subparsers()`: the help as a sentence, the options, the examples."""
         parser = subparsers.add_parser(
-            self.name, help=self.help, description=self.help[0].upper() + self.help[1:] + ".",
+            self.name,
+            help=self.help,
+            description=self.help[0].upper() + self.help[1:] + ".",
             epilog="example:\n" + "\n".join(f"  {e}" for e in self.examples),
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )

@@ -13,10 +13,19 @@ from newsarchive.cli.command import Command
 from newsarchive.cli.options import config_option, db_option, json_option
 from newsarchive.cli.render import key_values, table
 
-SUMMARY_COLUMNS = [("site", "site", 16), ("status", "status", 11), ("pages_fetched", "pages", 6),
-                   ("articles_new", "new", 5), ("articles_updated", "updated", 7),
-                   ("articles_unchanged", "unchanged", 9), ("not_modified", "304", 5), ("not_due", "not due", 7),
-                   ("dropped", "dropped", 7), ("errors", "errors", 6), ("warning", "warning", 40)]
+SUMMARY_COLUMNS = [
+    ("site", "site", 16),
+    ("status", "status", 11),
+    ("pages_fetched", "pages", 6),
+    ("articles_new", "new", 5),
+    ("articles_updated", "updated", 7),
+    ("articles_unchanged", "unchanged", 9),
+    ("not_modified", "304", 5),
+    ("not_due", "not due", 7),
+    ("dropped", "dropped", 7),
+    ("errors", "errors", 6),
+    ("warning", "warning", 40),
+]
 
 
 def _config(args: argparse.Namespace, *, required: bool = False):
@@ -49,12 +58,22 @@ def _crawl_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--url", help="crawl any news site from its home page, an RSS/Atom feed or a sitemap")
     p.add_argument("--base-url", metavar="URL", help="point the site's spider at a mirror, e.g. http://127.0.0.1:8000")
     p.add_argument("--all", action="store_true", help="crawl every site of the config file, one after another")
-    p.add_argument("--force", action="store_true",
-                   help="fetch every archived URL of the site again, whether or not a re-check is due")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="fetch every archived URL of the site again, whether or not a re-check is due",
+    )
     config_option(p)
-    p.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
-                   help="a Scrapy setting for this crawl, e.g. -s CLOSESPIDER_PAGECOUNT=100 (repeatable)")
-    db_option(p); json_option(p)
+    p.add_argument(
+        "-s",
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a Scrapy setting for this crawl, e.g. -s CLOSESPIDER_PAGECOUNT=100 (repeatable)",
+    )
+    db_option(p)
+    json_option(p)
 
 
 def _crawl(args: argparse.Namespace) -> int:
@@ -125,23 +144,30 @@ def _crawl_all(args: argparse.Namespace, config) -> int:
 
 
 CRAWL = Command(
-    "crawl", "crawl a supported site (or any site with --url, or every configured site with --all) into the archive",
-    ("newsarchive crawl newsweekjapan", "newsarchive crawl --all --config newsarchive.toml",
-     "newsarchive crawl newsweekjapan --base-url http://127.0.0.1:8000 --db mirror.db",
-     "newsarchive crawl --url https://example.com/feed.xml"),
-    _crawl_arguments, _crawl,
+    "crawl",
+    "crawl a supported site (or any site with --url, or every configured site with --all) into the archive",
+    (
+        "newsarchive crawl newsweekjapan",
+        "newsarchive crawl --all --config newsarchive.toml",
+        "newsarchive crawl newsweekjapan --base-url http://127.0.0.1:8000 --db mirror.db",
+        "newsarchive crawl --url https://example.com/feed.xml",
+    ),
+    _crawl_arguments,
+    _crawl,
 )
 
 
 def _sites_arguments(p: argparse.ArgumentParser) -> None:
-    config_option(p); db_option(p); json_option(p)
+    config_option(p)
+    db_option(p)
+    json_option(p)
 
 
 def _sites(args: argparse.Namespace) -> int:
     from newsarchive.crawler import settings as defaults
     from newsarchive.crawler.config import SiteConfig
-    from newsarchive.sites import all_sites
     from newsarchive.crawler.environment import default_db, open_user_archive
+    from newsarchive.sites import all_sites
     from newsarchive.store import StoreError
 
     config = _config(args)
@@ -162,28 +188,53 @@ def _sites(args: argparse.Namespace) -> int:
         run = last.get(site.name) or {}
         delay = defaults.DOWNLOAD_DELAY if site.delay is None else site.delay
         concurrency = defaults.CONCURRENT_REQUESTS_PER_DOMAIN if site.concurrency is None else site.concurrency
-        rows.append({"name": site.name, "title": profile.title if profile else site.name,
-                     "base_url": profile.base_url if profile else None, "spider": site.spider, "start": start, "delay": delay,
-                     "concurrency": concurrency, "recheck": ", ".join(site.recheck),
-                     "configured": config is not None, "last_run": run.get("started_at"),
-                     "last_status": run.get("status"), "last_new": run.get("articles_new"),
-                     "warning": run.get("warning")})
-    print_rows(args, rows, [("name", "name", 16), ("start", "start", 36), ("delay", "delay", 5),
-                             ("concurrency", "conc", 4), ("recheck", "re-check after", 16),
-                             ("last_run", "last run", 25), ("last_status", "status", 11), ("last_new", "new", 4),
-                             ("warning", "warning", 30)])
+        rows.append(
+            {
+                "name": site.name,
+                "title": profile.title if profile else site.name,
+                "base_url": profile.base_url if profile else None,
+                "spider": site.spider,
+                "start": start,
+                "delay": delay,
+                "concurrency": concurrency,
+                "recheck": ", ".join(site.recheck),
+                "configured": config is not None,
+                "last_run": run.get("started_at"),
+                "last_status": run.get("status"),
+                "last_new": run.get("articles_new"),
+                "warning": run.get("warning"),
+            }
+        )
+    print_rows(
+        args,
+        rows,
+        [
+            ("name", "name", 16),
+            ("start", "start", 36),
+            ("delay", "delay", 5),
+            ("concurrency", "conc", 4),
+            ("recheck", "re-check after", 16),
+            ("last_run", "last run", 25),
+            ("last_status", "status", 11),
+            ("last_new", "new", 4),
+            ("warning", "warning", 30),
+        ],
+    )
     return 0
 
 
 SITES = Command(
-    "sites", "list the configured sites (else every site with a profile), their schedule and last run",
+    "sites",
+    "list the configured sites (else every site with a profile), their schedule and last run",
     ("newsarchive sites", "newsarchive sites --config newsarchive.toml --db news.db"),
-    _sites_arguments, _sites,
+    _sites_arguments,
+    _sites,
 )
 
 
 def _demo_arguments(p: argparse.ArgumentParser) -> None:
-    db_option(p); json_option(p)
+    db_option(p)
+    json_option(p)
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -193,19 +244,37 @@ def _demo(args: argparse.Namespace) -> int:
     if args.json:
         print_json(summary)
         return 0 if summary.get("status") == "finished" else 1
-    print(key_values(
-        (k, summary.get(k)) for k in ("db", "status", "pages_fetched", "articles_new", "articles_updated",
-                                      "articles_unchanged", "duplicates", "revisions", "near_duplicates",
-                                      "dropped", "errors")
-    ))
+    print(
+        key_values(
+            (k, summary.get(k))
+            for k in (
+                "db",
+                "status",
+                "pages_fetched",
+                "articles_new",
+                "articles_updated",
+                "articles_unchanged",
+                "duplicates",
+                "revisions",
+                "near_duplicates",
+                "dropped",
+                "errors",
+            )
+        )
+    )
     print(f"\nnewsarchive search {summary['sample_query']}")
-    print(table(summary["sample_results"],
-                [("id", "id", 6), ("published", "published", 25), ("headline", "headline", 60)]))
+    print(
+        table(
+            summary["sample_results"], [("id", "id", 6), ("published", "published", 25), ("headline", "headline", 60)]
+        )
+    )
     return 0 if summary.get("status") == "finished" else 1
 
 
 DEMO = Command(
-    "demo", "serve the bundled sample site on 127.0.0.1, crawl it into an archive, print a summary",
+    "demo",
+    "serve the bundled sample site on 127.0.0.1, crawl it into an archive, print a summary",
     ("newsarchive demo", "newsarchive demo --db /tmp/demo.db"),
-    _demo_arguments, _demo,
+    _demo_arguments,
+    _demo,
 )

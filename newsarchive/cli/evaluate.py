@@ -5,9 +5,10 @@ from __future__ import annotations
 import gzip
 import json
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import TextIO
 
 from newsarchive.extract import ExtractionError, extract_article
 
@@ -41,8 +42,14 @@ def predict(page_id: str, url: str, raw: bytes) -> tuple[dict, bool]:
     try:
         article = extract_article(url, raw)
     except (ExtractionError, RecursionError, MemoryError) as exc:
-        return {"id": page_id, "headline": "", "published": None, "body": "", "related_links": [],
-                "error": str(exc) or type(exc).__name__}, False
+        return {
+            "id": page_id,
+            "headline": "",
+            "published": None,
+            "body": "",
+            "related_links": [],
+            "error": str(exc) or type(exc).__name__,
+        }, False
     record = article.to_json()
     record.pop("id")
     record.pop("fetched_at")

@@ -40,9 +40,11 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 EXTRACT = Command(
-    "extract", "extract the article from a saved page and print it as JSON (no network, no database)",
+    "extract",
+    "extract the article from a saved page and print it as JSON (no network, no database)",
     ("newsarchive extract page.html --url https://www.newsweekjapan.jp/headlines/world/2025/01/1.php",),
-    _extract_arguments, _extract,
+    _extract_arguments,
+    _extract,
 )
 
 
@@ -59,13 +61,18 @@ def _eval(args: argparse.Namespace) -> int:
         raise CliError(f"no ground-truth.json in {dataset}")
     with open(args.output, "w", encoding="utf-8") as out:
         summary = run_eval(dataset, out)
-    print(f"{summary.pages} pages, {summary.failed} failed, {summary.pages_per_second:.1f} pages/s "
-          f"(extraction only) -> {args.output}", file=sys.stderr)
+    print(
+        f"{summary.pages} pages, {summary.failed} failed, {summary.pages_per_second:.1f} pages/s "
+        f"(extraction only) -> {args.output}",
+        file=sys.stderr,
+    )
     return 0
 
 
 EVAL = Command(
-    "eval", "extract every page of a dataset with ground truth and write predictions as JSON Lines",
+    "eval",
+    "extract every page of a dataset with ground truth and write predictions as JSON Lines",
     ("newsarchive eval ../shared/eval/fundus -o predictions.jsonl",),
-    _eval_arguments, _eval,
+    _eval_arguments,
+    _eval,
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from newsarchive.cli.base import CliError, open_for, print_json, print_rows
 from newsarchive.cli.command import Command
@@ -23,32 +23,54 @@ def _article_id(archive, id_or_url: str) -> int:
 
 
 def _history_arguments(p: argparse.ArgumentParser) -> None:
-    _article_argument(p); db_option(p); json_option(p)
+    _article_argument(p)
+    db_option(p)
+    json_option(p)
 
 
 def _history(args: argparse.Namespace) -> int:
     with open_for(args) as archive:
         rows = archive.history(_article_id(archive, args.article))
     for row in rows:
-        row["changed"] = "current" if row["current"] else ", ".join(
-            name for name in ("headline", "body") if row[f"{name}_changed"]) or "-"
-    print_rows(args, rows, [("revision", "rev", 4), ("seen_from", "seen from", 25), ("seen_until", "seen until", 25),
-                             ("changed", "then changed", 14), ("headline", "headline", 60)])
+        row["changed"] = (
+            "current"
+            if row["current"]
+            else ", ".join(name for name in ("headline", "body") if row[f"{name}_changed"]) or "-"
+        )
+    print_rows(
+        args,
+        rows,
+        [
+            ("revision", "rev", 4),
+            ("seen_from", "seen from", 25),
+            ("seen_until", "seen until", 25),
+            ("changed", "then changed", 14),
+            ("headline", "headline", 60),
+        ],
+    )
     return 0
 
 
 HISTORY = Command(
-    "history", "list the revisions of an article (by id or any of its URLs): when each was seen, what changed",
+    "history",
+    "list the revisions of an article (by id or any of its URLs): when each was seen, what changed",
     ("newsarchive history 12", "newsarchive history https://www.newsweekjapan.jp/stories/world/2025/01/1.php --json"),
-    _history_arguments, _history,
+    _history_arguments,
+    _history,
 )
 
 
 def _diff_arguments(p: argparse.ArgumentParser) -> None:
     _article_argument(p)
-    p.add_argument("revisions", nargs="*", type=int, metavar="REV",
-                   help="two revision numbers to compare (default: the previous revision and the current one)")
-    db_option(p); json_option(p)
+    p.add_argument(
+        "revisions",
+        nargs="*",
+        type=int,
+        metavar="REV",
+        help="two revision numbers to compare (default: the previous revision and the current one)",
+    )
+    db_option(p)
+    json_option(p)
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -69,8 +91,9 @@ def _diff(args: argparse.Namespace) -> int:
     old, new = by_number[old_no], by_number[new_no]
     headline, body = diff(old["headline"], new["headline"]), diff(old["body"], new["body"])
     if args.json:
-        print_json({"from": old_no, "to": new_no, "headline": [list(r) for r in headline],
-                     "body": [list(r) for r in body]})
+        print_json(
+            {"from": old_no, "to": new_no, "headline": [list(r) for r in headline], "body": [list(r) for r in body]}
+        )
     else:
         print(f"revision {old_no} ({old['seen_from']}) -> revision {new_no} ({new['seen_from']})")
         print(f"\nheadline: {render(headline)}\n\n{render(body)}")
@@ -78,18 +101,31 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 DIFF = Command(
-    "diff", "show what changed between two revisions of an article, word by word (character by character in Japanese)",
+    "diff",
+    "show what changed between two revisions of an article, word by word (character by character in Japanese)",
     ("newsarchive diff 12", "newsarchive diff 12 1 3 --json"),
-    _diff_arguments, _diff,
+    _diff_arguments,
+    _diff,
 )
 
 
 def _changed_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--since", default="7d", metavar="AGE",
-                   help="how far back: 7d, 12h, 30m, or an ISO date/time like 2025-01-18 (default 7d)")
-    p.add_argument("--field", choices=("headline", "body", "any"), default="headline",
-                   help="what must have changed (default headline)")
-    limit_option(p, 50); site_option(p); db_option(p); json_option(p)
+    p.add_argument(
+        "--since",
+        default="7d",
+        metavar="AGE",
+        help="how far back: 7d, 12h, 30m, or an ISO date/time like 2025-01-18 (default 7d)",
+    )
+    p.add_argument(
+        "--field",
+        choices=("headline", "body", "any"),
+        default="headline",
+        help="what must have changed (default headline)",
+    )
+    limit_option(p, 50)
+    site_option(p)
+    db_option(p)
+    json_option(p)
 
 
 def _changed(args: argparse.Namespace) -> int:
@@ -98,8 +134,17 @@ def _changed(args: argparse.Namespace) -> int:
         rows = archive.changed(since, args.field, site=args.site, limit=args.limit)
     for row in rows:
         row["what"] = ", ".join(row["changed"])
-    print_rows(args, rows, [("id", "id", 6), ("changed_at", "changed at", 25), ("what", "changed", 14),
-                             ("old_headline", "before", 40), ("headline", "now", 40)])
+    print_rows(
+        args,
+        rows,
+        [
+            ("id", "id", 6),
+            ("changed_at", "changed at", 25),
+            ("what", "changed", 14),
+            ("old_headline", "before", 40),
+            ("headline", "now", 40),
+        ],
+    )
     return 0
 
 
@@ -107,35 +152,50 @@ def _since(text: str):
     found = re.fullmatch(r"\s*(\d+)\s*([dhm])\s*", text)
     if found:
         unit = {"d": "days", "h": "hours", "m": "minutes"}[found.group(2)]
-        return datetime.now(timezone.utc) - timedelta(**{unit: int(found.group(1))})
+        return datetime.now(UTC) - timedelta(**{unit: int(found.group(1))})
     try:
         value = datetime.fromisoformat(text.strip())
     except ValueError:
         raise CliError(f"--since takes an age like 7d, 12h, 30m or an ISO date like 2025-01-18, not {text!r}") from None
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 CHANGED = Command(
-    "changed", "list articles whose headline (or body) changed recently, newest change first",
+    "changed",
+    "list articles whose headline (or body) changed recently, newest change first",
     ("newsarchive changed --since 7d --field headline",),
-    _changed_arguments, _changed,
+    _changed_arguments,
+    _changed,
 )
 
 
 def _related_arguments(p: argparse.ArgumentParser) -> None:
-    _article_argument(p); db_option(p); json_option(p)
+    _article_argument(p)
+    db_option(p)
+    json_option(p)
 
 
 def _related(args: argparse.Namespace) -> int:
     with open_for(args) as archive:
         rows = archive.related(_article_id(archive, args.article))
-    print_rows(args, rows, [("id", "id", 6), ("similarity", "similarity", 10), ("site", "site", 14),
-                             ("published", "published", 25), ("headline", "headline", 60)])
+    print_rows(
+        args,
+        rows,
+        [
+            ("id", "id", 6),
+            ("similarity", "similarity", 10),
+            ("site", "site", 14),
+            ("published", "published", 25),
+            ("headline", "headline", 60),
+        ],
+    )
     return 0
 
 
 RELATED = Command(
-    "related", "list the other versions of an article's story (near duplicates on this and other sites)",
+    "related",
+    "list the other versions of an article's story (near duplicates on this and other sites)",
     ("newsarchive related 12", "newsarchive related https://www.newsweekjapan.jp/headlines/world/2025/01/1.php --json"),
-    _related_arguments, _related,
+    _related_arguments,
+    _related,
 )

@@ -6,13 +6,19 @@ import argparse
 
 
 def db_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", metavar="DB",
-                   help="archive file path or SQLAlchemy URL (default: $NEWSARCHIVE_DB, else ./newsarchive.db)")
+    p.add_argument(
+        "--db",
+        metavar="DB",
+        help="archive file path or SQLAlchemy URL (default: $NEWSARCHIVE_DB, else ./newsarchive.db)",
+    )
 
 
 def config_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--config", metavar="FILE",
-                   help="crawl config (TOML; default: $NEWSARCHIVE_CONFIG, else ./newsarchive.toml if present)")
+    p.add_argument(
+        "--config",
+        metavar="FILE",
+        help="crawl config (TOML; default: $NEWSARCHIVE_CONFIG, else ./newsarchive.toml if present)",
+    )
 
 
 def json_option(p: argparse.ArgumentParser) -> None:

@@ -14,7 +14,10 @@ from newsarchive.cli.render import article_text, key_values
 
 def _search_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", help='words (all must match), "a phrase", OR between alternatives, -word to exclude')
-    limit_option(p); site_option(p); db_option(p); json_option(p)
+    limit_option(p)
+    site_option(p)
+    db_option(p)
+    json_option(p)
 
 
 def _search(args: argparse.Namespace) -> int:
@@ -25,21 +28,27 @@ def _search(args: argparse.Namespace) -> int:
             rows = archive.search(args.query, limit=args.limit, site=args.site)
         except SearchQueryError as exc:
             raise CliError(str(exc)) from exc
-    print_rows(args, rows, [("id", "id", 6), ("published", "published", 25), ("headline", "headline", 50),
-                             ("snippet", "snippet", 60)])
+    print_rows(
+        args,
+        rows,
+        [("id", "id", 6), ("published", "published", 25), ("headline", "headline", 50), ("snippet", "snippet", 60)],
+    )
     return 0
 
 
 SEARCH = Command(
-    "search", "full-text search of the archive (Japanese and English; \"phrases\", OR, -exclude)",
-    ("newsarchive search 条約", 'newsarchive search \'"strategic treaty" OR 条約 -北朝鮮\' --json'),
-    _search_arguments, _search,
+    "search",
+    'full-text search of the archive (Japanese and English; "phrases", OR, -exclude)',
+    ("newsarchive search 条約", "newsarchive search '\"strategic treaty\" OR 条約 -北朝鮮' --json"),
+    _search_arguments,
+    _search,
 )
 
 
 def _show_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("article", metavar="ID_OR_URL", help="the article's id or any URL it was stored under")
-    db_option(p); json_option(p)
+    db_option(p)
+    json_option(p)
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -55,35 +64,46 @@ def _show(args: argparse.Namespace) -> int:
 
 
 SHOW = Command(
-    "show", "print one article by id or URL",
+    "show",
+    "print one article by id or URL",
     ("newsarchive show 12", "newsarchive show https://www.newsweekjapan.jp/stories/world/2025/01/1.php --json"),
-    _show_arguments, _show,
+    _show_arguments,
+    _show,
 )
 
 
 def _latest_arguments(p: argparse.ArgumentParser) -> None:
-    limit_option(p); site_option(p); db_option(p); json_option(p)
+    limit_option(p)
+    site_option(p)
+    db_option(p)
+    json_option(p)
 
 
 def _latest(args: argparse.Namespace) -> int:
     with open_for(args) as archive:
         rows = archive.latest(limit=args.limit, site=args.site)
-    print_rows(args, rows, [("id", "id", 6), ("published", "published", 25), ("site", "site", 14),
-                             ("headline", "headline", 70)])
+    print_rows(
+        args,
+        rows,
+        [("id", "id", 6), ("published", "published", 25), ("site", "site", 14), ("headline", "headline", 70)],
+    )
     return 0
 
 
 LATEST = Command(
-    "latest", "list the most recently published articles",
+    "latest",
+    "list the most recently published articles",
     ("newsarchive latest --limit 20 --site newsweekjapan",),
-    _latest_arguments, _latest,
+    _latest_arguments,
+    _latest,
 )
 
 
 def _export_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default jsonl)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-    site_option(p); db_option(p)
+    site_option(p)
+    db_option(p)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -98,14 +118,17 @@ def _export(args: argparse.Namespace) -> int:
 
 
 EXPORT = Command(
-    "export", "export articles as JSON Lines or CSV",
+    "export",
+    "export articles as JSON Lines or CSV",
     ("newsarchive export --format jsonl -o articles.jsonl", "newsarchive export --format csv > articles.csv"),
-    _export_arguments, _export,
+    _export_arguments,
+    _export,
 )
 
 
 def _stats_arguments(p: argparse.ArgumentParser) -> None:
-    db_option(p); json_option(p)
+    db_option(p)
+    json_option(p)
 
 
 def _stats(args: argparse.Namespace) -> int:
@@ -125,7 +148,9 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 STATS = Command(
-    "stats", "counts of articles, sites, runs and problems in the archive",
+    "stats",
+    "counts of articles, sites, runs and problems in the archive",
     ("newsarchive stats --json",),
-    _stats_arguments, _stats,
+    _stats_arguments,
+    _stats,
 )

@@ -10,29 +10,47 @@ from newsarchive.cli.options import db_option, json_option, limit_option
 
 
 def _runs_arguments(p: argparse.ArgumentParser) -> None:
-    limit_option(p); db_option(p); json_option(p)
+    limit_option(p)
+    db_option(p)
+    json_option(p)
 
 
 def _runs(args: argparse.Namespace) -> int:
     with open_for(args) as archive:
         rows = archive.runs(limit=args.limit)
-    print_rows(args, rows, [("id", "id", 5), ("spider", "spider", 14), ("started_at", "started", 25),
-                             ("status", "status", 11), ("pages_fetched", "pages", 6), ("articles_new", "new", 5),
-                             ("duplicates", "dup", 5), ("dropped", "dropped", 7), ("errors", "errors", 6),
-                             ("warning", "warning", 40)])
+    print_rows(
+        args,
+        rows,
+        [
+            ("id", "id", 5),
+            ("spider", "spider", 14),
+            ("started_at", "started", 25),
+            ("status", "status", 11),
+            ("pages_fetched", "pages", 6),
+            ("articles_new", "new", 5),
+            ("duplicates", "dup", 5),
+            ("dropped", "dropped", 7),
+            ("errors", "errors", 6),
+            ("warning", "warning", 40),
+        ],
+    )
     return 0
 
 
 RUNS = Command(
-    "runs", "list crawl runs with their status and counts",
+    "runs",
+    "list crawl runs with their status and counts",
     ("newsarchive runs --limit 5",),
-    _runs_arguments, _runs,
+    _runs_arguments,
+    _runs,
 )
 
 
 def _problems_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--run", type=int, metavar="ID", help="only the problems of this crawl run (see `newsarchive runs`)")
-    limit_option(p, 100); db_option(p); json_option(p)
+    limit_option(p, 100)
+    db_option(p)
+    json_option(p)
 
 
 def _problems(args: argparse.Namespace) -> int:
@@ -43,7 +61,9 @@ def _problems(args: argparse.Namespace) -> int:
 
 
 PROBLEMS = Command(
-    "problems", "list dropped pages and errors with their URL and reason, newest first",
+    "problems",
+    "list dropped pages and errors with their URL and reason, newest first",
     ("newsarchive problems --run 3", "newsarchive problems --json"),
-    _problems_arguments, _problems,
+    _problems_arguments,
+    _problems,
 )

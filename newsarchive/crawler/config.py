@@ -25,12 +25,12 @@ class SiteConfig:
     """One site to crawl: a profile's name (optionally pointed at `base_url`) or any site from `url`."""
 
     name: str
-    url: str | None = None              # start URL for the generic spider (a site without a profile)
-    base_url: str | None = None         # a profile's site at another address (a mirror)
-    feeds: tuple[str, ...] = ()         # replace the profile's feeds when given
-    sitemaps: tuple[str, ...] = ()      # replace the profile's sitemaps when given
-    delay: float | None = None          # seconds between requests (None: the project's DOWNLOAD_DELAY)
-    concurrency: int | None = None      # parallel requests (None: CONCURRENT_REQUESTS_PER_DOMAIN)
+    url: str | None = None  # start URL for the generic spider (a site without a profile)
+    base_url: str | None = None  # a profile's site at another address (a mirror)
+    feeds: tuple[str, ...] = ()  # replace the profile's feeds when given
+    sitemaps: tuple[str, ...] = ()  # replace the profile's sitemaps when given
+    delay: float | None = None  # seconds between requests (None: the project's DOWNLOAD_DELAY)
+    concurrency: int | None = None  # parallel requests (None: CONCURRENT_REQUESTS_PER_DOMAIN)
     recheck: tuple[str, ...] = DEFAULT_RECHECK
     settings: dict[str, Any] = field(default_factory=dict)
 
@@ -92,8 +92,10 @@ def load_config(path: str) -> Config:
     for name, table in sites_table.items():
         table = _table(path, f"sites.{name}", table)
         # A site's settings table adds to the defaults' rather than replacing it.
-        settings = {**_table(path, "defaults.settings", defaults.get("settings", {})),
-                    **_table(path, f"sites.{name}.settings", table.get("settings", {}))}
+        settings = {
+            **_table(path, "defaults.settings", defaults.get("settings", {})),
+            **_table(path, f"sites.{name}.settings", table.get("settings", {})),
+        }
         sites.append(_site(path, name, {**defaults, **table, "settings": settings}))
     db = data.get("db")
     if db is not None and not isinstance(db, str):
@@ -122,10 +124,11 @@ def _site(path: str, name: str, table: dict[str, Any]) -> SiteConfig:
             raise ConfigError(f"{where}.{key} must be an http(s) URL, not {value!r}")
     if not table.get("url"):
         from newsarchive.sites import UnknownSite, get_site
+
         try:
             get_site(name)
         except UnknownSite as exc:
-            raise ConfigError(f"{where}: {exc.args[0]}; or give url = \"https://...\" to crawl any site") from None
+            raise ConfigError(f'{where}: {exc.args[0]}; or give url = "https://..." to crawl any site') from None
     lists = {}
     for key in ("feeds", "sitemaps", "recheck"):
         value = table.get(key, [])
@@ -141,6 +144,14 @@ def _site(path: str, name: str, table: dict[str, Any]) -> SiteConfig:
     if (delay is not None and delay < 0) or (concurrency is not None and concurrency < 1):
         raise ConfigError(f"{where}: delay must be >= 0 and concurrency >= 1")
     settings = _table(path, f"sites.{name}.settings", table.get("settings", {}))
-    return SiteConfig(name=name, url=table.get("url"), base_url=table.get("base_url"), feeds=lists["feeds"],
-                      sitemaps=lists["sitemaps"], delay=delay, concurrency=concurrency,
-                      recheck=lists["recheck"] or DEFAULT_RECHECK, settings=dict(settings))
+    return SiteConfig(
+        name=name,
+        url=table.get("url"),
+        base_url=table.get("base_url"),
+        feeds=lists["feeds"],
+        sitemaps=lists["sitemaps"],
+        delay=delay,
+        concurrency=concurrency,
+        recheck=lists["recheck"] or DEFAULT_RECHECK,
+        settings=dict(settings),
+    )

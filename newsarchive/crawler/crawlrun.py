@@ -26,8 +26,7 @@ class CrawlRun:
     so that a crawl full of 404s does not pay one transaction per URL.
     """
 
-    def __init__(self, db: str, *, record_run: bool, batch_size: int, similarity: float | None,
-                 clusters: bool) -> None:
+    def __init__(self, db: str, *, record_run: bool, batch_size: int, similarity: float | None, clusters: bool) -> None:
         self.db = db
         self.record_run = record_run
         self.batch_size = max(1, batch_size)
@@ -44,11 +43,13 @@ class CrawlRun:
         """The crawl's archive options: its settings first, then the user's environment (as for `scrapy crawl`)."""
         settings = project_settings(crawler.settings)
         similarity = settings.get("NEWSARCHIVE_SIMILARITY")
-        run = cls(settings.get("NEWSARCHIVE_DB") or default_db(),
-                  record_run=settings.getbool("NEWSARCHIVE_RECORD_RUN"),
-                  batch_size=settings.getint("NEWSARCHIVE_BATCH_SIZE"),
-                  similarity=float(similarity) if similarity not in (None, "") else env_similarity(),
-                  clusters=settings.getbool("NEWSARCHIVE_CLUSTERS"))
+        run = cls(
+            settings.get("NEWSARCHIVE_DB") or default_db(),
+            record_run=settings.getbool("NEWSARCHIVE_RECORD_RUN"),
+            batch_size=settings.getint("NEWSARCHIVE_BATCH_SIZE"),
+            similarity=float(similarity) if similarity not in (None, "") else env_similarity(),
+            clusters=settings.getbool("NEWSARCHIVE_CLUSTERS"),
+        )
         # engine_stopped comes after every spider_closed handler: the last moment anyone writes.
         crawler.signals.connect(run.close, signal=signals.engine_stopped)
         return run
@@ -67,8 +68,11 @@ class CrawlRun:
             # A run left "running" by a process that no longer exists was killed: say so in its row.
             gone = self.archive.close_abandoned_runs(site, host, _alive)
             if gone:
-                logger.warning("runs %s of %s were left running by a killed crawl: marked interrupted",
-                               ", ".join(map(str, gone)), site)
+                logger.warning(
+                    "runs %s of %s were left running by a killed crawl: marked interrupted",
+                    ", ".join(map(str, gone)),
+                    site,
+                )
             args = {**dict(getattr(spider, "args", {}) or {}), "pid": os.getpid(), "host": host}
             self.run_id = self.archive.start_run(site, spider.name, args)
         return self.run_id
@@ -87,8 +91,9 @@ class CrawlRun:
             self.archive.record_problems(rows, run_id=self.run_id)
         except Exception:
             # Losing the problem log must not end the crawl; the rows still reach the log file.
-            logger.exception("could not record %d problems: %s", len(rows),
-                             "; ".join(f"{r['url']}: {r['reason']}" for r in rows))
+            logger.exception(
+                "could not record %d problems: %s", len(rows), "; ".join(f"{r['url']}: {r['reason']}" for r in rows)
+            )
 
     def finish(self, status: str, stats: dict) -> None:
         self.flush_problems()

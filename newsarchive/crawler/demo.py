@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import functools
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from newsarchive.crawler.run import run_crawl
 from newsarchive.crawler.environment import default_db, open_user_archive
+from newsarchive.crawler.run import run_crawl
 
 # A word every demo article about the Russia–Iran treaty contains; two characters, to show that short
 # Japanese words are found.
@@ -21,8 +22,12 @@ SAMPLE_QUERY = "条約"
 class _QuietHandler(SimpleHTTPRequestHandler):
     """Serves files without one log line per request on stderr."""
 
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
-                      ".rss": "application/rss+xml", ".xml": "application/xml", ".php": "text/html"}
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".rss": "application/rss+xml",
+        ".xml": "application/xml",
+        ".php": "text/html",
+    }
 
     def log_message(self, format: str, *args: Any) -> None:
         pass

@@ -35,9 +35,13 @@ def env_clusters() -> bool:
     return text is None or text.strip().lower() not in _OFF
 
 
-def open_user_archive(db: str | None = None, *, fts: bool = True, similarity: float | None = None,
-                      clusters: bool | None = None) -> Archive:
+def open_user_archive(
+    db: str | None = None, *, fts: bool = True, similarity: float | None = None, clusters: bool | None = None
+) -> Archive:
     """store.open_archive, with the archive, similarity and clusters the caller leaves None from the environment."""
-    return open_archive(db if db is not None else default_db(), fts=fts,
-                        similarity=similarity if similarity is not None else env_similarity(),
-                        clusters=env_clusters() if clusters is None else clusters)
+    return open_archive(
+        db if db is not None else default_db(),
+        fts=fts,
+        similarity=similarity if similarity is not None else env_similarity(),
+        clusters=env_clusters() if clusters is None else clusters,
+    )

@@ -100,9 +100,12 @@ class StorePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> StorePipeline:
-        return cls(crawl_run(crawler), crawler.stats,
-                   store_process=project_settings(crawler.settings).getbool("NEWSARCHIVE_STORE_PROCESS"),
-                   crawler=crawler)
+        return cls(
+            crawl_run(crawler),
+            crawler.stats,
+            store_process=project_settings(crawler.settings).getbool("NEWSARCHIVE_STORE_PROCESS"),
+            crawler=crawler,
+        )
 
     def open_spider(self, spider: Any = None) -> None:
         self.run.start(spider or self.crawler.spider)

@@ -22,7 +22,7 @@ def report(crawler: Any, url: str, reason: str, kind: str = "error") -> None:
 
 
 def http_reason(status: int) -> str:
-    """"HTTP 404 Not Found" for 404; unknown codes keep just the number."""
+    """ "HTTP 404 Not Found" for 404; unknown codes keep just the number."""
     try:
         return f"HTTP {status} {HTTPStatus(status).phrase}"
     except ValueError:
@@ -76,7 +76,7 @@ def ignored_reason(exc: BaseException) -> str | None:
 
 
 def traceback_summary(error: Any, limit: int = 3) -> str:
-    """"ValueError: bad thing (at spiders/base.py:120 in parse_article)" — the exception and where it was raised.
+    """ "ValueError: bad thing (at spiders/base.py:120 in parse_article)" — the exception and where it was raised.
 
     `error` is an exception or a Twisted Failure (whose traceback is kept as plain frames).
     """

@@ -9,8 +9,8 @@ from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
 
 from newsarchive.crawler.crawlrun import crawl_run
-from newsarchive.crawler.extensions.runrecorder import counts, run_status
 from newsarchive.crawler.environment import default_db, open_user_archive
+from newsarchive.crawler.extensions.runrecorder import counts, run_status
 
 
 class CrawlError(Exception):
@@ -37,8 +37,14 @@ def _summary(archive: Any, run_id: int) -> dict:
     return {**nested, **{k: v for k, v in run.items() if k != "stats"}}
 
 
-def run_crawl(spider: str, db: str | None = None, *, base_url: str | None = None, url: str | None = None,
-              settings: dict[str, Any] | None = None) -> dict:
+def run_crawl(
+    spider: str,
+    db: str | None = None,
+    *,
+    base_url: str | None = None,
+    url: str | None = None,
+    settings: dict[str, Any] | None = None,
+) -> dict:
     """Crawl with the spider named `spider` into the archive `db` and return the run's summary.
 
     `base_url` points a site's spider at a mirror; `url` is the start URL of the generic spider;

@@ -7,21 +7,21 @@ import re
 from functools import lru_cache
 from html import unescape
 
-from newsarchive.text.clean import clean_article, dedupe_links
 from newsarchive.extract import resolve
 from newsarchive.extract.body.container import extract_body, lines_of, weight
-from newsarchive.extract.document.charset import decode_html
 from newsarchive.extract.body.declared import reconcile
+from newsarchive.extract.document.charset import decode_html
+from newsarchive.extract.document.oversize import bound_elements, bound_markup
+from newsarchive.extract.document.tree import parse, squash, text_of
 from newsarchive.extract.fields.headline import strip_site_name
 from newsarchive.extract.fields.language import guess_language
 from newsarchive.extract.fields.pages import canonical_url
-from newsarchive.extract.related.links import find_related
-from newsarchive.extract.document.oversize import bound_elements, bound_markup
-from newsarchive.extract.rules import Rules
-from newsarchive.extract.metadata.structured import read_structured
-from newsarchive.extract.document.tree import parse, squash, text_of
 from newsarchive.extract.fields.zones import page_timezone
+from newsarchive.extract.metadata.structured import read_structured
+from newsarchive.extract.related.links import find_related
+from newsarchive.extract.rules import Rules
 from newsarchive.items import Article
+from newsarchive.text.clean import clean_article, dedupe_links
 from newsarchive.text.words import contained, shingles
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -117,8 +117,15 @@ def _language_sample(root, size: int = 5000) -> str:
 class ArticlePage:
     """A fetched article page; `.article()` reads it into an Article. Never imports Scrapy."""
 
-    def __init__(self, url: str, html: str | bytes, *, content_type: str | None = None,
-                 rules: Rules | None = None, site: str = ""):
+    def __init__(
+        self,
+        url: str,
+        html: str | bytes,
+        *,
+        content_type: str | None = None,
+        rules: Rules | None = None,
+        site: str = "",
+    ):
         self.url = url
         self.rules = rules or Rules()
         self.site = site
@@ -170,9 +177,15 @@ class ArticlePage:
 
         keep = record.first("body_element")[0]
         titles = [strip_site_name(squash(value), site_names, guess=True) for value, _ in record.get("headline")]
-        lines, body_source = extract_body(root, selector=rules.body, remove=rules.body_remove, keep=keep,
-                                          remove_elements=_reading_furniture(related_blocks), headline=headline,
-                                          titles=titles)
+        lines, body_source = extract_body(
+            root,
+            selector=rules.body,
+            remove=rules.body_remove,
+            keep=keep,
+            remove_elements=_reading_furniture(related_blocks),
+            headline=headline,
+            titles=titles,
+        )
         declared = record.first("body")[0]
         if declared and body_source != "site":
             declared = unescape(declared)  # JSON-LD bodies often carry HTML entities, sometimes tags
@@ -190,16 +203,35 @@ class ArticlePage:
         body = put("body", "\n".join(lines), body_source)
 
         article = Article(
-            url=url, site=self.site, headline=headline or "", published=published, modified=modified,
-            authors=authors or [], section=section, tags=tags or [], language=language, body=body,
-            related_links=related, image_url=image, sources=sources,
-            published_tz_inferred=bool(published and inferred), pages=[url], next_page=next_page,
+            url=url,
+            site=self.site,
+            headline=headline or "",
+            published=published,
+            modified=modified,
+            authors=authors or [],
+            section=section,
+            tags=tags or [],
+            language=language,
+            body=body,
+            related_links=related,
+            image_url=image,
+            sources=sources,
+            published_tz_inferred=bool(published and inferred),
+            pages=[url],
+            next_page=next_page,
         )
         return article
 
 
-def extract_article(url: str, html: str | bytes, *, content_type: str | None = None, rules: Rules | None = None,
-                    site: str = "", clean: bool = True) -> Article:
+def extract_article(
+    url: str,
+    html: str | bytes,
+    *,
+    content_type: str | None = None,
+    rules: Rules | None = None,
+    site: str = "",
+    clean: bool = True,
+) -> Article:
     """The Article in one page; raises ExtractionError only when there is no page to speak of.
 
     The article comes back cleaned (clean.clean_article) unless `clean` is False: a crawl leaves cleaning

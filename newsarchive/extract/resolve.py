@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from lxml import etree
 
-from newsarchive.text.clean import absolute_url, clean_line
-from newsarchive.extract.fields.datefind import find_date
+from newsarchive.extract.boilerplate.junk import in_furniture
+from newsarchive.extract.document.tree import ancestors, css, text_of, tokens
 from newsarchive.extract.fields.authors import split_authors
+from newsarchive.extract.fields.datefind import find_date
+from newsarchive.extract.fields.headline import headline  # noqa: F401  (re-exported: resolve.<field> for every field)
 from newsarchive.extract.fields.language import language_code
 from newsarchive.extract.fields.pages import is_next_page
 from newsarchive.extract.fields.section import section_from_trail
-from newsarchive.extract.fields.headline import headline  # noqa: F401  (re-exported: resolve.<field> for every field)
-from newsarchive.extract.boilerplate.junk import in_furniture
-from newsarchive.extract.document.tree import ancestors, css, text_of, tokens
+from newsarchive.text.clean import absolute_url, clean_line
 
 _ARTICLE_WORDS = frozenset("article entry post story".split())
 _BYLINE_WORDS = frozenset("author authors byline bylines writer reporter".split())
@@ -112,8 +112,11 @@ def tags(root, record, rules):
     if any(values):
         return values, "site"
     # rel=tag links count only inside the article: tag clouds elsewhere on the page are site-wide.
-    values = [text_of(a) for a in root.iterfind(".//a[@rel='tag']")
-              if any(a.tag == "article" or tokens(a) & _ARTICLE_WORDS for a in ancestors(a))]
+    values = [
+        text_of(a)
+        for a in root.iterfind(".//a[@rel='tag']")
+        if any(a.tag == "article" or tokens(a) & _ARTICLE_WORDS for a in ancestors(a))
+    ]
     return (values, "heuristic") if any(values) else ([], None)
 
 

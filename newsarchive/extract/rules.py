@@ -14,18 +14,18 @@ class Rules:
     carries the whole body or the publisher's related-reading block).
     """
 
-    timezone: str | None = None          # IANA name used when a page's timestamp has no offset
-    language: str | None = None          # default language when the page does not declare one
-    headline: str | None = None          # e.g. "div.entryDetailHeadline > h1"
-    published: str | None = None         # element whose text holds the publication time
+    timezone: str | None = None  # IANA name used when a page's timestamp has no offset
+    language: str | None = None  # default language when the page does not declare one
+    headline: str | None = None  # e.g. "div.entryDetailHeadline > h1"
+    published: str | None = None  # element whose text holds the publication time
     modified: str | None = None
-    authors: str | None = None           # each match is one author (text)
-    section: str | None = None           # breadcrumb items; the section is the last linked item after home
-    tags: str | None = None              # each match is one tag (text)
-    body: str | None = None              # the container of the article's paragraphs
-    body_remove: tuple[str, ...] = ()    # removed from the body container before reading it
-    related: str | None = None           # container(s) of the related-reading block; its <a> become links
-    next_page: str | None = None         # <a> whose href is the article's next page
-    image: str | None = None             # lead <img>
-    drop_lines: tuple[str, ...] = ()     # regexes; a body line matching one is dropped (credits, copyright)
+    authors: str | None = None  # each match is one author (text)
+    section: str | None = None  # breadcrumb items; the section is the last linked item after home
+    tags: str | None = None  # each match is one tag (text)
+    body: str | None = None  # the container of the article's paragraphs
+    body_remove: tuple[str, ...] = ()  # removed from the body container before reading it
+    related: str | None = None  # container(s) of the related-reading block; its <a> become links
+    next_page: str | None = None  # <a> whose href is the article's next page
+    image: str | None = None  # lead <img>
+    drop_lines: tuple[str, ...] = ()  # regexes; a body line matching one is dropped (credits, copyright)
     extra: dict = field(default_factory=dict)

@@ -18,15 +18,15 @@ class Site:
     `listing_patterns` are regexes matched against a URL's path (and query, if any).
     """
 
-    name: str                                  # spider name, e.g. "newsweekjapan"
-    title: str                                 # human name, e.g. "Newsweek Japan"
-    base_url: str                              # e.g. "https://www.newsweekjapan.jp"
-    feeds: tuple[str, ...] = ()                # RSS/Atom feeds
-    sitemaps: tuple[str, ...] = ()             # sitemap or sitemap index URLs
-    listings: tuple[str, ...] = ()             # section/listing pages whose links lead to articles
-    article_patterns: tuple[str, ...] = ()     # paths that are articles
-    listing_patterns: tuple[str, ...] = ()     # paths worth following to find more articles
-    ignore_patterns: tuple[str, ...] = ()      # paths never to fetch (search, login, tag clouds)
+    name: str  # spider name, e.g. "newsweekjapan"
+    title: str  # human name, e.g. "Newsweek Japan"
+    base_url: str  # e.g. "https://www.newsweekjapan.jp"
+    feeds: tuple[str, ...] = ()  # RSS/Atom feeds
+    sitemaps: tuple[str, ...] = ()  # sitemap or sitemap index URLs
+    listings: tuple[str, ...] = ()  # section/listing pages whose links lead to articles
+    article_patterns: tuple[str, ...] = ()  # paths that are articles
+    listing_patterns: tuple[str, ...] = ()  # paths worth following to find more articles
+    ignore_patterns: tuple[str, ...] = ()  # paths never to fetch (search, login, tag clouds)
     rules: Rules = field(default_factory=Rules)
 
     def root(self, base_url: str | None = None) -> str:

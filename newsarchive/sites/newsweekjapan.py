@@ -28,13 +28,25 @@ RULES = Rules(
     tags="div#related-words li a",
     body="div.entryDetailBodyCopy",
     body_remove=(
-        "div.ad-teads-nw-box", "ins.adsbygoogle", "div[id^='div-gpt-ad']",
-        "div.entryPagenate", "ul.indexNavi", "div.nextPageTitle",  # the in-body pager
-        "div.related-link-elm", "div.related",                     # related reading, read separately
-        "div#shareTool", "div.tackBlock", "div.bookmark",          # share tools
-        "div.entryImage", "p.cap",                                 # photos and their captions
-        "div.entryAuthor", "p.byline",
-        "script", "style", "noscript", "iframe",
+        "div.ad-teads-nw-box",
+        "ins.adsbygoogle",
+        "div[id^='div-gpt-ad']",
+        "div.entryPagenate",
+        "ul.indexNavi",
+        "div.nextPageTitle",  # the in-body pager
+        "div.related-link-elm",
+        "div.related",  # related reading, read separately
+        "div#shareTool",
+        "div.tackBlock",
+        "div.bookmark",  # share tools
+        "div.entryImage",
+        "p.cap",  # photos and their captions
+        "div.entryAuthor",
+        "p.byline",
+        "script",
+        "style",
+        "noscript",
+        "iframe",
     ),
     # 【関連記事】 inside a column's body, and the 「あわせて読みたい」 block under a wire story. The site's
     # own analytics script counts views of `.related`, which is what the latter is called.
@@ -58,24 +70,24 @@ SITE = Site(
     sitemaps=("/sitemap.xml",),
     listings=("/headlines/", "/headlines/world/", "/headlines/business/", "/stories/", "/column/"),
     article_patterns=(
-        rf"^/headlines/{_SECTION}/{_MONTH}/\d+\.php$",                # wire stories: numeric ids
-        rf"^/stories/{_SECTION}/{_MONTH}/{_SLUG}\.php$",              # features
-        rf"^/worldvoice/{_SECTION}/{_MONTH}/{_SLUG}\.php$",           # contributors' blogs
+        rf"^/headlines/{_SECTION}/{_MONTH}/\d+\.php$",  # wire stories: numeric ids
+        rf"^/stories/{_SECTION}/{_MONTH}/{_SLUG}\.php$",  # features
+        rf"^/worldvoice/{_SECTION}/{_MONTH}/{_SLUG}\.php$",  # contributors' blogs
         rf"^/(?!headlines/|stories/|worldvoice/){_SECTION}/{_MONTH}/{_SLUG}\.php$",  # columns
     ),
     listing_patterns=(
-        rf"^/(?:headlines|stories)/(?:{_SECTION}/)?{_PAGED}$",        # news and feature sections
-        rf"^/{_SECTION}/{_PAGED}$",                                   # /column/ and each column's index
+        rf"^/(?:headlines|stories)/(?:{_SECTION}/)?{_PAGED}$",  # news and feature sections
+        rf"^/{_SECTION}/{_PAGED}$",  # /column/ and each column's index
     ),
     ignore_patterns=(
-        r"^/(?:search|tagsearch|keyword)/",                           # site search and tag pages
-        r"^/(?:magazine|mailmagazine|subscription|nwbooks|mook)/",    # promotions of the print edition
-        r"^/(?:ranking|info)/",                                       # rankings; company pages
+        r"^/(?:search|tagsearch|keyword)/",  # site search and tag pages
+        r"^/(?:magazine|mailmagazine|subscription|nwbooks|mook)/",  # promotions of the print edition
+        r"^/(?:ranking|info)/",  # rankings; company pages
         r"^/(?:login|logout|mypage|member|register|paywall)\b",
-        r"^/(?:mt|cgi-bin)/",                                          # the CMS's scripts
-        r"^/(?:css|js|images|img|oo)/",                               # page assets
+        r"^/(?:mt|cgi-bin)/",  # the CMS's scripts
+        r"^/(?:css|js|images|img|oo)/",  # page assets
         r"\.(?:jpe?g|png|gif|webp|svg|css|js|pdf|zip)$",
-        r"[?&](?:q|fulltext)=",                                       # search queries on any path
+        r"[?&](?:q|fulltext)=",  # search queries on any path
     ),
     rules=RULES,
 )

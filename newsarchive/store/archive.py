@@ -157,9 +157,15 @@ class Archive(crawlstate.CrawlState):
         for attempt in range(1, SAVE_ATTEMPTS + 1):
             try:
                 with self._write(f"save a batch of {len(articles)}") as connection:
-                    return save_batch(connection, articles, run_id=run_id, index_text=self.fts,
-                                      known_sites=self._site_ids, similarity=self.similarity,
-                                      clusters=self.clusters)
+                    return save_batch(
+                        connection,
+                        articles,
+                        run_id=run_id,
+                        index_text=self.fts,
+                        known_sites=self._site_ids,
+                        similarity=self.similarity,
+                        clusters=self.clusters,
+                    )
             except StoreError as error:
                 # A unique key hit between our lookup and our write can only come from a concurrent
                 # writer (PostgreSQL); the batch was rolled back as a whole, so it is simply run again.
@@ -196,8 +202,9 @@ class Archive(crawlstate.CrawlState):
             found = history.resolve(connection, id_or_url)
             return None if found is None else history.revisions(connection, found, bodies=bodies)
 
-    def changed(self, since: datetime, field: str = "headline", *, site: str | None = None,
-                limit: int = 50) -> list[dict[str, Any]]:
+    def changed(
+        self, since: datetime, field: str = "headline", *, site: str | None = None, limit: int = 50
+    ) -> list[dict[str, Any]]:
         """Articles whose headline, body or either ("any") changed since `since`, newest change first."""
         with self._read("list changed articles") as connection:
             return history.changed(connection, since, field, site=site, limit=limit)
@@ -244,10 +251,19 @@ class Archive(crawlstate.CrawlState):
         published = desc(ARTICLES.c.published)
         if self.engine.dialect.name != "sqlite":
             published = published.nulls_last()  # SQLite already sorts NULL last when descending
-        query = (select(ARTICLES.c.id, ARTICLES.c.url, SITES.c.name.label("site"), ARTICLES.c.headline,
-                        ARTICLES.c.published, ARTICLES.c.published_offset)
-                 .join(SITES, SITES.c.id == ARTICLES.c.site_id)
-                 .order_by(published, desc(ARTICLES.c.id)).limit(limit))
+        query = (
+            select(
+                ARTICLES.c.id,
+                ARTICLES.c.url,
+                SITES.c.name.label("site"),
+                ARTICLES.c.headline,
+                ARTICLES.c.published,
+                ARTICLES.c.published_offset,
+            )
+            .join(SITES, SITES.c.id == ARTICLES.c.site_id)
+            .order_by(published, desc(ARTICLES.c.id))
+            .limit(limit)
+        )
         if site is not None:
             query = query.where(SITES.c.name == site)
         with self._read("list articles") as connection:
@@ -287,14 +303,14 @@ class Archive(crawlstate.CrawlState):
             per_site = connection.execute(
                 select(SITES.c.name, func.count(ARTICLES.c.id))
                 .outerjoin(ARTICLES, ARTICLES.c.site_id == SITES.c.id)
-                .group_by(SITES.c.name).order_by(SITES.c.name)
+                .group_by(SITES.c.name)
+                .order_by(SITES.c.name)
             ).all()
             oldest, newest = connection.execute(
                 select(func.min(ARTICLES.c.published), func.max(ARTICLES.c.published))
             ).one()
             run_count = connection.scalar(select(func.count()).select_from(CrawlRunRow.__table__))
-            problems = dict(connection.execute(
-                select(ProblemRow.kind, func.count()).group_by(ProblemRow.kind)).all())
+            problems = dict(connection.execute(select(ProblemRow.kind, func.count()).group_by(ProblemRow.kind)).all())
         return {
             "articles": sum(count for _name, count in per_site),
             "sites": dict(per_site),
@@ -312,9 +328,11 @@ class Archive(crawlstate.CrawlState):
 def _links(connection: Connection, ids: list[int]) -> dict[int, list[dict[str, str]]]:
     """Related links of the given articles, in page order."""
     links: dict[int, list[dict[str, str]]] = {}
-    query = (select(LINKS.c.article_id, LINKS.c.url, LINKS.c.title)
-             .where(LINKS.c.article_id.in_(ids))
-             .order_by(LINKS.c.article_id, LINKS.c.position))
+    query = (
+        select(LINKS.c.article_id, LINKS.c.url, LINKS.c.title)
+        .where(LINKS.c.article_id.in_(ids))
+        .order_by(LINKS.c.article_id, LINKS.c.position)
+    )
     for article_id, url, title in connection.execute(query):
         links.setdefault(article_id, []).append({"url": url, "title": title})
     return links

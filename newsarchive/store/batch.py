@@ -19,8 +19,8 @@ class Item:
     article: Article
     site_id: int
     digest: str
-    keys: list[str]      # the URL's key first, then its pages' keys
-    urls: list[str]      # every URL it was seen under: its pages (as fetched) and its own URL
+    keys: list[str]  # the URL's key first, then its pages' keys
+    urls: list[str]  # every URL it was seen under: its pages (as fetched) and its own URL
     url_keys: dict[str, str]  # url_key of each of those URLs (canonicalising a URL costs ~70 µs)
 
     @property

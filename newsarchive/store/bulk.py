@@ -23,7 +23,7 @@ CHUNK = 500
 
 def chunks(values: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
     for start in range(0, len(values), size):
-        yield values[start:start + size]
+        yield values[start : start + size]
 
 
 def upsert_insert(connection: Connection, table: Table) -> Any:
@@ -64,8 +64,9 @@ def insert_tuples(connection: Connection, table: Table, keys: tuple[str, ...], r
     connection.exec_driver_sql(sql, params)
 
 
-def select_in(connection: Connection, table: Table, columns: tuple[str, ...], key: str,
-              values: list[Any]) -> Iterator[tuple[Any, ...]]:
+def select_in(
+    connection: Connection, table: Table, columns: tuple[str, ...], key: str, values: list[Any]
+) -> Iterator[tuple[Any, ...]]:
     """Rows (`columns` of `table`) whose `key` is one of `values` (plain ints or strings), CHUNK values per
     statement, straight from the driver: SQLAlchemy's expanding IN costs microseconds per value."""
     mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"

@@ -71,8 +71,12 @@ def add(connection: Connection, docs: Iterable[tuple[int, list[str]]], threshold
     """
     computed = [(id_, neardup.signature_of_words(body)) for id_, body in docs]
     # A too-short body gets an empty signature row all the same: it marks the article as indexed for catch_up().
-    insert_tuples(connection, SIGNATURES, ("article_id", "signature"),
-                  [(id_, neardup.pack(sig) if sig else b"") for id_, sig in computed])
+    insert_tuples(
+        connection,
+        SIGNATURES,
+        ("article_id", "signature"),
+        [(id_, neardup.pack(sig) if sig else b"") for id_, sig in computed],
+    )
     sigs = {id_: sig for id_, sig in computed if sig}
     if not sigs:
         return set()
@@ -83,8 +87,9 @@ def add(connection: Connection, docs: Iterable[tuple[int, list[str]]], threshold
     # In key order: the band table is keyed by bucket, and sorted reads and inserts touch each B-tree page
     # once per batch instead of once per row.
     rows = sorted((bucket, id_) for id_, keys in bands.items() for bucket in keys)
-    for bucket, id_ in select_in(connection, BANDS, ("bucket", "article_id"), "bucket",
-                                 sorted({bucket for bucket, _id in rows})):
+    for bucket, id_ in select_in(
+        connection, BANDS, ("bucket", "article_id"), "bucket", sorted({bucket for bucket, _id in rows})
+    ):
         members.setdefault(bucket, set()).add(id_)
     for bucket, id_ in rows:
         members.setdefault(bucket, set()).add(id_)
@@ -92,10 +97,16 @@ def add(connection: Connection, docs: Iterable[tuple[int, list[str]]], threshold
     candidates = {id_: set().union(*(members.get(b, ()) for b in keys)) - {id_} for id_, keys in bands.items()}
     others = sorted(set().union(*candidates.values()) - set(sigs))
     known = dict(sigs)
-    known.update((id_, neardup.unpack(data)) for id_, data in
-                 select_in(connection, SIGNATURES, ("article_id", "signature"), "article_id", others))
-    links = [(a, b) for a, found in candidates.items() for b in found
-             if b in known and neardup.similarity(sigs[a], known[b]) >= threshold]
+    known.update(
+        (id_, neardup.unpack(data))
+        for id_, data in select_in(connection, SIGNATURES, ("article_id", "signature"), "article_id", others)
+    )
+    links = [
+        (a, b)
+        for a, found in candidates.items()
+        for b in found
+        if b in known and neardup.similarity(sigs[a], known[b]) >= threshold
+    ]
     if not links:
         return set()
     _cluster(connection, links)
@@ -119,8 +130,9 @@ def _cluster(connection: Connection, links: list[tuple[int, int]]) -> None:
     ids = sorted(parent)
     current: dict[int, int | None] = {}
     for chunk in chunks(ids):
-        current.update(connection.execute(select(ARTICLES.c.id, ARTICLES.c.cluster_id)
-                                          .where(ARTICLES.c.id.in_(chunk))).all())
+        current.update(
+            connection.execute(select(ARTICLES.c.id, ARTICLES.c.cluster_id).where(ARTICLES.c.id.in_(chunk))).all()
+        )
     groups: dict[int, set[int]] = {}
     for id_ in ids:
         groups.setdefault(root(id_), set()).add(id_)
@@ -158,8 +170,12 @@ def _add_in_id_order(connection: Connection, threshold: float, *conditions: Any)
     """add() every article (meeting `conditions`), REBUILD_CHUNK at a time in id order; returns how many."""
     count, after = 0, 0
     while True:
-        chunk = connection.execute(select(ARTICLES.c.id, ARTICLES.c.body).where(ARTICLES.c.id > after, *conditions)
-                                   .order_by(ARTICLES.c.id).limit(REBUILD_CHUNK)).all()
+        chunk = connection.execute(
+            select(ARTICLES.c.id, ARTICLES.c.body)
+            .where(ARTICLES.c.id > after, *conditions)
+            .order_by(ARTICLES.c.id)
+            .limit(REBUILD_CHUNK)
+        ).all()
         if not chunk:
             break
         add(connection, ((id_, words(body)) for id_, body in chunk), threshold)
@@ -173,13 +189,24 @@ def related(connection: Connection, article_id: int) -> list[tuple[Any, float]]:
     cluster = connection.scalar(select(ARTICLES.c.cluster_id).where(ARTICLES.c.id == article_id))
     if cluster is None:
         return []
-    rows = connection.execute(
-        select(ARTICLES.c.id, ARTICLES.c.url, SITES.c.name.label("site"), ARTICLES.c.headline,
-               ARTICLES.c.published, ARTICLES.c.published_offset, SIGNATURES.c.signature)
-        .join(SITES, SITES.c.id == ARTICLES.c.site_id)
-        .outerjoin(SIGNATURES, SIGNATURES.c.article_id == ARTICLES.c.id)
-        .where(ARTICLES.c.cluster_id == cluster)
-    ).mappings().all()
+    rows = (
+        connection.execute(
+            select(
+                ARTICLES.c.id,
+                ARTICLES.c.url,
+                SITES.c.name.label("site"),
+                ARTICLES.c.headline,
+                ARTICLES.c.published,
+                ARTICLES.c.published_offset,
+                SIGNATURES.c.signature,
+            )
+            .join(SITES, SITES.c.id == ARTICLES.c.site_id)
+            .outerjoin(SIGNATURES, SIGNATURES.c.article_id == ARTICLES.c.id)
+            .where(ARTICLES.c.cluster_id == cluster)
+        )
+        .mappings()
+        .all()
+    )
     own = next((row["signature"] for row in rows if row["id"] == article_id), None)
     mine = neardup.unpack(own) if own else None
     found = []

@@ -27,8 +27,8 @@ class KnownUrl(NamedTuple):
     url: str
     article_id: int
     article_url: str
-    published: datetime          # the article's publication time, else when it was first seen
-    last_fetch: datetime         # the last 200 or 304 for this URL, else when the article was last saved
+    published: datetime  # the article's publication time, else when it was first seen
+    last_fetch: datetime  # the last 200 or 304 for this URL, else when the article was last saved
     etag: str | None
     last_modified: str | None
 
@@ -36,9 +36,17 @@ class KnownUrl(NamedTuple):
 def known_urls(connection: Connection, site: str) -> Iterator[KnownUrl]:
     """Every URL the archive holds an article of `site` under (aliases), with its fetch state."""
     query = (
-        select(ALIASES.c.url, ARTICLES.c.id, ARTICLES.c.url.label("article_url"), ARTICLES.c.published,
-               ARTICLES.c.first_seen, ARTICLES.c.last_seen, FETCH.c.fetched_at, FETCH.c.etag,
-               FETCH.c.last_modified)
+        select(
+            ALIASES.c.url,
+            ARTICLES.c.id,
+            ARTICLES.c.url.label("article_url"),
+            ARTICLES.c.published,
+            ARTICLES.c.first_seen,
+            ARTICLES.c.last_seen,
+            FETCH.c.fetched_at,
+            FETCH.c.etag,
+            FETCH.c.last_modified,
+        )
         .join(ARTICLES, ARTICLES.c.id == ALIASES.c.article_id)
         .join(SITES, SITES.c.id == ARTICLES.c.site_id)
         .outerjoin(FETCH, FETCH.c.url == ALIASES.c.url)
@@ -46,8 +54,9 @@ def known_urls(connection: Connection, site: str) -> Iterator[KnownUrl]:
     )
     for row in connection.execute(query):
         last = max(t for t in (row.fetched_at, row.last_seen) if t is not None)
-        yield KnownUrl(row.url, row.id, row.article_url, row.published or row.first_seen, last, row.etag,
-                       row.last_modified)
+        yield KnownUrl(
+            row.url, row.id, row.article_url, row.published or row.first_seen, last, row.etag, row.last_modified
+        )
 
 
 def record_fetches(connection: Connection, rows: list[dict[str, Any]]) -> None:
@@ -58,21 +67,33 @@ def record_fetches(connection: Connection, rows: list[dict[str, Any]]) -> None:
     for row in rows:  # one row per URL per statement (ON CONFLICT cannot touch a row twice)
         old = merged.get(row["url"])
         if old is not None:
-            row = {**old, **{k: v for k, v in row.items() if v is not None},
-                   "not_modified": old["not_modified"] + row.get("not_modified", 0)}
-        merged[row["url"]] = {"etag": None, "last_modified": None, "listed_published": None,
-                              "listed_modified": None, "not_modified": 0, **row}
+            row = {
+                **old,
+                **{k: v for k, v in row.items() if v is not None},
+                "not_modified": old["not_modified"] + row.get("not_modified", 0),
+            }
+        merged[row["url"]] = {
+            "etag": None,
+            "last_modified": None,
+            "listed_published": None,
+            "listed_modified": None,
+            "not_modified": 0,
+            **row,
+        }
     statement = upsert_insert(connection, FETCH)
     new = statement.excluded
-    statement = statement.on_conflict_do_update(index_elements=[FETCH.c.url], set_={
-        "etag": func.coalesce(new.etag, FETCH.c.etag),
-        "last_modified": func.coalesce(new.last_modified, FETCH.c.last_modified),
-        "fetched_at": new.fetched_at,
-        "status": new.status,
-        "not_modified": FETCH.c.not_modified + new.not_modified,
-        "listed_published": func.coalesce(new.listed_published, FETCH.c.listed_published),
-        "listed_modified": func.coalesce(new.listed_modified, FETCH.c.listed_modified),
-    })
+    statement = statement.on_conflict_do_update(
+        index_elements=[FETCH.c.url],
+        set_={
+            "etag": func.coalesce(new.etag, FETCH.c.etag),
+            "last_modified": func.coalesce(new.last_modified, FETCH.c.last_modified),
+            "fetched_at": new.fetched_at,
+            "status": new.status,
+            "not_modified": FETCH.c.not_modified + new.not_modified,
+            "listed_published": func.coalesce(new.listed_published, FETCH.c.listed_published),
+            "listed_modified": func.coalesce(new.listed_modified, FETCH.c.listed_modified),
+        },
+    )
     connection.execute(statement, list(merged.values()))
 
 
@@ -94,28 +115,59 @@ def article_count(connection: Connection, site: str) -> int:
 def last_runs(connection: Connection) -> dict[str, dict[str, Any]]:
     """Each site's newest run: id, status, started/finished, new articles, warning."""
     newest = select(func.max(RUNS.c.id)).group_by(RUNS.c.site_id).scalar_subquery()
-    query = (select(RUNS.c.id, SITES.c.name, RUNS.c.status, RUNS.c.started_at, RUNS.c.finished_at,
-                    RUNS.c.articles_new, RUNS.c.warning)
-             .join(SITES, SITES.c.id == RUNS.c.site_id).where(RUNS.c.id.in_(newest)).order_by(desc(RUNS.c.id)))
-    return {row.name: {"id": row.id, "status": row.status, "started_at": iso(row.started_at),
-                       "finished_at": iso(row.finished_at), "articles_new": row.articles_new,
-                       "warning": row.warning}
-            for row in connection.execute(query)}
+    query = (
+        select(
+            RUNS.c.id,
+            SITES.c.name,
+            RUNS.c.status,
+            RUNS.c.started_at,
+            RUNS.c.finished_at,
+            RUNS.c.articles_new,
+            RUNS.c.warning,
+        )
+        .join(SITES, SITES.c.id == RUNS.c.site_id)
+        .where(RUNS.c.id.in_(newest))
+        .order_by(desc(RUNS.c.id))
+    )
+    return {
+        row.name: {
+            "id": row.id,
+            "status": row.status,
+            "started_at": iso(row.started_at),
+            "finished_at": iso(row.finished_at),
+            "articles_new": row.articles_new,
+            "warning": row.warning,
+        }
+        for row in connection.execute(query)
+    }
 
 
 def abandoned_runs(connection: Connection, site: str, host: str) -> list[tuple[int, int]]:
     """(run id, pid) of the site's runs still marked running that were started on `host`."""
-    query = (select(RUNS.c.id, RUNS.c.args).join(SITES, SITES.c.id == RUNS.c.site_id)
-             .where(SITES.c.name == site, RUNS.c.status == "running"))
-    return [(run_id, int(args["pid"])) for run_id, args in connection.execute(query)
-            if isinstance(args, dict) and args.get("host") == host and str(args.get("pid", "")).isdigit()]
+    query = (
+        select(RUNS.c.id, RUNS.c.args)
+        .join(SITES, SITES.c.id == RUNS.c.site_id)
+        .where(SITES.c.name == site, RUNS.c.status == "running")
+    )
+    return [
+        (run_id, int(args["pid"]))
+        for run_id, args in connection.execute(query)
+        if isinstance(args, dict) and args.get("host") == host and str(args.get("pid", "")).isdigit()
+    ]
 
 
 def mark_interrupted(connection: Connection, run_ids: list[int], note: str) -> None:
     if run_ids:
-        connection.execute(update(RUNS).where(RUNS.c.id.in_(run_ids), RUNS.c.status == "running").values(
-            status="interrupted", finished_at=datetime.now(UTC), warning=note,
-            stats={"close_reason": "process ended"}))
+        connection.execute(
+            update(RUNS)
+            .where(RUNS.c.id.in_(run_ids), RUNS.c.status == "running")
+            .values(
+                status="interrupted",
+                finished_at=datetime.now(UTC),
+                warning=note,
+                stats={"close_reason": "process ended"},
+            )
+        )
 
 
 class CrawlState:

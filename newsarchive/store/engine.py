@@ -130,6 +130,7 @@ def script_location() -> str:
                 copy(item, dest / item.name)
             elif not item.name.endswith(".pyc"):
                 (dest / item.name).write_bytes(item.read_bytes())
+
     copy(folder, target)
     return str(target)
 

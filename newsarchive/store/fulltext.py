@@ -128,8 +128,13 @@ def _search_ilike(connection: Connection, query: Query, *, limit: int, site: str
     )
     statement = (
         select(
-            ArticleRow.id, ArticleRow.url, SiteRow.name.label("site"), ArticleRow.headline,
-            ArticleRow.published, ArticleRow.published_offset, ArticleRow.body,
+            ArticleRow.id,
+            ArticleRow.url,
+            SiteRow.name.label("site"),
+            ArticleRow.headline,
+            ArticleRow.published,
+            ArticleRow.published_offset,
+            ArticleRow.body,
         )
         .join(SiteRow, SiteRow.id == ArticleRow.site_id)
         .where(condition)

@@ -42,8 +42,9 @@ def resolve(connection: Connection, id_or_url: str | int) -> int | None:
 
 def aliases(connection: Connection, article_id: int) -> list[str]:
     """Every URL the article was seen under, first seen first."""
-    query = (select(ALIASES.c.url).where(ALIASES.c.article_id == article_id)
-             .order_by(ALIASES.c.first_seen, ALIASES.c.url))
+    query = (
+        select(ALIASES.c.url).where(ALIASES.c.article_id == article_id).order_by(ALIASES.c.first_seen, ALIASES.c.url)
+    )
     return list(connection.scalars(query))
 
 
@@ -65,16 +66,29 @@ def _version(row: Any, current: bool) -> dict[str, Any]:
 
 def revisions(connection: Connection, article_id: int, *, bodies: bool = False) -> list[dict[str, Any]]:
     """Every version of the article, oldest first; the last one is the current text."""
-    past = connection.execute(
-        select(REVISIONS).where(REVISIONS.c.article_id == article_id).order_by(REVISIONS.c.number)
-    ).mappings().all()
-    now = connection.execute(
-        select(ARTICLES.c.revision.label("number"), ARTICLES.c.headline, ARTICLES.c.body, ARTICLES.c.published,
-               ARTICLES.c.published_offset, ARTICLES.c.modified, ARTICLES.c.modified_offset, ARTICLES.c.fetched_at,
-               func.coalesce(ARTICLES.c.revised_at, ARTICLES.c.first_seen).label("seen_from"),
-               ARTICLES.c.last_seen.label("seen_until"))
-        .where(ARTICLES.c.id == article_id)
-    ).mappings().first()
+    past = (
+        connection.execute(select(REVISIONS).where(REVISIONS.c.article_id == article_id).order_by(REVISIONS.c.number))
+        .mappings()
+        .all()
+    )
+    now = (
+        connection.execute(
+            select(
+                ARTICLES.c.revision.label("number"),
+                ARTICLES.c.headline,
+                ARTICLES.c.body,
+                ARTICLES.c.published,
+                ARTICLES.c.published_offset,
+                ARTICLES.c.modified,
+                ARTICLES.c.modified_offset,
+                ARTICLES.c.fetched_at,
+                func.coalesce(ARTICLES.c.revised_at, ARTICLES.c.first_seen).label("seen_from"),
+                ARTICLES.c.last_seen.label("seen_until"),
+            ).where(ARTICLES.c.id == article_id)
+        )
+        .mappings()
+        .first()
+    )
     if now is None:
         return []
     versions = [(row, False) for row in past] + [(now, True)]
@@ -87,8 +101,9 @@ def revisions(connection: Connection, article_id: int, *, bodies: bool = False) 
     return result
 
 
-def changed(connection: Connection, since: datetime, field: str = "headline", *, site: str | None = None,
-            limit: int = 50) -> list[dict[str, Any]]:
+def changed(
+    connection: Connection, since: datetime, field: str = "headline", *, site: str | None = None, limit: int = 50
+) -> list[dict[str, Any]]:
     """Articles whose headline (or body, or either) a re-crawl found changed since `since`, newest change first."""
     if field not in FIELDS:
         raise ValueError(f"field must be one of {', '.join(FIELDS)}, not {field!r}")
@@ -99,10 +114,17 @@ def changed(connection: Connection, since: datetime, field: str = "headline", *,
     elif field == "body":
         condition = and_(condition, REVISIONS.c.body_changed)
     query = (
-        select(ARTICLES.c.id, ARTICLES.c.url, SITES.c.name.label("site"), REVISIONS.c.number,
-               REVISIONS.c.seen_until, REVISIONS.c.headline.label("old_headline"),
-               func.coalesce(nxt.c.headline, ARTICLES.c.headline).label("new_headline"),
-               REVISIONS.c.headline_changed, REVISIONS.c.body_changed)
+        select(
+            ARTICLES.c.id,
+            ARTICLES.c.url,
+            SITES.c.name.label("site"),
+            REVISIONS.c.number,
+            REVISIONS.c.seen_until,
+            REVISIONS.c.headline.label("old_headline"),
+            func.coalesce(nxt.c.headline, ARTICLES.c.headline).label("new_headline"),
+            REVISIONS.c.headline_changed,
+            REVISIONS.c.body_changed,
+        )
         .join(ARTICLES, ARTICLES.c.id == REVISIONS.c.article_id)
         .join(SITES, SITES.c.id == ARTICLES.c.site_id)
         .outerjoin(nxt, and_(nxt.c.article_id == REVISIONS.c.article_id, nxt.c.number == REVISIONS.c.number + 1))
@@ -113,9 +135,15 @@ def changed(connection: Connection, since: datetime, field: str = "headline", *,
     if site is not None:
         query = query.where(SITES.c.name == site)
     return [
-        {"id": row["id"], "url": row["url"], "site": row["site"], "revision": row["number"] + 1,
-         "changed_at": iso(row["seen_until"]),
-         "changed": [name for name in ("headline", "body") if row[f"{name}_changed"]],
-         "old_headline": row["old_headline"], "headline": row["new_headline"]}
+        {
+            "id": row["id"],
+            "url": row["url"],
+            "site": row["site"],
+            "revision": row["number"] + 1,
+            "changed_at": iso(row["seen_until"]),
+            "changed": [name for name in ("headline", "body") if row[f"{name}_changed"]],
+            "old_headline": row["old_headline"],
+            "headline": row["new_headline"],
+        }
         for row in connection.execute(query).mappings()
     ]

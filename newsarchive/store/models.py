@@ -92,11 +92,7 @@ class SiteRow(Base):
 
 class CrawlRunRow(Base):
     __tablename__ = "crawl_runs"
-    __table_args__ = (
-        CheckConstraint(
-            "status IN ('running', 'finished', 'failed', 'interrupted')", name="status"
-        ),
-    )
+    __table_args__ = (CheckConstraint("status IN ('running', 'finished', 'failed', 'interrupted')", name="status"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     site_id: Mapped[int] = mapped_column(ForeignKey("sites.id"), index=True)
@@ -211,17 +207,13 @@ class BandRow(Base):
     __table_args__ = {"sqlite_with_rowid": False}
 
     bucket: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
-    article_id: Mapped[int] = mapped_column(
-        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True)
 
 
 class RelatedLinkRow(Base):
     __tablename__ = "related_links"
 
-    article_id: Mapped[int] = mapped_column(
-        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
-    )
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, primary_key=True)  # 0-based, page order
     url: Mapped[str] = mapped_column(Text)
     title: Mapped[str] = mapped_column(Text)
@@ -232,9 +224,7 @@ class ProblemRow(Base):
     __table_args__ = (CheckConstraint("kind IN ('dropped', 'error')", name="kind"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    run_id: Mapped[int | None] = mapped_column(
-        ForeignKey("crawl_runs.id", ondelete="CASCADE"), index=True
-    )
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id", ondelete="CASCADE"), index=True)
     url: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(Text)

@@ -19,12 +19,24 @@ LINKS = RelatedLinkRow.__table__
 REVISIONS = RevisionRow.__table__
 
 # What a new revision keeps of the version it replaces.
-_KEPT = ("headline", "body", "content_hash", "published", "published_offset", "modified", "modified_offset",
-         "fetched_at")
+_KEPT = (
+    "headline",
+    "body",
+    "content_hash",
+    "published",
+    "published_offset",
+    "modified",
+    "modified_offset",
+    "fetched_at",
+)
 
 
 def write_updates(
-    connection: Connection, updated: list[tuple[int, Article, int, str]], *, now: datetime, run_id: int | None,
+    connection: Connection,
+    updated: list[tuple[int, Article, int, str]],
+    *,
+    now: datetime,
+    run_id: int | None,
     fragments: Container[int] = frozenset(),
 ) -> None:
     """New content (id, article, site id, body hash) for stored articles: the old version becomes a revision,
@@ -33,16 +45,25 @@ def write_updates(
     ids = [id_ for id_, *_new in updated]
     old: dict[int, Any] = {}
     for chunk in chunks(ids):
-        query = select(ARTICLES.c.id, ARTICLES.c.revision, ARTICLES.c.revised_at, ARTICLES.c.first_seen,
-                       *(ARTICLES.c[name] for name in _KEPT)).where(ARTICLES.c.id.in_(chunk))
+        query = select(
+            ARTICLES.c.id,
+            ARTICLES.c.revision,
+            ARTICLES.c.revised_at,
+            ARTICLES.c.first_seen,
+            *(ARTICLES.c[name] for name in _KEPT),
+        ).where(ARTICLES.c.id.in_(chunk))
         old.update((row["id"], row) for row in connection.execute(query).mappings())
     revisions, params = [], []
     for id_, article, site_id, digest in updated:
         before = old[id_]
         revision = {name: before[name] for name in _KEPT}
         revision.update(
-            article_id=id_, number=before["revision"], seen_from=before["revised_at"] or before["first_seen"],
-            seen_until=now, run_id=run_id, headline_changed=before["headline"] != (article.headline or ""),
+            article_id=id_,
+            number=before["revision"],
+            seen_from=before["revised_at"] or before["first_seen"],
+            seen_until=now,
+            run_id=run_id,
+            headline_changed=before["headline"] != (article.headline or ""),
             body_changed=before["content_hash"] != digest,
         )
         # The SET clause is made from these keys; URL, key, first_seen and first_run_id stay as they were.
@@ -60,8 +81,10 @@ def write_updates(
     if revisions:
         connection.execute(insert(REVISIONS), revisions)
     for keys in {tuple(sorted(row)) for row in params}:  # rows that replace a fragment also set the URL
-        connection.execute(update(ARTICLES).where(ARTICLES.c.id == bindparam("row_id")),
-                           [row for row in params if tuple(sorted(row)) == keys])
+        connection.execute(
+            update(ARTICLES).where(ARTICLES.c.id == bindparam("row_id")),
+            [row for row in params if tuple(sorted(row)) == keys],
+        )
     for chunk in chunks(ids):
         connection.execute(delete(LINKS).where(LINKS.c.article_id.in_(chunk)))
 

@@ -11,9 +11,24 @@ from newsarchive.items import Article, iso
 
 # The columns save_articles writes when an article is new or its content changed (not first_seen/run).
 CONTENT_COLUMNS = (
-    "url", "site_id", "content_hash", "headline", "published", "published_offset",
-    "published_tz_inferred", "modified", "modified_offset", "authors", "section", "tags",
-    "language", "body", "image_url", "sources", "pages", "fetched_at",
+    "url",
+    "site_id",
+    "content_hash",
+    "headline",
+    "published",
+    "published_offset",
+    "published_tz_inferred",
+    "modified",
+    "modified_offset",
+    "authors",
+    "section",
+    "tags",
+    "language",
+    "body",
+    "image_url",
+    "sources",
+    "pages",
+    "fetched_at",
 )
 
 # The columns an update (a new revision) replaces: the URL and its key stay those the article was found under.

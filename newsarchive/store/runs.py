@@ -19,8 +19,16 @@ SITES = SiteRow.__table__
 
 # The counters finish_run copies from a crawl's stats into columns of their own.
 RUN_COUNTS = (
-    "pages_fetched", "articles_new", "articles_updated", "articles_unchanged",
-    "duplicates", "dropped", "errors", "bytes", "revisions", "near_duplicates",
+    "pages_fetched",
+    "articles_new",
+    "articles_updated",
+    "articles_unchanged",
+    "duplicates",
+    "dropped",
+    "errors",
+    "bytes",
+    "revisions",
+    "near_duplicates",
 )
 FINAL_STATUSES = tuple(status for status in RUN_STATUSES if status != "running")
 
@@ -29,10 +37,17 @@ def start(connection: Connection, site: str, spider: str, args: dict[str, Any] |
     """Insert a running crawl; returns its id."""
     site_id = site_ids(connection, {site})[site]
     statement = insert(RUNS).returning(RUNS.c.id)
-    return connection.execute(statement, {
-        "site_id": site_id, "spider": spider, "args": dict(args or {}), "status": "running",
-        "started_at": datetime.now(UTC), "stats": {},
-    }).scalar_one()
+    return connection.execute(
+        statement,
+        {
+            "site_id": site_id,
+            "spider": spider,
+            "args": dict(args or {}),
+            "status": "running",
+            "started_at": datetime.now(UTC),
+            "stats": {},
+        },
+    ).scalar_one()
 
 
 def check_status(status: str) -> None:
@@ -43,8 +58,7 @@ def check_status(status: str) -> None:
 def finish(connection: Connection, run_id: int, status: str, stats: dict[str, Any]) -> None:
     """Mark a crawl ended, with its counters in columns and the whole stats dict as JSON."""
     values: dict[str, Any] = {name: int(stats.get(name) or 0) for name in RUN_COUNTS}
-    values.update(status=status, finished_at=datetime.now(UTC), stats=dict(stats),
-                  warning=stats.get("warning") or None)
+    values.update(status=status, finished_at=datetime.now(UTC), stats=dict(stats), warning=stats.get("warning") or None)
     done = connection.execute(update(RUNS).where(RUNS.c.id == run_id).values(values))
     if done.rowcount == 0:
         raise StoreError(f"no crawl run {run_id}")
@@ -58,8 +72,15 @@ def problem_rows(rows: list[dict[str, Any]], run_id: int | None) -> list[dict[st
         kind = row.get("kind")
         if kind not in PROBLEM_KINDS:
             raise ValueError(f"problem kind must be 'dropped' or 'error', not {kind!r}")
-        values.append({"run_id": run_id, "url": str(row.get("url") or ""), "kind": kind,
-                       "reason": str(row.get("reason") or ""), "at": row.get("at") or now})
+        values.append(
+            {
+                "run_id": run_id,
+                "url": str(row.get("url") or ""),
+                "kind": kind,
+                "reason": str(row.get("reason") or ""),
+                "at": row.get("at") or now,
+            }
+        )
     return values
 
 
@@ -78,16 +99,25 @@ def list_problems(connection: Connection, run_id: int | None, limit: int) -> lis
 
 def list_runs(connection: Connection, limit: int, run_id: int | None = None) -> list[dict[str, Any]]:
     """Crawl runs (all, or the one with `run_id`), newest first, with the site's name instead of its id."""
-    query = (select(RUNS, SITES.c.name.label("site"))
-             .join(SITES, SITES.c.id == RUNS.c.site_id)
-             .order_by(desc(RUNS.c.id)).limit(limit))
+    query = (
+        select(RUNS, SITES.c.name.label("site"))
+        .join(SITES, SITES.c.id == RUNS.c.site_id)
+        .order_by(desc(RUNS.c.id))
+        .limit(limit)
+    )
     if run_id is not None:
         query = query.where(RUNS.c.id == run_id)
     runs = []
     for row in connection.execute(query).mappings():
-        run = {"id": row["id"], "site": row["site"], "spider": row["spider"], "args": row["args"],
-               "started_at": iso(row["started_at"]), "finished_at": iso(row["finished_at"]),
-               "status": row["status"]}
+        run = {
+            "id": row["id"],
+            "site": row["site"],
+            "spider": row["spider"],
+            "args": row["args"],
+            "started_at": iso(row["started_at"]),
+            "finished_at": iso(row["finished_at"]),
+            "status": row["status"],
+        }
         run.update({name: row[name] for name in RUN_COUNTS})
         run["warning"] = row["warning"]
         run["stats"] = row["stats"]

@@ -143,9 +143,7 @@ def to_fts(query: Query) -> str:
         groups.append(phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")")
     expression = " AND ".join(groups)
     if query.excluded:
-        expression = "(" + expression + ")" + "".join(
-            " NOT " + _fts_phrase(term) for term in query.excluded
-        )
+        expression = "(" + expression + ")" + "".join(" NOT " + _fts_phrase(term) for term in query.excluded)
     return expression
 
 

@@ -61,8 +61,13 @@ class Conflict(Exception):
 
 
 def save_batch(
-    connection: Connection, articles: list[Article], *, run_id: int | None, index_text: bool,
-    known_sites: dict[str, int] | None = None, similarity: float = story_clusters.DEFAULT_THRESHOLD,
+    connection: Connection,
+    articles: list[Article],
+    *,
+    run_id: int | None,
+    index_text: bool,
+    known_sites: dict[str, int] | None = None,
+    similarity: float = story_clusters.DEFAULT_THRESHOLD,
     clusters: bool = True,
 ) -> list[SaveResult]:
     """Save one batch on `connection` (inside a transaction); results are in the order of `articles`."""
@@ -83,8 +88,16 @@ def save_batch(
     current = story_clusters.is_current(connection)
     results: list[SaveResult | None] = [None] * len(items)
     for round_items in rounds(items):
-        _save_round(connection, round_items, results, now=now, run_id=run_id, index=index,
-                    similarity=similarity if clusters and current else None, forget_clusters=current)
+        _save_round(
+            connection,
+            round_items,
+            results,
+            now=now,
+            run_id=run_id,
+            index=index,
+            similarity=similarity if clusters and current else None,
+            forget_clusters=current,
+        )
     return [result for result in results if result is not None]
 
 
@@ -123,8 +136,10 @@ def _lookup(connection: Connection, items: list[Item], *, by_url: bool = False) 
     """
     column = "url" if by_url else "url_key"
     wanted = sorted({value for item in items for value in (item.urls if by_url else item.keys)})
-    by_key = {row[0]: _Found(*row[1:]) for row in select_in(
-        connection, ARTICLES, (column, "id", "url", "content_hash", "headline"), column, wanted)}
+    by_key = {
+        row[0]: _Found(*row[1:])
+        for row in select_in(connection, ARTICLES, (column, "id", "url", "content_hash", "headline"), column, wanted)
+    }
     found = {}
     for item in items:
         match = next((by_key[key] for key in (item.urls if by_url else item.keys) if key in by_key), None)
@@ -134,8 +149,15 @@ def _lookup(connection: Connection, items: list[Item], *, by_url: bool = False) 
 
 
 def _save_round(
-    connection: Connection, items: list[Item], results: list[SaveResult | None],
-    *, now: datetime, run_id: int | None, index: bool, similarity: float | None, forget_clusters: bool,
+    connection: Connection,
+    items: list[Item],
+    results: list[SaveResult | None],
+    *,
+    now: datetime,
+    run_id: int | None,
+    index: bool,
+    similarity: float | None,
+    forget_clusters: bool,
 ) -> None:
     """Save items that repeat no URL key and no body among themselves; fills in their results.
 
@@ -143,18 +165,25 @@ def _save_round(
     still leave it, so that they count as not indexed (see save_batch)."""
     found = _lookup(connection, items)
     # new or updated: need links, index rows, signatures
-    written = _insert_fresh(connection, [item for item in items if item.index not in found], found, results,
-                            now=now, run_id=run_id)
-    updated, unchanged, fragments = _classify(connection, [i for i in items if results[i.index] is None], found,
-                                              results)
+    written = _insert_fresh(
+        connection, [item for item in items if item.index not in found], found, results, now=now, run_id=run_id
+    )
+    updated, unchanged, fragments = _classify(
+        connection, [i for i in items if results[i.index] is None], found, results
+    )
     if updated:
         ids = [id_ for id_, _item in updated]
         if index:
             fulltext.forget(connection, ids)  # while the old text is still there
         if forget_clusters:
             story_clusters.forget(connection, ids)
-        revise.write_updates(connection, [(id_, item.article, item.site_id, item.digest) for id_, item in updated],
-                             now=now, run_id=run_id, fragments=fragments)
+        revise.write_updates(
+            connection,
+            [(id_, item.article, item.site_id, item.digest) for id_, item in updated],
+            now=now,
+            run_id=run_id,
+            fragments=fragments,
+        )
         for id_, item in updated:
             if id_ not in fragments:
                 results[item.index] = _result(results, item)._replace(revised=True)
@@ -170,16 +199,22 @@ def _save_round(
 
 
 def _insert_fresh(
-    connection: Connection, fresh: list[Item], found: dict[int, _Found], results: list[SaveResult | None],
-    *, now: datetime, run_id: int | None,
+    connection: Connection,
+    fresh: list[Item],
+    found: dict[int, _Found],
+    results: list[SaveResult | None],
+    *,
+    now: datetime,
+    run_id: int | None,
 ) -> list[tuple[int, Item]]:
     """Insert the items no stored article matched; the (id, item) pairs inserted. An item whose key a
     concurrent writer inserted meanwhile is looked up again and added to `found` instead."""
     rows = {}
     for item in fresh:
         row = content_values(item.article, item.site_id, item.digest)
-        row.update(url_key=item.keys[0], first_seen=now, last_seen=now, first_run_id=run_id, last_run_id=run_id,
-                   revised_at=now)
+        row.update(
+            url_key=item.keys[0], first_seen=now, last_seen=now, first_run_id=run_id, last_run_id=run_id, revised_at=now
+        )
         rows[item.index] = row
     inserted = {key: id_ for id_, key in insert_new(connection, ARTICLES, list(rows.values()), ("id", "url_key"))}
     written: list[tuple[int, Item]] = []
@@ -197,8 +232,12 @@ def _insert_fresh(
 
 
 def _index_written(
-    connection: Connection, written: list[tuple[int, Item]], results: list[SaveResult | None],
-    *, index: bool, similarity: float | None,
+    connection: Connection,
+    written: list[tuple[int, Item]],
+    results: list[SaveResult | None],
+    *,
+    index: bool,
+    similarity: float | None,
 ) -> None:
     """Add the new and updated articles to the full-text index (`index`) and the story clusters (`similarity`)."""
     body_words = {id_: words(item.article.body or "") for id_, item in written}  # cut once for both indexes
@@ -276,8 +315,13 @@ def _aliases(connection: Connection, items: list[Item], results: list[SaveResult
         if result is None:
             continue
         for url in item.urls:
-            rows[url] = {"url": url, "url_key": item.url_keys[url], "article_id": result.id,
-                         "first_seen": now, "last_seen": now}
+            rows[url] = {
+                "url": url,
+                "url_key": item.url_keys[url],
+                "article_id": result.id,
+                "first_seen": now,
+                "last_seen": now,
+            }
     if not rows:
         return
     statement = upsert_insert(connection, ALIASES)

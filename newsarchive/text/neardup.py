@@ -29,7 +29,7 @@ SHINGLE = 3
 MIN_SHINGLES = 8
 
 _MASK64 = (1 << 64) - 1
-_BIN_SHIFT = 64 - (PERMUTATIONS.bit_length() - 1)   # the top 7 bits choose the bin
+_BIN_SHIFT = 64 - (PERMUTATIONS.bit_length() - 1)  # the top 7 bits choose the bin
 _VALUE_MASK = (1 << _BIN_SHIFT) - 1
 _BIN_MASK = PERMUTATIONS - 1
 _EMPTY = 1 << 64
@@ -113,7 +113,7 @@ def similarity(a: list[int], b: list[int]) -> float:
 
 def band_keys(sig: list[int]) -> list[int]:
     """One key per band (63-bit, so it fits a signed BIGINT); two signatures share a key when a band is equal."""
-    return [hash((band, *sig[band * ROWS:(band + 1) * ROWS])) & _BAND_MASK for band in range(BANDS)]
+    return [hash((band, *sig[band * ROWS : (band + 1) * ROWS])) & _BAND_MASK for band in range(BANDS)]
 
 
 def pack(sig: list[int]) -> bytes:

@@ -10,9 +10,7 @@ from newsarchive.text.words import CJK_AS_WRITTEN, WORD_CHAR_AS_WRITTEN
 # Words as text.words cuts them, but from the text as written (the runs must give it back): a CJK character
 # is a unit of its own, elsewhere a word with the spaces after it; then a punctuation mark or a run of
 # underscores with the spaces after it, a line break, or spaces no word precedes.
-_TOKEN = re.compile(
-    f"[{CJK_AS_WRITTEN}]|{WORD_CHAR_AS_WRITTEN}+[^\\S\n]*|[^\\w\\s][^\\S\n]*|_+[^\\S\n]*|\n|[^\\S\n]+"
-)
+_TOKEN = re.compile(f"[{CJK_AS_WRITTEN}]|{WORD_CHAR_AS_WRITTEN}+[^\\S\n]*|[^\\w\\s][^\\S\n]*|_+[^\\S\n]*|\n|[^\\S\n]+")
 
 
 def tokens(text: str) -> list[str]:

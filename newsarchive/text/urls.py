@@ -19,12 +19,14 @@ import tldextract
 from w3lib.url import canonicalize_url
 
 # Query parameters that say how a reader arrived, never which page they get.
-TRACKING = frozenset("""
+TRACKING = frozenset(
+    """
 fbclid gclid gclsrc dclid gbraid wbraid msclkid yclid twclid igshid mc_cid mc_eid _ga _gl _hsenc _hsmi
 mkt_tok ref ref_src ref_url referrer cmpid ncid ocid smid sr_share spm icid s_cid wt_mc wt.mc_id
 at_medium at_campaign at_custom1 at_custom2 oly_enc_id oly_anon_id vero_id __twitter_impression
 rss_ref fb_action_ids fb_action_types fb_source action_object_map action_type_map
-""".split())
+""".split()
+)
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hmb_")
 
 # Host labels that name another rendering of the same site, not another site.
@@ -98,7 +100,7 @@ def site_host(url: str) -> str:
     while stripped:
         stripped = False
         for label in VARIANT_HOSTS:
-            rest = host[len(label):]
+            rest = host[len(label) :]
             if host.startswith(label) and "." in rest.split(":")[0]:
                 host, stripped = rest, True
     return host
@@ -114,8 +116,9 @@ def same_host(url: str, other: str) -> bool:
 def _suffixes() -> tldextract.TLDExtract:
     # The list bundled with tldextract: never fetched, never cached on disk. Its private part makes
     # alice.github.io and bob.github.io (or two blogspot.com blogs) two sites.
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True,
-                                 extra_suffixes=_SUFFIX_GAPS)
+    return tldextract.TLDExtract(
+        suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True, extra_suffixes=_SUFFIX_GAPS
+    )
 
 
 def registered_domain(url: str) -> str:
@@ -198,7 +201,8 @@ def _key(url: str, merge_pages: bool) -> str:
     except ValueError:  # a host IDNA cannot encode
         return url.strip()
     query = sorted(
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
         if not is_tracking(k) and not _is_rendering(k, v) and not (merge_pages and k.lower() in PAGING and v.isdigit())
     )
     key = site_host(urlunsplit(parts)) + _key_path(parts.path or "/", merge_pages)

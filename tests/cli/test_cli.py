@@ -24,17 +24,29 @@ REPO = Path(__file__).resolve().parents[2]
 def db(tmp_path):
     path = tmp_path / "archive.db"
     archive = open_archive(str(path))
-    archive.save_articles([
-        Article(url="https://www.newsweekjapan.jp/headlines/world/2025/01/1.php", site="newsweekjapan",
-                headline="ロシア・イラン大統領、戦略条約締結", published=datetime(2025, 1, 18, 7, 25, tzinfo=JST),
+    archive.save_articles(
+        [
+            Article(
+                url="https://www.newsweekjapan.jp/headlines/world/2025/01/1.php",
+                site="newsweekjapan",
+                headline="ロシア・イラン大統領、戦略条約締結",
+                published=datetime(2025, 1, 18, 7, 25, tzinfo=JST),
                 body="ロシアとイランは包括的戦略パートナーシップ条約に署名した。\n有効期間は20年。",
-                authors=["Vladimir Soldatkin"], language="ja", section="ワールド",
-                related_links=[{"url": "https://www.newsweekjapan.jp/headlines/world/2025/01/2.php", "title": "関連"}]),
-        Article(url="https://www.newsweekjapan.jp/headlines/business/2025/01/2.php", site="newsweekjapan",
-                headline="Bank of Japan weighs a rate rise", published=datetime(2025, 1, 17, 18, 40, tzinfo=JST),
+                authors=["Vladimir Soldatkin"],
+                language="ja",
+                section="ワールド",
+                related_links=[{"url": "https://www.newsweekjapan.jp/headlines/world/2025/01/2.php", "title": "関連"}],
+            ),
+            Article(
+                url="https://www.newsweekjapan.jp/headlines/business/2025/01/2.php",
+                site="newsweekjapan",
+                headline="Bank of Japan weighs a rate rise",
+                published=datetime(2025, 1, 17, 18, 40, tzinfo=JST),
                 body="The Bank of Japan will debate raising interest rates next week.\nWages are rising.",
-                language="en"),
-    ])
+                language="en",
+            ),
+        ]
+    )
     archive.close()
     return str(path)
 
@@ -64,12 +76,16 @@ def test_malformed_search_query_is_one_line_error_with_status_2(db, capsys):
 
 def test_show_by_id_and_by_url_give_the_same_article_json(db, capsys):
     _, by_id, _ = run(capsys, "show", "1", "--db", db, "--json")
-    code, by_url, _ = run(capsys, "show", "https://www.newsweekjapan.jp/headlines/world/2025/01/1.php", "--db", db, "--json")
+    code, by_url, _ = run(
+        capsys, "show", "https://www.newsweekjapan.jp/headlines/world/2025/01/1.php", "--db", db, "--json"
+    )
     assert code == 0
     article = json.loads(by_url)
     assert json.loads(by_id)["id"] == article["id"] == 1
     assert article["published"] == "2025-01-18T07:25:00+09:00"
-    assert article["related_links"] == [{"url": "https://www.newsweekjapan.jp/headlines/world/2025/01/2.php", "title": "関連"}]
+    assert article["related_links"] == [
+        {"url": "https://www.newsweekjapan.jp/headlines/world/2025/01/2.php", "title": "関連"}
+    ]
 
 
 def test_show_text_starts_with_the_headline(db, capsys):
@@ -93,10 +109,26 @@ def test_export_jsonl_writes_every_article_with_documented_keys(db, tmp_path, ca
     code, _, err = run(capsys, "export", "--format", "jsonl", "-o", str(target), "--db", db)
     rows = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     assert code == 0 and "exported 2 articles" in err
-    assert [r["url"] for r in rows] == ["https://www.newsweekjapan.jp/headlines/world/2025/01/1.php",
-                                        "https://www.newsweekjapan.jp/headlines/business/2025/01/2.php"]
-    assert set(rows[0]) >= {"id", "url", "site", "headline", "published", "modified", "authors", "section", "tags",
-                            "language", "body", "related_links", "image_url", "fetched_at"}
+    assert [r["url"] for r in rows] == [
+        "https://www.newsweekjapan.jp/headlines/world/2025/01/1.php",
+        "https://www.newsweekjapan.jp/headlines/business/2025/01/2.php",
+    ]
+    assert set(rows[0]) >= {
+        "id",
+        "url",
+        "site",
+        "headline",
+        "published",
+        "modified",
+        "authors",
+        "section",
+        "tags",
+        "language",
+        "body",
+        "related_links",
+        "image_url",
+        "fetched_at",
+    }
 
 
 def test_export_csv_to_stdout(db, capsys):
@@ -142,8 +174,15 @@ def test_db_comes_from_the_environment_when_not_given(db, capsys, monkeypatch):
 
 def test_extract_prints_the_article_of_a_saved_page_as_json(capsys):
     page = FIXTURES / "headlines-world-2025-01-548000.html"
-    code, out, _ = run(capsys, "extract", str(page), "--url",
-                       "https://www.newsweekjapan.jp/headlines/world/2025/01/548000.php", "--site", "newsweekjapan")
+    code, out, _ = run(
+        capsys,
+        "extract",
+        str(page),
+        "--url",
+        "https://www.newsweekjapan.jp/headlines/world/2025/01/548000.php",
+        "--site",
+        "newsweekjapan",
+    )
     article = json.loads(out)
     assert code == 0
     assert article["headline"] == "ロシア・イラン大統領、戦略条約締結 20年協定で防衛協力を強化"
@@ -164,8 +203,14 @@ def test_crawl_of_an_unknown_site_names_the_known_ones(capsys):
 def test_demo_crawls_the_bundled_site_in_a_real_process(tmp_path):
     db = tmp_path / "demo.db"
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    proc = subprocess.run([sys.executable, "-m", "newsarchive", "demo", "--db", str(db), "--json"],
-                          capture_output=True, text=True, timeout=180, env=env, cwd=tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsarchive", "demo", "--db", str(db), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=env,
+        cwd=tmp_path,
+    )
     assert proc.returncode == 0, proc.stderr
     summary = json.loads(proc.stdout)
     # the bundled site has 10 articles, one exact duplicate, one page without a headline and one dead link
@@ -191,13 +236,19 @@ def test_crawl_needs_a_site_or_a_url_but_not_both(capsys):
 def test_problems_lists_each_recorded_url_with_its_reason(db, capsys):
     archive = open_archive(db)
     run_id = archive.start_run("newsweekjapan", "newsweekjapan")
-    archive.record_problems([{"url": "https://www.newsweekjapan.jp/x/404.php", "kind": "error", "reason": "HTTP 404 Not Found"},
-                             {"url": "https://www.newsweekjapan.jp/x/empty.php", "kind": "dropped", "reason": "missing headline"}],
-                            run_id=run_id)
+    archive.record_problems(
+        [
+            {"url": "https://www.newsweekjapan.jp/x/404.php", "kind": "error", "reason": "HTTP 404 Not Found"},
+            {"url": "https://www.newsweekjapan.jp/x/empty.php", "kind": "dropped", "reason": "missing headline"},
+        ],
+        run_id=run_id,
+    )
     archive.close()
     code, out, _ = run(capsys, "problems", "--run", str(run_id), "--db", db, "--json")
     rows = {r["url"]: r["reason"] for r in json.loads(out)}
-    assert code == 0 and rows == {"https://www.newsweekjapan.jp/x/404.php": "HTTP 404 Not Found",
-                                  "https://www.newsweekjapan.jp/x/empty.php": "missing headline"}
+    assert code == 0 and rows == {
+        "https://www.newsweekjapan.jp/x/404.php": "HTTP 404 Not Found",
+        "https://www.newsweekjapan.jp/x/empty.php": "missing headline",
+    }
     code, out, _ = run(capsys, "problems", "--db", db)
     assert code == 0 and "HTTP 404 Not Found" in out

@@ -10,10 +10,24 @@ from newsarchive.cli.export import write_export
 from newsarchive.items import JSON_KEYS
 
 ARTICLES = [
-    {"id": 1, "url": "https://x.jp/1.php", "headline": "条約に署名", "authors": ["A", "B"], "tags": [],
-     "related_links": [{"url": "https://x.jp/2.php", "title": "関連"}], "body": "一行目\n二行目"},
-    {"id": 2, "url": "https://x.jp/2.php", "headline": "Second, with comma", "authors": [], "tags": ["x"],
-     "related_links": [], "body": "b"},
+    {
+        "id": 1,
+        "url": "https://x.jp/1.php",
+        "headline": "条約に署名",
+        "authors": ["A", "B"],
+        "tags": [],
+        "related_links": [{"url": "https://x.jp/2.php", "title": "関連"}],
+        "body": "一行目\n二行目",
+    },
+    {
+        "id": 2,
+        "url": "https://x.jp/2.php",
+        "headline": "Second, with comma",
+        "authors": [],
+        "tags": ["x"],
+        "related_links": [],
+        "body": "b",
+    },
 ]
 
 

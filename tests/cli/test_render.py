@@ -38,10 +38,16 @@ def test_as_json_keeps_japanese_unescaped():
 
 
 def test_article_text_shows_headline_body_and_related_links():
-    text = article_text({
-        "id": 1, "headline": "見出し", "url": "https://x.jp/a.php", "body": "一段落目\n二段落目",
-        "authors": ["A", "B"], "related_links": [{"url": "https://x.jp/b.php", "title": "関連"}],
-    })
+    text = article_text(
+        {
+            "id": 1,
+            "headline": "見出し",
+            "url": "https://x.jp/a.php",
+            "body": "一段落目\n二段落目",
+            "authors": ["A", "B"],
+            "related_links": [{"url": "https://x.jp/b.php", "title": "関連"}],
+        }
+    )
     assert text.splitlines()[0] == "見出し"
     assert "authors: A, B" in text
     assert "一段落目\n二段落目" in text

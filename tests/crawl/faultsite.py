@@ -7,28 +7,32 @@ import hashlib
 import random
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from email.utils import format_datetime
 from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Iterator
 
-HUGE = 100 * 1024 * 1024          # the 100 MB page, generated chunk by chunk as it is sent
+HUGE = 100 * 1024 * 1024  # the 100 MB page, generated chunk by chunk as it is sent
 CHUNK = 64 * 1024
-HANG_SECONDS = 4.0                # longer than the crawl's DOWNLOAD_TIMEOUT, bounded so the server stops
+HANG_SECONDS = 4.0  # longer than the crawl's DOWNLOAD_TIMEOUT, bounded so the server stops
 
-WORDS = ("The council voted on Tuesday to extend the harbour, after a year of hearings in which residents, "
-         "fishermen and the port authority argued over dredging, noise and the cost to the town.")
+WORDS = (
+    "The council voted on Tuesday to extend the harbour, after a year of hearings in which residents, "
+    "fishermen and the port authority argued over dredging, noise and the cost to the town."
+)
 
 
 def article_html(headline: str, published: str, paragraphs: list[str], charset: str | None = "utf-8") -> str:
     meta = f'<meta charset="{charset}">' if charset else ""
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return (f'<!DOCTYPE html><html><head>{meta}<title>{headline}</title>'
-            f'<meta property="article:published_time" content="{published}"></head>'
-            f'<body><nav><a href="/">Home</a></nav><article><h1>{headline}</h1>{body}</article>'
-            '<footer>Harbour Gazette</footer></body></html>')
+    return (
+        f"<!DOCTYPE html><html><head>{meta}<title>{headline}</title>"
+        f'<meta property="article:published_time" content="{published}"></head>'
+        f'<body><nav><a href="/">Home</a></nav><article><h1>{headline}</h1>{body}</article>'
+        "<footer>Harbour Gazette</footer></body></html>"
+    )
 
 
 def good_paragraphs(n: int, version: int = 1) -> list[str]:
@@ -44,33 +48,50 @@ def gzip_bomb() -> bytes:
 class FaultSite:
     """The site's content and behaviour; `seed` fixes which good pages fail first and how."""
 
-    def __init__(self, good: int = 12, seed: int = 5, published: datetime | None = None, *, flaky: bool = True,
-                 bad: bool = True, delay: float = 0.0):
+    def __init__(
+        self,
+        good: int = 12,
+        seed: int = 5,
+        published: datetime | None = None,
+        *,
+        flaky: bool = True,
+        bad: bool = True,
+        delay: float = 0.0,
+    ):
         rng = random.Random(seed)
-        self.delay = delay               # seconds every article page takes to answer
+        self.delay = delay  # seconds every article page takes to answer
         self.published = published or datetime(2025, 1, 20, 9, 0, tzinfo=timezone(timedelta(hours=9)))
         self.good = [f"/news/story-{n}.html" for n in range(good)]
         # Each good page answers 0-2 errors (500, 503 or 429 with Retry-After) before it answers 200.
-        self.failures = {path: [rng.choice((500, 503, 429)) for _ in range(rng.randint(0, 2))] if flaky else []
-                         for path in self.good}
+        self.failures = {
+            path: [rng.choice((500, 503, 429)) for _ in range(rng.randint(0, 2))] if flaky else [] for path in self.good
+        }
         self.versions = {path: 1 for path in self.good}
         self.japanese = {
-            "/news/wrong-charset.html": ("円相場が一時155円台に下落、市場は介入を警戒", "shift_jis", "text/html; charset=utf-8"),
+            "/news/wrong-charset.html": (
+                "円相場が一時155円台に下落、市場は介入を警戒",
+                "shift_jis",
+                "text/html; charset=utf-8",
+            ),
             "/news/no-charset.html": ("東京の域内総生産がニューヨークを上回る", "utf-8", "text/html"),
         }
-        self.bad = {} if not bad else {  # path -> start of the reason the crawl must record
-            "/news/hang.html": "timeout after",
-            "/news/cut.html": "connection lost",
-            "/news/loop.html": "redirect loop",
-            "/news/bomb.html": "too large when decompressed",
-            "/news/huge.html": "too large",
-            "/news/huge-stream.html": "too large",
-            "/news/binary.html": "not html",
-            "/news/empty.html": "empty page",
-        }
-        self.hidden: set[str] = set()    # pages the feed no longer lists (still served)
+        self.bad = (
+            {}
+            if not bad
+            else {  # path -> start of the reason the crawl must record
+                "/news/hang.html": "timeout after",
+                "/news/cut.html": "connection lost",
+                "/news/loop.html": "redirect loop",
+                "/news/bomb.html": "too large when decompressed",
+                "/news/huge.html": "too large",
+                "/news/huge-stream.html": "too large",
+                "/news/binary.html": "not html",
+                "/news/empty.html": "empty page",
+            }
+        )
+        self.hidden: set[str] = set()  # pages the feed no longer lists (still served)
         self.lock = threading.Lock()
-        self.log: list[tuple[str, int | str, float]] = []    # (path, status or what happened, time)
+        self.log: list[tuple[str, int | str, float]] = []  # (path, status or what happened, time)
         self.bytes_sent = 0
 
     @property
@@ -87,23 +108,30 @@ class FaultSite:
     def feed(self) -> bytes:
         items = "".join(
             f"<item><title>x</title><link>{path}</link><pubDate>{format_datetime(self.published)}</pubDate></item>"
-            for path in [*self.good_paths, *self.bad] if path not in self.hidden)
-        return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Gazette</title>'
-                f"{items}</channel></rss>").encode()
+            for path in [*self.good_paths, *self.bad]
+            if path not in self.hidden
+        )
+        return (
+            f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Gazette</title>'
+            f"{items}</channel></rss>"
+        ).encode()
 
     def page(self, path: str) -> tuple[str, bytes]:
         published = self.published.isoformat()
         if path in self.japanese:
             headline, encoding, ctype = self.japanese[path]
-            text = article_html(headline, published, [headline + "。" + "市場関係者によると、取引は活発だった。" * 4],
-                                charset=None)
+            text = article_html(
+                headline, published, [headline + "。" + "市場関係者によると、取引は活発だった。" * 4], charset=None
+            )
             return ctype, text.encode(encoding)
         if path == "/news/malformed.html":
             # Unclosed <p>, <b> and <head>, stray end tags, unquoted attributes, no </body> or </html>.
-            text = (f"<html><head><title>{self.headline(path)}</title><meta charset=utf-8><body class=x>"
-                    f"</span><div id=main><article><h1>{self.headline(path)}</h1>"
-                    f"<p>The coast road stays shut. {WORDS}<p>Crews will work overnight <b>again. {WORDS}"
-                    "</div></div></i><table><tr><td>stray cell</article>")
+            text = (
+                f"<html><head><title>{self.headline(path)}</title><meta charset=utf-8><body class=x>"
+                f"</span><div id=main><article><h1>{self.headline(path)}</h1>"
+                f"<p>The coast road stays shut. {WORDS}<p>Crews will work overnight <b>again. {WORDS}"
+                "</div></div></i><table><tr><td>stray cell</article>"
+            )
             return "text/html; charset=utf-8", text.encode()
         n = self.good.index(path)
         html = article_html(self.headline(path), published, good_paragraphs(n, self.versions[path]))
@@ -133,11 +161,18 @@ class FaultHandler(BaseHTTPRequestHandler):
             etag = site.etag(body)
             if self.headers.get("If-None-Match") == etag:
                 return self.send(304, None, b"", {"ETag": etag})
-            return self.send(200, ctype, body, {"ETag": etag, "Last-Modified": format_datetime(
-                site.published.astimezone(timezone.utc), usegmt=True)})
+            return self.send(
+                200,
+                ctype,
+                body,
+                {"ETag": etag, "Last-Modified": format_datetime(site.published.astimezone(UTC), usegmt=True)},
+            )
         handler = {
-            "/news/hang.html": self.hang, "/news/cut.html": self.cut, "/news/huge.html": self.huge,
-            "/news/huge-stream.html": self.huge_stream, "/news/bomb.html": self.bomb,
+            "/news/hang.html": self.hang,
+            "/news/cut.html": self.cut,
+            "/news/huge.html": self.huge,
+            "/news/huge-stream.html": self.huge_stream,
+            "/news/bomb.html": self.bomb,
         }.get(path)
         if handler:
             return handler()
@@ -215,8 +250,11 @@ def serve(site: FaultSite) -> Iterator[str]:
     """The site on 127.0.0.1 at a free port; yields its base URL."""
     handler = type("Handler", (FaultHandler,), {"site": site})
     # A killed crawl resets its connections: expected here, not worth a traceback.
-    server_class = type("Server", (ThreadingHTTPServer,), {"request_queue_size": 128, "daemon_threads": True,
-                                                          "handle_error": lambda self, request, address: None})
+    server_class = type(
+        "Server",
+        (ThreadingHTTPServer,),
+        {"request_queue_size": 128, "daemon_threads": True, "handle_error": lambda self, request, address: None},
+    )
     server = server_class(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

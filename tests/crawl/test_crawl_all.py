@@ -21,13 +21,14 @@ def free_port() -> int:
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "newsarchive", *args], capture_output=True, text=True,
-                          timeout=120, env=ENV)
+    return subprocess.run(
+        [sys.executable, "-m", "newsarchive", *args], capture_output=True, text=True, timeout=120, env=ENV
+    )
 
 
 def write_config(path, gazette: str, mirror: str, down: str | None = None) -> None:
     text = f"""
-db = "{path.parent / 'archive.db'}"
+db = "{path.parent / "archive.db"}"
 
 [defaults]
 delay = 0

@@ -34,9 +34,14 @@ def test_serve_sends_php_pages_as_html_and_stops_cleanly(tmp_path):
 
 def test_demo_crawls_the_bundled_mirror_into_the_archive(tmp_path):
     db = tmp_path / "demo.db"
-    proc = subprocess.run([sys.executable, "-m", "newsarchive", "demo", "--db", str(db), "--json"],
-                          capture_output=True, text=True, timeout=120, cwd=tmp_path,
-                          env={**os.environ, "PYTHONPATH": str(REPO)})
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsarchive", "demo", "--db", str(db), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     summary = json.loads(proc.stdout)
     # The expected outcome the mirror's README states: ten articles (the two-page column as one),
@@ -45,7 +50,8 @@ def test_demo_crawls_the_bundled_mirror_into_the_archive(tmp_path):
     assert (summary["articles_new"], summary["duplicates"], summary["dropped"], summary["errors"]) == (10, 1, 1, 1)
     assert summary["sample_query"] == "条約"
     assert [r["headline"] for r in summary["sample_results"]] == [
-        "ロシア・イラン大統領、戦略条約締結 20年協定で防衛協力を強化"]
+        "ロシア・イラン大統領、戦略条約締結 20年協定で防衛協力を強化"
+    ]
     archive = open_archive(str(db))
     try:
         column = archive.get(summary["base_url"] + "/hayashi/2025/01/post-12.php")

@@ -18,9 +18,28 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def crawl(url: str, db: Path, cwd: Path, *extra: str) -> dict:
-    cmd = [sys.executable, "-m", "newsarchive", "crawl", "--url", url, "--db", str(db), "--json", *extra,
-           "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=WARNING",
-           "-s", "NEWSARCHIVE_ARTICLE_HOPS=0", "-s", "ROBOTSTXT_OBEY=False"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "newsarchive",
+        "crawl",
+        "--url",
+        url,
+        "--db",
+        str(db),
+        "--json",
+        *extra,
+        "-s",
+        "AUTOTHROTTLE_ENABLED=False",
+        "-s",
+        "DOWNLOAD_DELAY=0",
+        "-s",
+        "LOG_LEVEL=WARNING",
+        "-s",
+        "NEWSARCHIVE_ARTICLE_HOPS=0",
+        "-s",
+        "ROBOTSTXT_OBEY=False",
+    ]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=90, cwd=cwd, env=env)
     assert proc.returncode == 0, proc.stderr[-3000:]
@@ -29,8 +48,13 @@ def crawl(url: str, db: Path, cwd: Path, *extra: str) -> dict:
 
 def cli(db: Path, *args: str) -> object:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    proc = subprocess.run([sys.executable, "-m", "newsarchive", *args, "--db", str(db), "--json"],
-                          capture_output=True, text=True, timeout=60, env=env)
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsarchive", *args, "--db", str(db), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
 
@@ -47,8 +71,15 @@ def crawled(tmp_path_factory):
         second = crawl(base + "/feed.xml", db, tmp, "--force")  # archived articles are not due otherwise
         # The second site: the same host name would make it the same site, so it is reached as localhost.
         wire = crawl(base_b.replace("127.0.0.1", "localhost") + "/feed.xml", db, tmp)
-    return {"db": db, "base": base, "base_b": base_b.replace("127.0.0.1", "localhost"), "first": first,
-            "second": second, "wire": wire, "after_first": after_first}
+    return {
+        "db": db,
+        "base": base,
+        "base_b": base_b.replace("127.0.0.1", "localhost"),
+        "first": first,
+        "second": second,
+        "wire": wire,
+        "after_first": after_first,
+    }
 
 
 def stored(crawled) -> dict[str, dict]:
@@ -72,10 +103,20 @@ def test_each_story_is_one_row_under_its_canonical_or_first_url(crawled):
 def test_every_url_the_crawl_saw_finds_its_article(crawled):
     base = crawled["base"]
     with open_archive(str(crawled["db"])) as archive:
-        groups = [(v.TREATY_URL, [v.TREATY_URL + "?utm_source=rss&utm_medium=feed&fbclid=abc",
-                                  v.TREATY_URL + "#comments", v.TREATY_URL + "?ref=twitter"]),
-                  (v.BANK_URLS[0], list(v.BANK_URLS)), (v.YEN_URLS[0], list(v.YEN_URLS)),
-                  (v.COURT_URLS[0], list(v.COURT_URLS)), (v.COLUMN_URL, [v.COLUMN_2_URL])]
+        groups = [
+            (
+                v.TREATY_URL,
+                [
+                    v.TREATY_URL + "?utm_source=rss&utm_medium=feed&fbclid=abc",
+                    v.TREATY_URL + "#comments",
+                    v.TREATY_URL + "?ref=twitter",
+                ],
+            ),
+            (v.BANK_URLS[0], list(v.BANK_URLS)),
+            (v.YEN_URLS[0], list(v.YEN_URLS)),
+            (v.COURT_URLS[0], list(v.COURT_URLS)),
+            (v.COLUMN_URL, [v.COLUMN_2_URL]),
+        ]
         for first, others in groups:
             want = archive.get(base + first)["id"]
             for other in others:
@@ -105,7 +146,9 @@ def test_the_article_changed_between_crawls_has_two_revisions_and_a_diff(crawled
     db, url = crawled["db"], crawled["base"] + v.LIVE_URL
     history = cli(db, "history", url)
     assert [(h["revision"], h["headline"], h["current"]) for h in history] == [
-        (1, "能登で震度5強", False), (2, "能登で震度5強、住宅1棟全壊", True)]
+        (1, "能登で震度5強", False),
+        (2, "能登で震度5強、住宅1棟全壊", True),
+    ]
     assert history[0]["headline_changed"] and history[0]["body_changed"]
     diff = cli(db, "diff", url)
     assert (diff["from"], diff["to"]) == (1, 2)
@@ -130,8 +173,7 @@ def test_run_summaries_count_duplicates_and_revisions(crawled):
     # 8 stories; the feed's 16 URLs (the fragment is the same request as the plain URL) are all saved
     # or counted: the 8 others are variants, a copy, or page 2 on its own.
     assert first["articles_new"] == 8
-    assert first["articles_new"] + first["articles_updated"] + first["articles_unchanged"] + first["duplicates"] \
-        == 16
+    assert first["articles_new"] + first["articles_updated"] + first["articles_unchanged"] + first["duplicates"] == 16
     # Page 2 may arrive alone before page 1 brings it along: then the whole article replaces it (an
     # update, not a revision of the article).
     assert first["duplicates"] >= 6 and first["articles_updated"] <= 1 and first["revisions"] == 0

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive.store import open_archive
+
 from .mirror import serve_mirror
 
 REPO = Path(__file__).resolve().parents[2]
@@ -29,8 +30,10 @@ GOOD = {
     "/reizei/2024/02/broken-sequel.php": ("続編のあるコラム、二つ目のページが消えた", "2024-02-07T15:00:00+09:00"),
     f"{WORLD}/483540.php": ("円相場、一時1ドル=155円台に下落", "2025-01-24T16:10:00+09:00"),
     f"{WORLD}/483550.php": ("FRB、政策金利を据え置き", "2025-01-30T04:30:00+09:00"),
-    "/stories/world/2025/11/tokyo-economy.php": ("東京がニューヨークを上回り「世界最大の経済都市」に",
-                                                 "2025-11-20T18:00:00+09:00"),
+    "/stories/world/2025/11/tokyo-economy.php": (
+        "東京がニューヨークを上回り「世界最大の経済都市」に",
+        "2025-11-20T18:00:00+09:00",
+    ),
 }
 
 # Every URL that must be recorded as a problem, with its kind and the start of its reason.
@@ -38,7 +41,7 @@ PROBLEMS = {
     f"{WORLD}/404404.php": ("error", "HTTP 404 Not Found"),
     f"{WORLD}/500500.php": ("error", "HTTP 500 Internal Server Error"),
     f"{WORLD}/483570.php": ("error", "not html: image/png"),
-    f"{WORLD}/483571.php": ("error", "not html"),                 # binary bytes served as text/html
+    f"{WORLD}/483571.php": ("error", "not html"),  # binary bytes served as text/html
     f"{WORLD}/483551.php": ("error", "connection lost: response truncated"),
     f"{WORLD}/483590.php": ("error", "timeout after 2 s"),
     f"{WORLD}/483595.php": ("error", "too large: "),
@@ -55,11 +58,35 @@ PAGES_FETCHED = 1 + 7 + 1 + 14 + 2 + 1
 
 
 def crawl(base_url: str, db: Path, cwd: Path, *extra: str) -> dict:
-    cmd = [sys.executable, "-m", "newsarchive", "crawl", "newsweekjapan", "--base-url", base_url,
-           "--db", str(db), "--json", *extra, "-s", "NEWSARCHIVE_RETRY_BACKOFF=0.1",
-           "-s", "DOWNLOAD_TIMEOUT=2", "-s", "RETRY_TIMES=1", "-s", "AUTOTHROTTLE_ENABLED=False",
-           "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=WARNING",
-           "-s", "DOWNLOAD_MAXSIZE=200000", "-s", "DOWNLOAD_WARNSIZE=100000"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "newsarchive",
+        "crawl",
+        "newsweekjapan",
+        "--base-url",
+        base_url,
+        "--db",
+        str(db),
+        "--json",
+        *extra,
+        "-s",
+        "NEWSARCHIVE_RETRY_BACKOFF=0.1",
+        "-s",
+        "DOWNLOAD_TIMEOUT=2",
+        "-s",
+        "RETRY_TIMES=1",
+        "-s",
+        "AUTOTHROTTLE_ENABLED=False",
+        "-s",
+        "DOWNLOAD_DELAY=0",
+        "-s",
+        "LOG_LEVEL=WARNING",
+        "-s",
+        "DOWNLOAD_MAXSIZE=200000",
+        "-s",
+        "DOWNLOAD_WARNSIZE=100000",
+    ]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=90, cwd=cwd, env=env)
     assert proc.returncode == 0, proc.stderr[-3000:]
@@ -90,8 +117,14 @@ def crawls(tmp_path_factory):
         # Every article is archived and past its last re-check: only --force fetches them again.
         second = crawl(base_url, db, tmp, "--force")
         after_second = snapshot(db)
-    return {"base": base_url, "first": first, "after_first": after_first, "log": first_log,
-            "second": second, "after_second": after_second}
+    return {
+        "base": base_url,
+        "first": first,
+        "after_first": after_first,
+        "log": first_log,
+        "second": second,
+        "after_second": after_second,
+    }
 
 
 def by_path(articles: list[dict], base: str) -> dict[str, dict]:
@@ -109,7 +142,9 @@ def test_each_good_article_is_stored_once_with_its_headline_and_time(crawls):
     stored = by_path(articles, crawls["base"])
     assert len(articles) == len(stored) == len(GOOD) + 1
     assert {path: (a["headline"], a["published"]) for path, a in stored.items()} == {
-        **GOOD, stored_twin(crawls): TREATY}
+        **GOOD,
+        stored_twin(crawls): TREATY,
+    }
     assert all(a["site"] == "newsweekjapan" for a in articles)
 
 
@@ -153,7 +188,9 @@ def test_page_furniture_never_reaches_the_body_nor_the_related_links(crawls):
         assert all("tokyo-economy" not in link["url"] for link in article["related_links"]), article["url"]
     treaty = by_path(crawls["after_first"]["articles"], base)[stored_twin(crawls)]
     assert [link["url"] for link in treaty["related_links"]] == [
-        f"{base}/headlines/business/2025/01/483530.php", f"{base}{WORLD}/404404.php"]
+        f"{base}/headlines/business/2025/01/483530.php",
+        f"{base}{WORLD}/404404.php",
+    ]
 
 
 def test_every_bad_url_is_recorded_with_its_reason_and_nothing_else_is(crawls):

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from newsarchive.store import open_archive
+
 from .faultsite import FaultSite, serve
 from .runner import crawl_measured, start
 
@@ -76,8 +77,14 @@ def test_the_run_finishes_with_the_right_counts(faulty):
     # The feed, each good page's 200, and the binary and empty pages (the others never answered in full).
     assert summary["pages_fetched"] == 1 + len(site.good_paths) + 2
     assert summary["errors_by_kind"] == {
-        "timeout after 1.5 s": 1, "connection lost": 1, "redirect loop": 1, "too large when decompressed": 1,
-        "too large": 2, "not html": 1, "empty page": 1}
+        "timeout after 1.5 s": 1,
+        "connection lost": 1,
+        "redirect loop": 1,
+        "too large when decompressed": 1,
+        "too large": 2,
+        "not html": 1,
+        "empty page": 1,
+    }
     assert summary["dropped_by_reason"] == {}
 
 

@@ -16,10 +16,30 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def crawl_url(url: str, db: Path) -> dict:
-    proc = subprocess.run([sys.executable, "-m", "newsarchive", "crawl", "--url", url, "--db", str(db), "--json",
-                           "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=ERROR"],
-                          capture_output=True, text=True, timeout=60, cwd=db.parent,
-                          env={**os.environ, "PYTHONPATH": str(REPO)})
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsarchive",
+            "crawl",
+            "--url",
+            url,
+            "--db",
+            str(db),
+            "--json",
+            "-s",
+            "AUTOTHROTTLE_ENABLED=False",
+            "-s",
+            "DOWNLOAD_DELAY=0",
+            "-s",
+            "LOG_LEVEL=ERROR",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=db.parent,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     return json.loads(proc.stdout)
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from newsarchive.store import open_archive
+
 from .faultsite import FaultSite, serve
 from .runner import crawl
 
@@ -21,15 +22,14 @@ def rewind_last_fetch(db, by: timedelta) -> None:
             rows = conn.execute(f"SELECT rowid, {column} FROM {table}").fetchall()
             for rowid, value in rows:
                 older = datetime.fromisoformat(value) - by
-                conn.execute(f"UPDATE {table} SET {column} = ? WHERE rowid = ?",
-                             (older.isoformat(sep=" "), rowid))
+                conn.execute(f"UPDATE {table} SET {column} = ? WHERE rowid = ?", (older.isoformat(sep=" "), rowid))
 
 
 @pytest.fixture(scope="module")
 def crawls(tmp_path_factory):
     db = tmp_path_factory.mktemp("incremental") / "archive.db"
     # Published 3 h ago: the 1 h re-check is past when the first crawl fetches them, the 6 h one ahead.
-    site = FaultSite(good=6, flaky=False, bad=False, published=datetime.now(timezone.utc) - PUBLISHED_AGO)
+    site = FaultSite(good=6, flaky=False, bad=False, published=datetime.now(UTC) - PUBLISHED_AGO)
     with serve(site) as base:
         first = crawl(base, db)
         log_first = len(site.log)
@@ -40,11 +40,21 @@ def crawls(tmp_path_factory):
         site.versions[site.good[0]] = 2
         site.hidden.add(site.good[5])  # dropped from the feed: the archive still knows it is due
         third = crawl(base, db)
-        log_third = list(site.log[log_first + len(log_second):])
+        log_third = list(site.log[log_first + len(log_second) :])
         forced = crawl(base, db, "--force")
-        log_forced = list(site.log[log_first + len(log_second) + len(log_third):])
-    return {"site": site, "base": base, "db": db, "first": first, "second": second, "third": third,
-            "forced": forced, "log_second": log_second, "log_third": log_third, "log_forced": log_forced}
+        log_forced = list(site.log[log_first + len(log_second) + len(log_third) :])
+    return {
+        "site": site,
+        "base": base,
+        "db": db,
+        "first": first,
+        "second": second,
+        "third": third,
+        "forced": forced,
+        "log_second": log_second,
+        "log_third": log_third,
+        "log_forced": log_forced,
+    }
 
 
 def test_a_second_crawl_fetches_only_the_feed(crawls):

@@ -10,6 +10,7 @@ import time
 import pytest
 
 from newsarchive.store import open_archive
+
 from .faultsite import FaultSite, serve
 from .runner import crawl, start
 

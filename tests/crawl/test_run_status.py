@@ -32,9 +32,28 @@ def _closed_port() -> int:
 def test_a_crawl_that_cannot_fetch_anything_is_failed_with_every_start_url_recorded(tmp_path):
     db = tmp_path / "archive.db"
     base = f"http://127.0.0.1:{_closed_port()}"
-    proc = subprocess.run([sys.executable, "-m", "newsarchive", "crawl", "newsweekjapan", "--base-url", base,
-                           "--db", str(db), "--json", "-s", "RETRY_TIMES=0", *FAST],
-                          capture_output=True, text=True, timeout=60, cwd=tmp_path, env=ENV)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsarchive",
+            "crawl",
+            "newsweekjapan",
+            "--base-url",
+            base,
+            "--db",
+            str(db),
+            "--json",
+            "-s",
+            "RETRY_TIMES=0",
+            *FAST,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        env=ENV,
+    )
     assert proc.returncode == 1, proc.stderr[-2000:]
     run = json.loads(proc.stdout)
     assert (run["status"], run["pages_fetched"], run["errors"]) == ("failed", 0, 7)
@@ -45,17 +64,42 @@ def test_a_crawl_that_cannot_fetch_anything_is_failed_with_every_start_url_recor
         archive.close()
     # The profile's feed, sitemap and five listings.
     assert sorted(p["url"].removeprefix(base) for p in problems) == [
-        "/column/", "/headlines.rss", "/headlines/", "/headlines/business/", "/headlines/world/", "/sitemap.xml",
-        "/stories/"]
+        "/column/",
+        "/headlines.rss",
+        "/headlines/",
+        "/headlines/business/",
+        "/headlines/world/",
+        "/sitemap.xml",
+        "/stories/",
+    ]
     assert {p["reason"] for p in problems} == {"connection refused"}
 
 
 def test_ctrl_c_ends_the_crawl_gracefully_as_an_interrupted_run(tmp_path):
     db = tmp_path / "archive.db"
     with serve_mirror() as (base, log):
-        proc = subprocess.Popen([sys.executable, "-m", "newsarchive", "crawl", "newsweekjapan", "--base-url", base,
-                                 "--db", str(db), "--json", "-s", "DOWNLOAD_TIMEOUT=5", *FAST],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path, env=ENV)
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "newsarchive",
+                "crawl",
+                "newsweekjapan",
+                "--base-url",
+                base,
+                "--db",
+                str(db),
+                "--json",
+                "-s",
+                "DOWNLOAD_TIMEOUT=5",
+                *FAST,
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=tmp_path,
+            env=ENV,
+        )
         deadline = time.monotonic() + 30
         while not any(outcome == "hang" for _, outcome in log) and time.monotonic() < deadline:
             time.sleep(0.05)

@@ -54,11 +54,14 @@ def scrapyd(tmp_path):
     (home / "scrapyd.conf").write_text(
         "[scrapyd]\nbind_address = 127.0.0.1\n"
         f"http_port = {port}\neggs_dir = {home}/eggs\nlogs_dir = {home}/logs\ndbs_dir = {home}/dbs\n"
-        "items_dir =\nmax_proc = 1\npoll_interval = 0.2\n", encoding="utf-8")
+        "items_dir =\nmax_proc = 1\npoll_interval = 0.2\n",
+        encoding="utf-8",
+    )
     # No PYTHONPATH: the crawl scrapyd launches must run the deployed egg, not this tree.
     env = {k: v for k, v in __import__("os").environ.items() if k != "PYTHONPATH"}
-    proc = subprocess.Popen([str(BIN / "scrapyd")], cwd=home, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [str(BIN / "scrapyd")], cwd=home, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     base = f"http://127.0.0.1:{port}"
 
     def up():
@@ -67,6 +70,7 @@ def scrapyd(tmp_path):
         except OSError:
             assert proc.poll() is None, proc.stdout.read()
             return False
+
     try:
         wait_until(up, 20)
         yield base, home
@@ -95,15 +99,25 @@ def test_deploy_to_scrapyd_and_schedule_the_demo_crawl(scrapyd, tmp_path):
 
     db = tmp_path / "archive.db"
     with serve(REPO / "newsarchive" / "demo_site") as site:
-        job = api(base, "schedule.json", [
-            ("project", "newsarchive"), ("spider", "newsweekjapan"), ("base_url", site),
-            ("setting", f"NEWSARCHIVE_DB={db}"), ("setting", "AUTOTHROTTLE_ENABLED=False"),
-            ("setting", "DOWNLOAD_DELAY=0"), ("setting", "NEWSARCHIVE_PROGRESS_INTERVAL=0")])
+        job = api(
+            base,
+            "schedule.json",
+            [
+                ("project", "newsarchive"),
+                ("spider", "newsweekjapan"),
+                ("base_url", site),
+                ("setting", f"NEWSARCHIVE_DB={db}"),
+                ("setting", "AUTOTHROTTLE_ENABLED=False"),
+                ("setting", "DOWNLOAD_DELAY=0"),
+                ("setting", "NEWSARCHIVE_PROGRESS_INTERVAL=0"),
+            ],
+        )
         assert job["status"] == "ok", job
 
         def finished():
             jobs = api(base, "listjobs.json?project=newsarchive")
             return any(j["id"] == job["jobid"] for j in jobs["finished"])
+
         wait_until(finished, 90)
     log = next((home / "logs").rglob("*.log")).read_text(encoding="utf-8", errors="replace")
     with open_archive(str(db)) as archive:

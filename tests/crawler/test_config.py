@@ -34,7 +34,12 @@ def test_sites_get_the_defaults_and_their_own_overrides(tmp_path):
     assert config.db == "/srv/news.db"
     nwj, gazette = config.sites
     assert (nwj.name, nwj.spider, nwj.feeds, nwj.delay, nwj.concurrency) == (
-        "newsweekjapan", "newsweekjapan", ("/headlines.rss",), 2.0, 1)
+        "newsweekjapan",
+        "newsweekjapan",
+        ("/headlines.rss",),
+        2.0,
+        1,
+    )
     assert (gazette.spider, gazette.url, gazette.recheck) == ("generic", "https://gazette.example/feed.xml", ("30m",))
     settings = gazette.scrapy_settings()
     assert settings["DOWNLOAD_DELAY"] == 2.0 and settings["NEWSARCHIVE_RECHECK"] == ["30m"]
@@ -44,16 +49,19 @@ def test_sites_get_the_defaults_and_their_own_overrides(tmp_path):
     assert nwj.scrapy_settings()["NEWSARCHIVE_FEEDS"] == ["/headlines.rss"]
 
 
-@pytest.mark.parametrize("text, message", [
-    ("[sites.newsweekjapan]\nfeeds = '/x.rss'", "sites.newsweekjapan.feeds must be a list"),
-    ("[sites.nosuchsite]\n", "unknown site"),
-    ("[sites.gazette]\nurl = 'ftp://x/'", r"sites.gazette.url must be an http\(s\) URL"),
-    ("[sites.newsweekjapan]\nrecheck = ['soon']", "age"),
-    ("[sites.newsweekjapan]\ndelay = -1", "delay must be >= 0"),
-    ("[sites.newsweekjapan]\nspeed = 3", "unknown key sites.newsweekjapan.speed"),
-    ("[defaults]\ndelay = 1\n", "no sites"),
-    ("[sites.newsweekjapan\n", "cannot read config"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("[sites.newsweekjapan]\nfeeds = '/x.rss'", "sites.newsweekjapan.feeds must be a list"),
+        ("[sites.nosuchsite]\n", "unknown site"),
+        ("[sites.gazette]\nurl = 'ftp://x/'", r"sites.gazette.url must be an http\(s\) URL"),
+        ("[sites.newsweekjapan]\nrecheck = ['soon']", "age"),
+        ("[sites.newsweekjapan]\ndelay = -1", "delay must be >= 0"),
+        ("[sites.newsweekjapan]\nspeed = 3", "unknown key sites.newsweekjapan.speed"),
+        ("[defaults]\ndelay = 1\n", "no sites"),
+        ("[sites.newsweekjapan\n", "cannot read config"),
+    ],
+)
 def test_a_bad_config_names_the_file_and_what_is_wrong(tmp_path, text, message):
     path = write(tmp_path, text)
     with pytest.raises(ConfigError, match=message) as error:

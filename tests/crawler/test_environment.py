@@ -19,14 +19,16 @@ def test_similarity_comes_from_the_environment_and_a_bad_one_says_so(monkeypatch
     with open_user_archive(str(tmp_path / "a.db")) as archive:
         assert archive.similarity == 0.7
     with open_user_archive(str(tmp_path / "a.db"), similarity=0.9) as archive:
-        assert archive.similarity == 0.9   # an explicit value wins
+        assert archive.similarity == 0.9  # an explicit value wins
     monkeypatch.setenv("NEWSARCHIVE_SIMILARITY", "half")
     with pytest.raises(StoreError, match="^NEWSARCHIVE_SIMILARITY must be a number, not 'half'$"):
         open_user_archive(str(tmp_path / "a.db"))
 
 
-@pytest.mark.parametrize("value, on", [("0", False), ("off", False), (" No ", False), ("FALSE", False),
-                                       ("1", True), ("", True), ("yes", True)])
+@pytest.mark.parametrize(
+    "value, on",
+    [("0", False), ("off", False), (" No ", False), ("FALSE", False), ("1", True), ("", True), ("yes", True)],
+)
 def test_clusters_are_switched_off_by_zero_false_no_or_off(monkeypatch, value, on):
     monkeypatch.setenv("NEWSARCHIVE_CLUSTERS", value)
     assert env_clusters() is on
@@ -44,6 +46,7 @@ def test_a_crawl_reads_the_archive_and_similarity_from_the_environment_when_its_
     monkeypatch.setenv("NEWSARCHIVE_SIMILARITY", "0.8")
     run = CrawlRun.from_crawler(get_crawler(Spider))
     assert (run.db, run.similarity, run.batch_size) == (str(tmp_path / "env.db"), 0.8, settings.NEWSARCHIVE_BATCH_SIZE)
-    run = CrawlRun.from_crawler(get_crawler(Spider, {"NEWSARCHIVE_DB": str(tmp_path / "set.db"),
-                                                     "NEWSARCHIVE_SIMILARITY": "0.6"}))
+    run = CrawlRun.from_crawler(
+        get_crawler(Spider, {"NEWSARCHIVE_DB": str(tmp_path / "set.db"), "NEWSARCHIVE_SIMILARITY": "0.6"})
+    )
     assert (run.db, run.similarity) == (str(tmp_path / "set.db"), 0.6)

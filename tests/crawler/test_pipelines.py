@@ -10,19 +10,26 @@ from scrapy import Spider
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
-from newsarchive.items import Article
 from newsarchive.crawler.pipelines import CleanPipeline, DedupePipeline, StorePipeline, ValidatePipeline
+from newsarchive.items import Article
 from newsarchive.store import open_archive
 
 JST = timezone(timedelta(hours=9))
-BODY = ("ロシアのプーチン大統領とイランのペゼシュキアン大統領は17日、モスクワで会談を行い、"
-        "有効期間20年の包括的戦略パートナーシップ条約に署名した。")
+BODY = (
+    "ロシアのプーチン大統領とイランのペゼシュキアン大統領は17日、モスクワで会談を行い、"
+    "有効期間20年の包括的戦略パートナーシップ条約に署名した。"
+)
 
 
 def article(n: int, body: str = BODY, **fields) -> Article:
-    values = dict(url=f"https://www.newsweekjapan.jp/headlines/world/2025/01/{483520 + n}.php", site="newsweekjapan",
-                  headline=f"ロシア・イラン大統領、戦略条約締結 その{n}", body=f"{body}(その{n})",
-                  published=datetime(2025, 1, 18, 7, 25, tzinfo=JST), language="ja")
+    values = dict(
+        url=f"https://www.newsweekjapan.jp/headlines/world/2025/01/{483520 + n}.php",
+        site="newsweekjapan",
+        headline=f"ロシア・イラン大統領、戦略条約締結 その{n}",
+        body=f"{body}(その{n})",
+        published=datetime(2025, 1, 18, 7, 25, tzinfo=JST),
+        language="ja",
+    )
     values.update(fields)
     return Article(**values)
 
@@ -32,12 +39,15 @@ def test_clean_pipeline_hands_on_the_cleaned_article():
     assert CleanPipeline().process_item(dirty).headline == "ロシア・イラン大統領、 戦略条約締結"
 
 
-@pytest.mark.parametrize("fields, reason", [
-    ({"headline": ""}, "missing headline: "),
-    ({"headline": "  "}, "missing headline: "),
-    ({"body": ""}, "missing body: "),
-    ({"body": "詳細は追って。"}, "body too short: 7 characters (at least 60): "),
-])
+@pytest.mark.parametrize(
+    "fields, reason",
+    [
+        ({"headline": ""}, "missing headline: "),
+        ({"headline": "  "}, "missing headline: "),
+        ({"body": ""}, "missing body: "),
+        ({"body": "詳細は追って。"}, "body too short: 7 characters (at least 60): "),
+    ],
+)
 def test_validate_drops_what_is_not_an_article_and_says_why(fields, reason):
     item = Article(url="https://example.com/a", **{"headline": "見出し", "body": BODY, **fields})
     with pytest.raises(DropItem) as dropped:
@@ -90,7 +100,7 @@ def test_store_writes_full_batches_and_the_rest_on_close(tmp_path):
     pipeline.process_item(article(1))
     pipeline.collect(wait=True)
     assert _urls_in(db) == []
-    pipeline.process_item(article(2))   # a full batch goes to the writer
+    pipeline.process_item(article(2))  # a full batch goes to the writer
     pipeline.collect(wait=True)
     assert len(_urls_in(db)) == 2
     pipeline.process_item(article(3))
@@ -122,7 +132,7 @@ def test_store_counts_unchanged_and_updated_articles_on_a_second_crawl(tmp_path)
 def test_a_batch_the_archive_refuses_is_logged_recorded_and_the_crawl_goes_on(tmp_path, caplog):
     db = tmp_path / "archive.db"
     pipeline, stats = _store(db, batch_size=2)
-    broken = article(2, url=None)   # the archive's NOT NULL constraint rejects it, and with it the batch
+    broken = article(2, url=None)  # the archive's NOT NULL constraint rejects it, and with it the batch
     with caplog.at_level(logging.ERROR, logger="newsarchive.crawler.pipelines"):
         pipeline.process_item(article(1))
         pipeline.process_item(broken)
@@ -163,4 +173,7 @@ def test_store_records_a_body_the_archive_keeps_under_another_url_as_a_duplicate
         archive.close()
         pipeline.run.close()
     assert (problem["url"], problem["kind"], problem["reason"]) == (
-        twin.url, "dropped", f"duplicate: same body as {first.url}")
+        twin.url,
+        "dropped",
+        f"duplicate: same body as {first.url}",
+    )

@@ -1,7 +1,11 @@
 """Tests for newsarchive.crawler.problems: the one-line reasons recorded for failed URLs."""
 
-from scrapy.exceptions import (CannotResolveHostError, DownloadCancelledError, DownloadTimeoutError,
-                               ResponseDataLossError)
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadCancelledError,
+    DownloadTimeoutError,
+    ResponseDataLossError,
+)
 from scrapy.http import Request, Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
@@ -21,7 +25,8 @@ def test_download_failures_are_named_plainly():
     assert describe_exception(CannotResolveHostError("no such host")) == "DNS lookup failed"
     assert describe_exception(ResponseDataLossError()) == "connection lost: response truncated"
     too_big = DownloadCancelledError(
-        "Received 30000000 bytes which is larger than download max size (20971520) in request <GET x>.")
+        "Received 30000000 bytes which is larger than download max size (20971520) in request <GET x>."
+    )
     assert describe_exception(too_big) == "too large: 30000000 bytes over the 20971520 byte limit"
 
 
@@ -41,7 +46,10 @@ def test_traceback_summary_names_the_exception_and_where_it_happened():
 
 
 def test_a_body_cut_off_at_the_size_limit_without_a_message_is_too_large():
-    assert describe_exception(DownloadCancelledError(), maxsize=2_000_000) == "too large: cut off at the 2000000 byte limit"
+    assert (
+        describe_exception(DownloadCancelledError(), maxsize=2_000_000)
+        == "too large: cut off at the 2000000 byte limit"
+    )
     assert describe_exception(DownloadCancelledError()) == "download cancelled"
 
 
@@ -53,7 +61,9 @@ def test_requests_given_up_on_for_a_loop_or_a_bomb_have_a_reason_and_deliberate_
     loop = IgnoreRequest("redirect loop: http://a/1 -> http://a/2 -> http://a/1")
     assert ignored_reason(loop) == "redirect loop: http://a/1 -> http://a/2 -> http://a/1"
     assert ignored_reason(IgnoreRequest("max redirections reached")) == "too many redirects"
-    bomb = IgnoreRequest("Ignored response <200 http://a/b> because its body (101941 B compressed, 2031616 B "
-                         "decompressed so far) exceeded DOWNLOAD_MAXSIZE (2000000 B) during decompression.")
+    bomb = IgnoreRequest(
+        "Ignored response <200 http://a/b> because its body (101941 B compressed, 2031616 B "
+        "decompressed so far) exceeded DOWNLOAD_MAXSIZE (2000000 B) during decompression."
+    )
     assert ignored_reason(bomb) == "too large when decompressed: over the 2000000 byte limit from 101941 bytes"
     assert ignored_reason(IgnoreRequest("Forbidden by robots.txt")) is None

@@ -1,18 +1,23 @@
 """Tests for newsarchive.crawler.schedule: ages and when an archived article is due for a re-check."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from newsarchive.crawler.schedule import DEFAULT_RECHECK, is_due, next_check, parse_age, parse_ages
 
-T0 = datetime(2025, 1, 18, 0, 0, tzinfo=timezone.utc)
+T0 = datetime(2025, 1, 18, 0, 0, tzinfo=UTC)
 AGES = parse_ages(DEFAULT_RECHECK)
 
 
 def test_ages_read_seconds_minutes_hours_days_and_weeks():
     assert [parse_age(a) for a in ("90s", "30m", "6h", "7d", "2w")] == [
-        timedelta(seconds=90), timedelta(minutes=30), timedelta(hours=6), timedelta(days=7), timedelta(weeks=2)]
+        timedelta(seconds=90),
+        timedelta(minutes=30),
+        timedelta(hours=6),
+        timedelta(days=7),
+        timedelta(weeks=2),
+    ]
     assert parse_ages("24h, 1h") == (timedelta(hours=1), timedelta(hours=24))
 
 

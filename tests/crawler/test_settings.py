@@ -23,7 +23,8 @@ PARAMETERS = {name.removeprefix("NEWSARCHIVE_").lower() for name in NAMES}
 
 def _literal(node: ast.AST) -> bool:
     return isinstance(node, (ast.Constant, ast.List, ast.Tuple)) and not (
-        isinstance(node, ast.Constant) and node.value is None)
+        isinstance(node, ast.Constant) and node.value is None
+    )
 
 
 def defaults_outside_settings() -> list[str]:
@@ -35,17 +36,28 @@ def defaults_outside_settings() -> list[str]:
         where = path.relative_to(PACKAGE.parent)
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             # settings.getint("NEWSARCHIVE_BATCH_SIZE", 50), os.environ.get("NEWSARCHIVE_CLUSTERS", "1")
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr.startswith("get")
-                    and len(node.args) > 1 and isinstance(node.args[0], ast.Constant) and node.args[0].value in NAMES):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr.startswith("get")
+                and len(node.args) > 1
+                and isinstance(node.args[0], ast.Constant)
+                and node.args[0].value in NAMES
+            ):
                 found.append(f"{where}:{node.lineno} {node.args[0].value}")
             # def __init__(self, batch_size: int = 50), in the crawler's components
             if isinstance(node, ast.FunctionDef) and node.name == "__init__" and "crawler" in where.parts:
                 args = node.args
                 positional = [*args.posonlyargs, *args.args]
-                pairs = [*zip(positional[len(positional) - len(args.defaults):], args.defaults),
-                         *zip(args.kwonlyargs, args.kw_defaults)]
-                found += [f"{where}:{node.lineno} {arg.arg}={ast.unparse(default)}" for arg, default in pairs
-                          if default is not None and arg.arg in PARAMETERS and _literal(default)]
+                pairs = [
+                    *zip(positional[len(positional) - len(args.defaults) :], args.defaults),
+                    *zip(args.kwonlyargs, args.kw_defaults),
+                ]
+                found += [
+                    f"{where}:{node.lineno} {arg.arg}={ast.unparse(default)}"
+                    for arg, default in pairs
+                    if default is not None and arg.arg in PARAMETERS and _literal(default)
+                ]
     return found
 
 
@@ -56,7 +68,7 @@ def test_no_newsarchive_default_is_written_outside_settings_py():
 def test_a_crawler_not_built_from_settings_py_gets_its_defaults():
     crawler = get_crawler(Spider, {"NEWSARCHIVE_BATCH_SIZE": 7})
     values = project_settings(crawler.settings)
-    assert values.getint("NEWSARCHIVE_BATCH_SIZE") == 7   # what the crawler was given wins
+    assert values.getint("NEWSARCHIVE_BATCH_SIZE") == 7  # what the crawler was given wins
     assert values.getint("NEWSARCHIVE_MIN_BODY_CHARS") == settings.NEWSARCHIVE_MIN_BODY_CHARS
     assert values.getlist("NEWSARCHIVE_RECHECK") == settings.NEWSARCHIVE_RECHECK
     assert ValidatePipeline.from_crawler(crawler).min_body_chars == settings.NEWSARCHIVE_MIN_BODY_CHARS

@@ -31,9 +31,11 @@ PAGES = [
 
 def body_f1(truth: str, predicted: str) -> float:
     """4-token shingle F1, every CJK character one token (the eval set's body_cjk measure)."""
+
     def shingles(text):
         tokens = _TOKEN.findall(text)
-        return Counter(tuple(tokens[i:i + 4]) for i in range(max(1, len(tokens) - 3)))
+        return Counter(tuple(tokens[i : i + 4]) for i in range(max(1, len(tokens) - 3)))
+
     t, p = shingles(truth), shingles(predicted)
     common = sum((t & p).values())
     if not common:
@@ -44,9 +46,11 @@ def body_f1(truth: str, predicted: str) -> float:
 
 def same_text(a: str, b: str) -> bool:
     """Equal as a reader sees them: NFKC (full-width space vs space), curly vs straight quotes, spacing."""
+
     def plain(text):
         text = unicodedata.normalize("NFKC", text).translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
         return " ".join(text.split())
+
     return plain(a) == plain(b)
 
 

@@ -24,10 +24,17 @@ JA_PAGE = f"""<html><head><title>ロシア・イラン大統領、条約締結 |
 </body></html>"""
 
 RULES = Rules(
-    timezone="Asia/Tokyo", language="ja", headline="div.entryDetailHeadline > h1",
-    published="div.entryDetailData > div.date", section="ol#breadCrumbs > li", body="div.entryDetailBodyCopy",
-    body_remove=("div.related-link-elm", "ul.indexNavi"), related="div.related-link-elm",
-    next_page="ul.indexNavi li.next a", image="div.entryImage img", drop_lines=(r"^ロイター$",),
+    timezone="Asia/Tokyo",
+    language="ja",
+    headline="div.entryDetailHeadline > h1",
+    published="div.entryDetailData > div.date",
+    section="ol#breadCrumbs > li",
+    body="div.entryDetailBodyCopy",
+    body_remove=("div.related-link-elm", "ul.indexNavi"),
+    related="div.related-link-elm",
+    next_page="ul.indexNavi li.next a",
+    image="div.entryImage img",
+    drop_lines=(r"^ロイター$",),
 )
 
 
@@ -40,7 +47,8 @@ def test_site_rules_fill_what_structured_data_does_not_give():
     assert article.section == "ワールド"
     assert article.body == f"{JA1}\n{JA2}"
     assert article.related_links == [
-        {"url": "https://www.newsweekjapan.jp/headlines/world/2025/01/101.php", "title": "関連の見出し"}]
+        {"url": "https://www.newsweekjapan.jp/headlines/world/2025/01/101.php", "title": "関連の見出し"}
+    ]
     assert article.next_page == "https://www.newsweekjapan.jp/headlines/world/2025/01/100_2.php"
     assert article.image_url == "https://www.newsweekjapan.jp/img/pic.jpg"
     assert article.language == "ja"
@@ -74,9 +82,11 @@ LD = """<script type="application/ld+json">{"@context": "https://schema.org", "@
 
 
 def test_structured_data_comes_first_and_is_recorded_as_the_source():
-    html = page(LD + '<meta property="og:title" content="Bridge closes for two years | The Paper">'
-                     '<link rel="canonical" href="https://paper.example/local/bridge">',
-                f"<article><h1>Bridge closes for two years</h1><p>{P1}</p><p>{P2}</p></article>")
+    html = page(
+        LD + '<meta property="og:title" content="Bridge closes for two years | The Paper">'
+        '<link rel="canonical" href="https://paper.example/local/bridge">',
+        f"<article><h1>Bridge closes for two years</h1><p>{P1}</p><p>{P2}</p></article>",
+    )
     article = extract_article("https://paper.example/local/bridge?utm=x", html, rules=Rules(headline="h2.none"))
     assert article.url == "https://paper.example/local/bridge"
     assert article.headline == "Bridge closes for two years"
@@ -95,14 +105,19 @@ def test_structured_data_comes_first_and_is_recorded_as_the_source():
 
 
 def test_title_fallback_strips_the_site_name():
-    html = page('<title>Bridge closes for two years - The Paper</title><meta property="og:site_name" content="The Paper">',
-                f"<div><p>{P1}</p></div>")
+    html = page(
+        '<title>Bridge closes for two years - The Paper</title><meta property="og:site_name" content="The Paper">',
+        f"<div><p>{P1}</p></div>",
+    )
     assert extract_article("https://paper.example/a", html).headline == "Bridge closes for two years"
 
 
 def test_h1_matching_og_title_is_preferred_over_the_suffixed_title():
-    html = page('<meta property="og:title" content="Brücke gesperrt – Der Bote">',
-                f"<header><h1>Der Bote</h1></header><article><h1>Brücke gesperrt</h1><p>{P1}</p></article>", "de")
+    html = page(
+        '<meta property="og:title" content="Brücke gesperrt – Der Bote">',
+        f"<header><h1>Der Bote</h1></header><article><h1>Brücke gesperrt</h1><p>{P1}</p></article>",
+        "de",
+    )
     article = extract_article("https://bote.example/a", html)
     assert article.headline == "Brücke gesperrt"
     assert article.sources["headline"] == "meta"
@@ -122,8 +137,12 @@ def test_timezone_defaults_to_tokyo_for_jp_hosts_and_utc_elsewhere():
     com = extract_article("https://news.example.com/a", page("", body))
     assert jp.published.isoformat() == "2025-01-18T07:25:00+09:00" and jp.published_tz_inferred
     assert com.published.isoformat() == "2025-01-18T07:25:00+00:00" and com.published_tz_inferred
-    assert extract_article("https://x.example.com/a", page("", body), rules=Rules(timezone="Europe/Berlin")) \
-        .published.isoformat() == "2025-01-18T07:25:00+01:00"
+    assert (
+        extract_article(
+            "https://x.example.com/a", page("", body), rules=Rules(timezone="Europe/Berlin")
+        ).published.isoformat()
+        == "2025-01-18T07:25:00+01:00"
+    )
 
 
 def test_language_is_guessed_from_script_when_undeclared():
@@ -142,8 +161,10 @@ def test_rel_next_only_when_it_continues_the_same_article():
 
 
 def test_jsonld_article_body_wins_when_it_is_the_full_text():
-    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
-          f' "articleBody": "{P1}\\n{P2}\\nA third paragraph only the full text has, with enough words in it."}}</script>')
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
+        f' "articleBody": "{P1}\\n{P2}\\nA third paragraph only the full text has, with enough words in it."}}</script>'
+    )
     article = extract_article("https://p.example/a", page(ld, f"<article><h1>H</h1><p>{P1}</p></article>"))
     assert article.body.splitlines() == [P1, P2, "A third paragraph only the full text has, with enough words in it."]
     assert article.sources["body"] == "jsonld"
@@ -156,14 +177,17 @@ def test_jsonld_teaser_does_not_replace_the_page_body():
     assert article.sources["body"] == "heuristic"
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"", "empty page"),
-    (b"   \n ", "empty page"),
-    ("", "empty page"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" * 20, "not html: binary content"),
-    ("\x01\x02\x03\x04\x05\x06" * 100, "not html: binary content"),
-    ("<!-- only a comment -->", "not html: no parseable content"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "empty page"),
+        (b"   \n ", "empty page"),
+        ("", "empty page"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" * 20, "not html: binary content"),
+        ("\x01\x02\x03\x04\x05\x06" * 100, "not html: binary content"),
+        ("<!-- only a comment -->", "not html: no parseable content"),
+    ],
+)
 def test_extraction_error_only_when_there_is_no_page(data, reason):
     with pytest.raises(ExtractionError) as error:
         extract_article("https://p.example/a", data)
@@ -184,8 +208,11 @@ def test_article_page_object_can_be_used_directly():
 
 def test_merge_pages_appends_body_and_links_and_takes_next_page_from_later():
     first = extract_article(URL, JA_PAGE, rules=RULES)
-    later_html = JA_PAGE.replace(JA1, "二ページ目の本文です。条約の詳細について説明する段落がここに続きます。").replace(
-        "/headlines/world/2025/01/101.php", "/headlines/world/2025/01/102.php").replace("100_2.php", "100_3.php")
+    later_html = (
+        JA_PAGE.replace(JA1, "二ページ目の本文です。条約の詳細について説明する段落がここに続きます。")
+        .replace("/headlines/world/2025/01/101.php", "/headlines/world/2025/01/102.php")
+        .replace("100_2.php", "100_3.php")
+    )
     later = extract_article(URL.replace("100.php", "100_2.php"), later_html, rules=RULES)
     merged = merge_pages(first, later)
     assert merged.body.splitlines()[:2] == [JA1, JA2]
@@ -198,31 +225,47 @@ def test_merge_pages_appends_body_and_links_and_takes_next_page_from_later():
 
 def test_jsonld_body_without_furniture_lines_replaces_a_page_body_with_them():
     lines = [P1, P2, P1.replace("council", "committee"), P2.replace("Repairs", "Works")]
-    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H", "articleBody": "'
-          + "\\n".join(lines) + '"}</script>')
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H", "articleBody": "'
+        + "\\n".join(lines)
+        + '"}</script>'
+    )
     page_body = "".join(f"<p>{line}</p>" for line in lines) + "<p>Read more: our full coverage of the bridge works.</p>"
     article = extract_article("https://p.example/a", page(ld, f"<article><h1>H</h1>{page_body}</article>"))
     assert article.body.splitlines() == lines
 
 
 def test_jsonld_body_entities_are_decoded():
-    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H", "articleBody": '
-          '"King&#8217;s Speech: the government&#8217;s plans, explained in full for every reader who asks."}</script>')
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H", "articleBody": '
+        '"King&#8217;s Speech: the government&#8217;s plans, explained in full for every reader who asks."}</script>'
+    )
     article = extract_article("https://p.example/a", page(ld, "<article><h1>H</h1></article>"))
-    assert article.body == "King\u2019s Speech: the government\u2019s plans, explained in full for every reader who asks."
+    assert (
+        article.body == "King\u2019s Speech: the government\u2019s plans, explained in full for every reader who asks."
+    )
 
 
 def test_a_date_in_a_related_teaser_is_not_the_publication_date():
-    html = page("", f"""<article><h1>X</h1><p>{P1}</p></article>
-      <div class="relatedContent"><a href="/other"><h2>Other story <span class="date">24.04.2023</span></h2></a></div>""")
+    html = page(
+        "",
+        f"""<article><h1>X</h1><p>{P1}</p></article>
+      <div class="relatedContent"><a href="/other"><h2>Other story <span class="date">24.04.2023</span></h2></a></div>""",
+    )
     assert extract_article("https://p.example/a", html).published is None
 
 
 def test_byline_heuristics_take_linked_names_or_the_first_name():
-    linked = page("", f"<article><h1>X</h1><div class='byline'>By <a href='/a/ann'>Ann Lee</a> and "
-                      f"<a href='/a/bo'>Bo Chan</a>, staff</div><p>{P1}</p></article>")
-    column = page("", f"<article><h1>X</h1><div class='entryAuthor'><p>冷泉彰彦<span class='blogName'>"
-                      f"プリンストン発　日本／アメリカ 新時代</span></p></div><p>{JA1}</p></article>")
+    linked = page(
+        "",
+        f"<article><h1>X</h1><div class='byline'>By <a href='/a/ann'>Ann Lee</a> and "
+        f"<a href='/a/bo'>Bo Chan</a>, staff</div><p>{P1}</p></article>",
+    )
+    column = page(
+        "",
+        f"<article><h1>X</h1><div class='entryAuthor'><p>冷泉彰彦<span class='blogName'>"
+        f"プリンストン発　日本／アメリカ 新時代</span></p></div><p>{JA1}</p></article>",
+    )
     assert extract_article("https://p.example/a", linked).authors == ["Ann Lee", "Bo Chan"]
     assert extract_article("https://p.example/b", column).authors == ["冷泉彰彦"]
 
@@ -236,41 +279,50 @@ def test_broken_selectors_and_patterns_in_rules_match_nothing_instead_of_failing
 
 
 def test_a_declared_timestamp_with_offset_refines_the_same_wall_time_without_one():
-    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "X",'
-            ' "datePublished": "2023-04-28 18:11:01.0"}</script>'
-            '<meta property="article:published_time" content="2023-04-28T18:11:01+02:00">')
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "X",'
+        ' "datePublished": "2023-04-28 18:11:01.0"}</script>'
+        '<meta property="article:published_time" content="2023-04-28T18:11:01+02:00">'
+    )
     article = extract_article("https://news.example.com/a", page(head, f"<article><h1>X</h1><p>{P1}</p></article>"))
     assert article.published.isoformat() == "2023-04-28T18:11:01+02:00"
     assert not article.published_tz_inferred
 
 
 def test_a_declared_full_timestamp_refines_a_date_only_one_of_the_same_day():
-    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "X",'
-            ' "datePublished": "2025-11-21"}</script>'
-            '<meta property="article:published_time" content="2025-11-21T13:34:26+00:00">')
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "X",'
+        ' "datePublished": "2025-11-21"}</script>'
+        '<meta property="article:published_time" content="2025-11-21T13:34:26+00:00">'
+    )
     article = extract_article("https://news.example.com/a", page(head, f"<article><h1>X</h1><p>{P1}</p></article>"))
     assert article.published.isoformat() == "2025-11-21T13:34:26+00:00"
 
 
 def test_wall_time_stamped_utc_gives_way_to_the_same_wall_time_with_a_real_offset():
-    head = ('<meta itemprop="datePublished" content="2021-12-25T13:46:00+00:00">'
-            '<meta property="article:published_time" content="2021-12-25T13:46:00-04:00">')
+    head = (
+        '<meta itemprop="datePublished" content="2021-12-25T13:46:00+00:00">'
+        '<meta property="article:published_time" content="2021-12-25T13:46:00-04:00">'
+    )
     article = extract_article("https://news.example.com/a", page(head, f"<article><h1>X</h1><p>{P1}</p></article>"))
     assert article.published.isoformat() == "2021-12-25T13:46:00-04:00"
 
 
 def test_a_different_declared_day_does_not_replace_the_first_declared_date():
-    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "X",'
-            ' "datePublished": "2025-11-20"}</script>'
-            '<meta property="article:published_time" content="2025-11-21T13:34:26+00:00">')
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "X",'
+        ' "datePublished": "2025-11-20"}</script>'
+        '<meta property="article:published_time" content="2025-11-21T13:34:26+00:00">'
+    )
     article = extract_article("https://news.example.com/a", page(head, f"<article><h1>X</h1><p>{P1}</p></article>"))
     assert article.published.date().isoformat() == "2025-11-20"
 
 
-
 def test_extract_article_cleans_unless_asked_not_to():
-    page = ("<html><body><article><h1>Dam\u00a0opens</h1><p>The new dam opened on Saturday after ten years of work"
-            " and long dispute.\u200b</p></article></body></html>")
+    page = (
+        "<html><body><article><h1>Dam\u00a0opens</h1><p>The new dam opened on Saturday after ten years of work"
+        " and long dispute.\u200b</p></article></body></html>"
+    )
     assert extract_article("https://p.example/a", page).headline == "Dam opens"
     raw = extract_article("https://p.example/a", page, clean=False)
     assert "\u00a0" in raw.headline or "\u200b" in raw.body  # left for the crawl's CleanPipeline

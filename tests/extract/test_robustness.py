@@ -1,4 +1,5 @@
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsarchive.extract import ExtractionError, extract_article
 from newsarchive.items import Article
@@ -8,8 +9,11 @@ PARAGRAPH = "<p>The council voted on Tuesday to close the old bridge, citing saf
 
 def paragraphs(n: int) -> str:
     # Distinct paragraphs: a body reads an exact repeat of a long line once.
-    return "".join(f"<p>The council voted on Tuesday to close the old bridge ({i}), citing safety concerns "
-                   "raised by engineers.</p>" for i in range(n))
+    return "".join(
+        f"<p>The council voted on Tuesday to close the old bridge ({i}), citing safety concerns "
+        "raised by engineers.</p>"
+        for i in range(n)
+    )
 
 
 def extract_or_error(data):
@@ -60,7 +64,9 @@ def test_deeply_nested_page_returns_an_article():
 
 
 def test_truncated_page_keeps_what_arrived():
-    html = "<html><head><title>Bridge closes - Paper</title></head><body><article><h1>Bridge closes</h1>" + paragraphs(3)
+    html = "<html><head><title>Bridge closes - Paper</title></head><body><article><h1>Bridge closes</h1>" + paragraphs(
+        3
+    )
     article = extract_article("https://p.example/a", html[:-40])
     assert article.headline == "Bridge closes"
     assert article.body.startswith("The council voted on Tuesday")
@@ -87,10 +93,14 @@ def test_megabytes_of_scripts_and_styles_do_not_push_the_article_past_the_limit(
     script = "<script>window.state = '" + "x" * 1_000_000 + "';</script>"
     style = "<style>" + ".a{color:red}" * 100_000 + "</style>"
     svg = "<svg><path d='" + "M0 0L1 1" * 100_000 + "'/></svg>"
-    jsonld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Bridge closes",'
-              ' "datePublished": "2025-01-18T07:25:00+09:00"}</script>')
-    html = (f"<html><head>{style * 3}{script * 3}</head><body>{svg * 2}<!-- {'c' * 1_000_000} -->"
-            f"{jsonld}<article><h1>Bridge closes</h1>{paragraphs(3)}</article></body></html>")
+    jsonld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Bridge closes",'
+        ' "datePublished": "2025-01-18T07:25:00+09:00"}</script>'
+    )
+    html = (
+        f"<html><head>{style * 3}{script * 3}</head><body>{svg * 2}<!-- {'c' * 1_000_000} -->"
+        f"{jsonld}<article><h1>Bridge closes</h1>{paragraphs(3)}</article></body></html>"
+    )
     assert len(html) > 7_000_000
     article = extract_article("https://p.example/a", html)
     assert article.body.startswith("The council voted on Tuesday")
@@ -115,13 +125,17 @@ def test_half_a_million_tiny_elements_give_the_article_back_and_record_the_cut()
 
 def test_nul_bytes_inside_text_are_dropped_and_the_words_kept():
     # A few stray NULs in a page of text (many would make it binary content).
-    html = (b"<html><body><article><h1>Bridge\x00 closes</h1><p>The council\x00 voted on Tuesday to close the "
-            b"old bridge, citing safety concerns\x00 raised by engineers.</p>" + paragraphs(3).encode()
-            + b"</article></body></html>")
+    html = (
+        b"<html><body><article><h1>Bridge\x00 closes</h1><p>The council\x00 voted on Tuesday to close the "
+        b"old bridge, citing safety concerns\x00 raised by engineers.</p>"
+        + paragraphs(3).encode()
+        + b"</article></body></html>"
+    )
     article = extract_article("https://p.example/a", html)
     assert article.headline == "Bridge closes"
-    assert article.body.splitlines()[0] == ("The council voted on Tuesday to close the old bridge, citing safety "
-                                            "concerns raised by engineers.")
+    assert article.body.splitlines()[0] == (
+        "The council voted on Tuesday to close the old bridge, citing safety concerns raised by engineers."
+    )
 
 
 def test_lone_surrogates_in_text_are_dropped_and_the_rest_kept():
@@ -142,11 +156,15 @@ def test_gigantic_attribute_values_do_not_lose_the_article():
 
 
 def test_thousands_of_json_ld_blocks_still_give_the_declared_fields():
-    article_block = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Bridge closes",'
-                     ' "datePublished": "2025-01-18T07:25:00+09:00"}</script>')
+    article_block = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Bridge closes",'
+        ' "datePublished": "2025-01-18T07:25:00+09:00"}</script>'
+    )
     other = '<script type="application/ld+json">{"@type": "BreadcrumbList", "itemListElement": []}</script>'
-    html = (f"<html><head>{article_block}{other * 5000}</head><body><article><h1>Bridge closes</h1>"
-            f"{PARAGRAPH}</article></body></html>")
+    html = (
+        f"<html><head>{article_block}{other * 5000}</head><body><article><h1>Bridge closes</h1>"
+        f"{PARAGRAPH}</article></body></html>"
+    )
     article = extract_article("https://p.example/a", html)
     assert article.sources["headline"] == "jsonld"
     assert article.published.isoformat() == "2025-01-18T07:25:00+09:00"
@@ -155,8 +173,13 @@ def test_thousands_of_json_ld_blocks_still_give_the_declared_fields():
 def test_text_nested_deeper_than_the_parser_limit_is_recovered():
     # libxml2 stops reading at 2048 levels: the page is read again with the deepest tags left out,
     # so the text down there and the markup after it both arrive.
-    html = ("<html><body><article><h1>Deep</h1>" + "<div>" * 5000 + paragraphs(3) + "</div>" * 5000
-            + '<time datetime="2025-01-18T07:25:00+09:00">18 January 2025</time></article></body></html>')
+    html = (
+        "<html><body><article><h1>Deep</h1>"
+        + "<div>" * 5000
+        + paragraphs(3)
+        + "</div>" * 5000
+        + '<time datetime="2025-01-18T07:25:00+09:00">18 January 2025</time></article></body></html>'
+    )
     article = extract_article("https://p.example/a", html)
     assert article.body.count("The council voted on Tuesday") == 3
     assert article.published.isoformat() == "2025-01-18T07:25:00+09:00"

@@ -13,13 +13,14 @@ from urllib import robotparser
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
 import newsarchive
 from newsarchive.sites.newsweekjapan import SITE
 
 DEMO = Path(newsarchive.__file__).resolve().parent / "demo_site"
-BASE = "http://127.0.0.1:8765"   # any host and port: the mirror's links are root-relative
+BASE = "http://127.0.0.1:8765"  # any host and port: the mirror's links are root-relative
 
 ORIGINAL, DUPLICATE = "/headlines/world/2025/01/548000.php", "/headlines/world/2025/01/548099.php"
 BROKEN = "/headlines/business/2025/01/548050.php"
@@ -189,8 +190,9 @@ def test_each_article_page_has_the_sites_headline_date_and_body_markup(path):
 def test_each_demo_article_extracts_with_headline_japan_time_and_body(path):
     from newsarchive.extract import extract_article
 
-    article = extract_article(BASE + path, _file(path).read_bytes(), content_type="text/html",
-                              rules=SITE.rules, site=SITE.name)
+    article = extract_article(
+        BASE + path, _file(path).read_bytes(), content_type="text/html", rules=SITE.rules, site=SITE.name
+    )
     assert article.headline == _page(path).cssselect(SITE.rules.headline)[0].text_content().strip()
     assert article.published is not None and article.published.utcoffset().total_seconds() == 9 * 3600
     assert len(article.body.split("\n")) >= 3
@@ -199,6 +201,7 @@ def test_each_demo_article_extracts_with_headline_japan_time_and_body(path):
 def test_the_broken_page_extracts_without_a_headline():
     from newsarchive.extract import extract_article
 
-    article = extract_article(BASE + BROKEN, _file(BROKEN).read_bytes(), content_type="text/html",
-                              rules=SITE.rules, site=SITE.name)
+    article = extract_article(
+        BASE + BROKEN, _file(BROKEN).read_bytes(), content_type="text/html", rules=SITE.rules, site=SITE.name
+    )
     assert article.headline == ""

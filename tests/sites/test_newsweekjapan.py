@@ -33,8 +33,20 @@ ARTICLES = {
     "reizei-2024-01-no-thank-you": f"{LIVE}/reizei/2024/01/no-thank-you.php",
     "stories-world-2025-02-post-107240": f"{LIVE}/stories/world/2025/02/post-107240.php",
 }
-FIELDS = ("url", "site", "headline", "published", "modified", "authors", "section", "tags", "language", "body",
-          "related_links", "image_url")
+FIELDS = (
+    "url",
+    "site",
+    "headline",
+    "published",
+    "modified",
+    "authors",
+    "section",
+    "tags",
+    "language",
+    "body",
+    "related_links",
+    "image_url",
+)
 
 # Page furniture: regions of every fixture whose text and links belong to the site, never to the article.
 FURNITURE = {
@@ -90,7 +102,7 @@ def _first_difference(expected: str, got: str) -> str:
         if e != g:
             return f"line {i + 1} differs:\n  expected: {e!r}\n  got:      {g!r}"
     return f"expected {len(exp_lines)} lines, got {len(got_lines)}; first extra: " + repr(
-        (exp_lines[len(got_lines)] if len(exp_lines) > len(got_lines) else got_lines[len(exp_lines)])
+        exp_lines[len(got_lines)] if len(exp_lines) > len(got_lines) else got_lines[len(exp_lines)]
     )
 
 
@@ -197,9 +209,9 @@ ARTICLE_URLS = [
     "http://127.0.0.1:8765/headlines/world/2025/01/548000.php",  # the same path on a local mirror
 ]
 NOT_ARTICLE_URLS = [
-    f"{LIVE}/reizei/2024/01/no-thank-you_2.php",       # page 2: joined into page 1, never an article itself
+    f"{LIVE}/reizei/2024/01/no-thank-you_2.php",  # page 2: joined into page 1, never an article itself
     f"{LIVE}/headlines/world/2025/01/548000_2.php",
-    f"{LIVE}/reizei/2024/01/no-thank-you_$i.php",      # the site's broken pager link
+    f"{LIVE}/reizei/2024/01/no-thank-you_$i.php",  # the site's broken pager link
     f"{LIVE}/tagsearch/アメリカ社会",
     f"{LIVE}/tagsearch/%E3%83%AD%E3%82%B7%E3%82%A2",
     f"{LIVE}/search/?q=%E3%83%AD%E3%82%B7%E3%82%A2",
@@ -263,8 +275,13 @@ def test_articles_search_promotions_and_account_pages_are_not_listings(url):
 
 def test_start_urls_are_the_feed_sitemap_and_listings_of_the_live_site():
     assert SITE.start_urls() == [
-        f"{LIVE}/headlines.rss", f"{LIVE}/sitemap.xml", f"{LIVE}/headlines/", f"{LIVE}/headlines/world/",
-        f"{LIVE}/headlines/business/", f"{LIVE}/stories/", f"{LIVE}/column/",
+        f"{LIVE}/headlines.rss",
+        f"{LIVE}/sitemap.xml",
+        f"{LIVE}/headlines/",
+        f"{LIVE}/headlines/world/",
+        f"{LIVE}/headlines/business/",
+        f"{LIVE}/stories/",
+        f"{LIVE}/column/",
     ]
 
 
@@ -274,27 +291,34 @@ def test_start_urls_move_to_a_mirror():
 
 # ------------------------------------------------------------------------------------------------ drop_lines
 
+
 def _dropped(line: str) -> bool:
     return any(re.search(p, line) for p in SITE.rules.drop_lines)
 
 
-@pytest.mark.parametrize("line", [
-    "ロイター",
-    " ロイター ",
-    "Copyright (C) 2025 トムソンロイター・ジャパン(株) 記事の無断転用を禁じます。",
-    "Copyright (C) 2019 トムソンロイター・ジャパン（株） 記事の無断転用を禁じます。",
-    "Copyright (C) 2024 Reuters. All Rights Reserved.",
-    "© 2025 Bloomberg L.P. All rights reserved.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ロイター",
+        " ロイター ",
+        "Copyright (C) 2025 トムソンロイター・ジャパン(株) 記事の無断転用を禁じます。",
+        "Copyright (C) 2019 トムソンロイター・ジャパン（株） 記事の無断転用を禁じます。",
+        "Copyright (C) 2024 Reuters. All Rights Reserved.",
+        "© 2025 Bloomberg L.P. All rights reserved.",
+    ],
+)
 def test_wire_credits_and_copyright_lines_are_dropped(line):
     assert _dropped(line)
 
 
-@pytest.mark.parametrize("line", [
-    "[モスクワ 17日 ロイター] - ロシアのプーチン大統領とイランのペゼシュキアン大統領は17日、会談した。",
-    "ロイターの取材に対し、同氏は「記事の無断転用を禁じます」という表示は形骸化していると述べた。",
-    "ロイター通信",
-    "著作権(Copyright)の扱いについて、政府は新たな指針をまとめた。",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[モスクワ 17日 ロイター] - ロシアのプーチン大統領とイランのペゼシュキアン大統領は17日、会談した。",
+        "ロイターの取材に対し、同氏は「記事の無断転用を禁じます」という表示は形骸化していると述べた。",
+        "ロイター通信",
+        "著作権(Copyright)の扱いについて、政府は新たな指針をまとめた。",
+    ],
+)
 def test_prose_that_mentions_reuters_or_copyright_is_kept(line):
     assert not _dropped(line)

@@ -28,12 +28,18 @@ def treaty_article(**changes) -> Article:
             "ただ、ロシアと北朝鮮の間の条約に含まれるような相互防衛条項は含まれていなかった。"
         ),
         related_links=[
-            {"url": "https://www.newsweekjapan.jp/headlines/world/2025/01/529990.php",
-             "title": "中国のレアアース等の輸出管理措置"},
-            {"url": "https://www.newsweekjapan.jp/headlines/world/2025/01/529980.php",
-             "title": "欧州投資銀、豪政府と重要原材料分野で協力へ"},
-            {"url": "https://www.newsweekjapan.jp/headlines/business/2025/01/529970.php",
-             "title": "BofA、生産性や収益向上へAIに巨額投資計画"},
+            {
+                "url": "https://www.newsweekjapan.jp/headlines/world/2025/01/529990.php",
+                "title": "中国のレアアース等の輸出管理措置",
+            },
+            {
+                "url": "https://www.newsweekjapan.jp/headlines/world/2025/01/529980.php",
+                "title": "欧州投資銀、豪政府と重要原材料分野で協力へ",
+            },
+            {
+                "url": "https://www.newsweekjapan.jp/headlines/business/2025/01/529970.php",
+                "title": "BofA、生産性や収益向上へAIに巨額投資計画",
+            },
         ],
         image_url="https://www.newsweekjapan.jp/headlines/assets/2025/01/treaty.jpg",
         fetched_at=datetime(2025, 1, 18, 1, 0, 12, tzinfo=UTC),

@@ -44,10 +44,33 @@ def test_saved_article_comes_back_with_its_japan_time_offset_and_text(archive):
 def test_get_json_has_the_article_keys_in_order_then_the_store_extras(archive):
     [result] = archive.save_articles([treaty_article()])
     keys = list(archive.get(result.id))
-    assert keys[:14] == ["id", "url", "site", "headline", "published", "modified", "authors", "section",
-                         "tags", "language", "body", "related_links", "image_url", "fetched_at"]
-    assert set(keys[14:]) == {"sources", "pages", "first_seen", "last_seen", "published_tz_inferred",
-                              "revision", "story_cluster", "aliases", "listed"}
+    assert keys[:14] == [
+        "id",
+        "url",
+        "site",
+        "headline",
+        "published",
+        "modified",
+        "authors",
+        "section",
+        "tags",
+        "language",
+        "body",
+        "related_links",
+        "image_url",
+        "fetched_at",
+    ]
+    assert set(keys[14:]) == {
+        "sources",
+        "pages",
+        "first_seen",
+        "last_seen",
+        "published_tz_inferred",
+        "revision",
+        "story_cluster",
+        "aliases",
+        "listed",
+    }
 
 
 def test_get_accepts_an_int_id_a_numeric_string_or_the_url(archive):
@@ -65,9 +88,12 @@ def test_get_of_an_unknown_id_or_url_is_none(archive):
 
 def test_a_negative_utc_offset_and_an_inferred_flag_survive(archive):
     new_york = timezone(timedelta(hours=-5))
-    article = simple_article(1, published=datetime(2025, 1, 17, 17, 25, tzinfo=new_york),
-                             modified=datetime(2025, 1, 17, 18, 0, 30, tzinfo=new_york),
-                             published_tz_inferred=True)
+    article = simple_article(
+        1,
+        published=datetime(2025, 1, 17, 17, 25, tzinfo=new_york),
+        modified=datetime(2025, 1, 17, 18, 0, 30, tzinfo=new_york),
+        published_tz_inferred=True,
+    )
     [result] = archive.save_articles([article])
     saved = archive.get(result.id)
     assert saved["published"] == "2025-01-17T17:25:00-05:00"
@@ -101,8 +127,10 @@ def test_body_rewrapped_with_other_whitespace_is_unchanged(archive):
 
 def test_changed_body_at_the_same_url_is_updated_in_place(archive):
     [first] = archive.save_articles([treaty_article()])
-    corrected = treaty_article(body=treaty_article().body + "\n(訂正)署名日を修正しました。",
-                               headline="【訂正】ロシア・イラン大統領、戦略条約締結")
+    corrected = treaty_article(
+        body=treaty_article().body + "\n(訂正)署名日を修正しました。",
+        headline="【訂正】ロシア・イラン大統領、戦略条約締結",
+    )
     [second] = archive.save_articles([corrected])
     assert second == SaveResult(first.id, TREATY_URL, "updated", revised=True)
     saved = archive.get(first.id)
@@ -123,8 +151,11 @@ def test_same_body_under_another_url_of_the_site_is_a_duplicate_kept_only_as_an_
 
 def test_same_body_on_another_site_is_a_new_article(archive):
     archive.save_articles([treaty_article()])
-    elsewhere = treaty_article(url="https://jp.reuters.example/world/russia-iran", site="reuters",
-                               pages=["https://jp.reuters.example/world/russia-iran"])
+    elsewhere = treaty_article(
+        url="https://jp.reuters.example/world/russia-iran",
+        site="reuters",
+        pages=["https://jp.reuters.example/world/russia-iran"],
+    )
     assert statuses(archive.save_articles([elsewhere])) == ["new"]
     assert archive.stats()["sites"] == {"newsweekjapan": 1, "reuters": 1}
 
@@ -150,14 +181,21 @@ def test_related_links_are_rows_in_page_order(archive):
     with archive.engine.connect() as connection:
         rows = connection.execute(
             select(RelatedLinkRow.position, RelatedLinkRow.url, RelatedLinkRow.title)
-            .where(RelatedLinkRow.article_id == result.id).order_by(RelatedLinkRow.position)
+            .where(RelatedLinkRow.article_id == result.id)
+            .order_by(RelatedLinkRow.position)
         ).all()
     assert [tuple(row) for row in rows] == [
         (0, "https://www.newsweekjapan.jp/headlines/world/2025/01/529990.php", "中国のレアアース等の輸出管理措置"),
-        (1, "https://www.newsweekjapan.jp/headlines/world/2025/01/529980.php",
-         "欧州投資銀、豪政府と重要原材料分野で協力へ"),
-        (2, "https://www.newsweekjapan.jp/headlines/business/2025/01/529970.php",
-         "BofA、生産性や収益向上へAIに巨額投資計画"),
+        (
+            1,
+            "https://www.newsweekjapan.jp/headlines/world/2025/01/529980.php",
+            "欧州投資銀、豪政府と重要原材料分野で協力へ",
+        ),
+        (
+            2,
+            "https://www.newsweekjapan.jp/headlines/business/2025/01/529970.php",
+            "BofA、生産性や収益向上へAIに巨額投資計画",
+        ),
     ]
     assert archive.get(result.id)["related_links"] == treaty_article().related_links
 
@@ -197,8 +235,13 @@ def test_latest_lists_newest_publication_first_and_filters_by_site(archive):
     archive.save_articles([simple_article(9, site="reuters", url="https://jp.reuters.example/9")])
     newest = archive.latest(limit=3)
     assert [item["headline"] for item in newest] == ["見出し 9", "見出し 3", "見出し 2"]
-    assert newest[0] == {"id": newest[0]["id"], "url": "https://jp.reuters.example/9", "site": "reuters",
-                         "headline": "見出し 9", "published": "2025-01-01T18:00:00+09:00"}
+    assert newest[0] == {
+        "id": newest[0]["id"],
+        "url": "https://jp.reuters.example/9",
+        "site": "reuters",
+        "headline": "見出し 9",
+        "published": "2025-01-01T18:00:00+09:00",
+    }
     assert [item["headline"] for item in archive.latest(site="newsweekjapan")] == ["見出し 3", "見出し 2", "見出し 1"]
 
 
@@ -222,16 +265,18 @@ def test_iter_articles_filters_by_site(archive):
 
 def test_iter_articles_keeps_each_articles_links_across_stream_chunks(archive):
     articles = [
-        simple_article(n, related_links=[{"url": f"https://www.newsweekjapan.jp/related/{n}.php",
-                                          "title": f"関連 {n}"}])
+        simple_article(
+            n, related_links=[{"url": f"https://www.newsweekjapan.jp/related/{n}.php", "title": f"関連 {n}"}]
+        )
         for n in range(1, 1201)
     ]
     for start in range(0, len(articles), 200):
-        archive.save_articles(articles[start:start + 200])
+        archive.save_articles(articles[start : start + 200])
     count = 0
     for item in archive.iter_articles():
         count += 1
         number = item["headline"].split()[-1]
-        assert item["related_links"] == [{"url": f"https://www.newsweekjapan.jp/related/{number}.php",
-                                          "title": f"関連 {number}"}]
+        assert item["related_links"] == [
+            {"url": f"https://www.newsweekjapan.jp/related/{number}.php", "title": f"関連 {number}"}
+        ]
     assert count == 1200

@@ -65,8 +65,12 @@ def run_variant_writers(tmp_path: Path, db: str) -> list[list[list[str]]]:
     """Two processes saving the same 60 articles, one under www. URLs, one under m. URLs with utm_source."""
     go = tmp_path / "go-variants"
     writers = [
-        subprocess.Popen([sys.executable, "-c", VARIANT_WRITER, str(db), str(go), host, query],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", VARIANT_WRITER, str(db), str(go), host, query],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for host, query in (("www.newsweekjapan.jp", ""), ("m.newsweekjapan.jp", "?utm_source=x"))
     ]
     time.sleep(0.5)
@@ -94,8 +98,12 @@ def run_writers(tmp_path: Path, db: str, *ranges: tuple[int, int, str]) -> list[
     """Start one writer per (first, last, mirror) range on `db`, let them go at once, return their results."""
     go = tmp_path / "go"
     writers = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(go), str(first), str(last), mirror],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(db), str(go), str(first), str(last), mirror],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for first, last, mirror in ranges
     ]
     time.sleep(0.5)  # both have opened (and migrated) the archive, or are doing so right now

@@ -27,13 +27,26 @@ def test_known_urls_are_every_url_an_article_of_the_site_is_stored_under(archive
 def test_fetches_keep_validators_add_up_304s_and_keep_feed_dates(archive):
     url = treaty_article().url
     archive.save_articles([treaty_article()])
-    archive.record_fetches([{"url": url, "status": 200, "etag": '"v1"',
-                             "last_modified": "Sat, 18 Jan 2025 00:00:00 GMT", "listed_published": NOW,
-                             "fetched_at": NOW}])
+    archive.record_fetches(
+        [
+            {
+                "url": url,
+                "status": 200,
+                "etag": '"v1"',
+                "last_modified": "Sat, 18 Jan 2025 00:00:00 GMT",
+                "listed_published": NOW,
+                "fetched_at": NOW,
+            }
+        ]
+    )
     later = NOW.replace(hour=6)
     # A 304 that sends no validators keeps the old ones; two in one batch count twice.
-    archive.record_fetches([{"url": url, "status": 304, "not_modified": 1, "fetched_at": later},
-                            {"url": url, "status": 304, "not_modified": 1, "fetched_at": later}])
+    archive.record_fetches(
+        [
+            {"url": url, "status": 304, "not_modified": 1, "fetched_at": later},
+            {"url": url, "status": 304, "not_modified": 1, "fetched_at": later},
+        ]
+    )
     [known] = archive.known_urls("newsweekjapan")
     assert (known.etag, known.last_modified) == ('"v1"', "Sat, 18 Jan 2025 00:00:00 GMT")
     assert known.last_fetch >= later
@@ -47,8 +60,10 @@ def test_last_runs_give_each_sites_newest_run_with_its_warning(archive):
     archive.finish_run(second, "finished", {"warning": "likely layout change: no article links found"})
     other = archive.start_run("gazette", "generic")
     last = archive.last_runs()
-    assert (last["newsweekjapan"]["id"], last["newsweekjapan"]["warning"]) == (second, "likely layout change: "
-                                                                                        "no article links found")
+    assert (last["newsweekjapan"]["id"], last["newsweekjapan"]["warning"]) == (
+        second,
+        "likely layout change: no article links found",
+    )
     assert (last["gazette"]["id"], last["gazette"]["status"]) == (other, "running")
 
 

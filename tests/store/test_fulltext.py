@@ -76,7 +76,10 @@ def test_katakana_word_with_long_vowel_mark(corpus):
 def test_korean_word_is_found_with_its_particle_attached(archive):
     # Korean writes particles onto the word (서울에서 = "in Seoul"); a search for the word must still find it.
     seoul = simple_article(
-        14, url="https://example.kr/news/14", headline="서울에서 회담", body="두 정상은 서울에서 만났다.",
+        14,
+        url="https://example.kr/news/14",
+        headline="서울에서 회담",
+        body="두 정상은 서울에서 만났다.",
         language="ko",
     )
     archive.save_articles([seoul, TOKYO])
@@ -119,7 +122,7 @@ def test_a_malformed_query_raises_search_query_error(corpus):
 
 
 def test_fts_syntax_in_user_input_is_searched_as_text_not_run(corpus):
-    assert corpus.search('NEAR(trade war) headline:war ^trade trade*') == []
+    assert corpus.search("NEAR(trade war) headline:war ^trade trade*") == []
 
 
 def test_results_carry_summary_fields_and_a_readable_snippet(corpus):

@@ -21,7 +21,10 @@ def test_every_variant_of_the_url_is_one_article_and_finds_it(archive):
     assert {r.id for r in results} == {first.id}
     assert [r.status for r in results] == ["duplicate"] * 4  # seen again, under another URL of it
     assert archive.stats()["articles"] == 1
-    for variant in variants + [URL + "#comments", "https://newsweekjapan.jp/headlines/world/2025/01/530000.php?fbclid=x"]:
+    for variant in variants + [
+        URL + "#comments",
+        "https://newsweekjapan.jp/headlines/world/2025/01/530000.php?fbclid=x",
+    ]:
         assert archive.get(variant)["id"] == first.id, variant
     assert sorted(archive.get(first.id)["aliases"]) == sorted([URL, *variants])
 
@@ -37,9 +40,11 @@ def test_page_two_fetched_on_its_own_is_an_alias_of_the_article_not_a_revision(a
 
 def test_a_changed_headline_and_body_make_a_revision_that_keeps_the_old_text(archive):
     [first] = archive.save_articles([treaty_article()])
-    fixed = treaty_article(headline="【訂正】ロシア・イラン大統領、戦略条約締結",
-                           body=treaty_article().body + "\n(訂正)署名日を修正しました。",
-                           modified=datetime(2025, 1, 18, 12, 0, tzinfo=timezone(timedelta(hours=9))))
+    fixed = treaty_article(
+        headline="【訂正】ロシア・イラン大統領、戦略条約締結",
+        body=treaty_article().body + "\n(訂正)署名日を修正しました。",
+        modified=datetime(2025, 1, 18, 12, 0, tzinfo=timezone(timedelta(hours=9))),
+    )
     [second] = archive.save_articles([fixed])
     assert second == SaveResult(first.id, URL, "updated", revised=True)
     old, new = archive.history(URL)
@@ -72,14 +77,19 @@ def test_a_recrawl_with_nothing_changed_only_moves_last_seen(archive):
 
 
 def test_changed_lists_headline_changes_since_a_time_and_not_body_only_changes(archive):
-    archive.save_articles([treaty_article(), treaty_article(url=URL.replace("530000", "530001"),
-                                                            pages=[], body="別の記事の本文。" * 5)])
+    archive.save_articles(
+        [treaty_article(), treaty_article(url=URL.replace("530000", "530001"), pages=[], body="別の記事の本文。" * 5)]
+    )
     archive.save_articles([treaty_article(headline="見出しが変わった")])
     archive.save_articles([treaty_article(url=URL.replace("530000", "530001"), pages=[], body="本文が変わった。" * 5)])
     week_ago = datetime.now(UTC) - timedelta(days=7)
     [row] = archive.changed(week_ago, "headline")
     assert (row["url"], row["old_headline"], row["headline"], row["revision"]) == (
-        URL, treaty_article().headline, "見出しが変わった", 2)
+        URL,
+        treaty_article().headline,
+        "見出しが変わった",
+        2,
+    )
     assert {r["url"] for r in archive.changed(week_ago, "body")} == {URL.replace("530000", "530001")}
     assert len(archive.changed(week_ago, "any")) == 2
     assert archive.changed(datetime.now(UTC) + timedelta(minutes=1), "any") == []

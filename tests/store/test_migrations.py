@@ -164,16 +164,18 @@ def test_an_archive_at_revision_0002_upgrades_in_place_with_every_row_and_url(tm
     column = f"{base}/reizei/2024/01/no-thank-you.php"
     with sqlite3.connect(path) as db:  # what revision 0002's store wrote
         db.execute("INSERT INTO sites (name) VALUES ('newsweekjapan')")
-        _article_0002(db, 1, column, "一ページ目。\n二ページ目。",
-                      [column, f"{base}/reizei/2024/01/no-thank-you_2.php"])
+        _article_0002(
+            db, 1, column, "一ページ目。\n二ページ目。", [column, f"{base}/reizei/2024/01/no-thank-you_2.php"]
+        )
         _article_0002(db, 2, f"{base}/headlines/world/2025/01/548000.php", "条約の記事。", [])
         # Stored apart by the old code, one URL key now: both rows must survive.
         _article_0002(db, 3, f"{base}/stories/world/", "一つ目の本文。", [f"{base}/stories/world/"])
         _article_0002(db, 4, f"{base}/stories/world", "二つ目の本文。", [f"{base}/stories/world"])
-        db.execute("INSERT INTO related_links (article_id, position, url, title) VALUES (2, 0, ?, '関連')",
-                   (column,))
-        db.execute("INSERT INTO crawl_runs (site_id, spider, args, started_at, status, stats, articles_new) "
-                   "VALUES (1, 'newsweekjapan', '{}', '2025-01-18 00:00:00', 'finished', '{}', 4)")
+        db.execute("INSERT INTO related_links (article_id, position, url, title) VALUES (2, 0, ?, '関連')", (column,))
+        db.execute(
+            "INSERT INTO crawl_runs (site_id, spider, args, started_at, status, stats, articles_new) "
+            "VALUES (1, 'newsweekjapan', '{}', '2025-01-18 00:00:00', 'finished', '{}', 4)"
+        )
     with open_archive(str(path)) as archive:
         articles = {a["id"]: a for a in archive.iter_articles()}
         assert sorted(articles) == [1, 2, 3, 4]
@@ -191,8 +193,10 @@ def test_an_archive_at_revision_0002_upgrades_in_place_with_every_row_and_url(tm
         # Revision 0004: the old articles are the incremental crawl's frontier, and old runs have no warning.
         known = {k.url: k for k in archive.known_urls("newsweekjapan")}
         assert column in known and known[column].etag is None
-        assert archive.runs()[0]["warning"] is None and archive.get(1)["listed"] == {"published": None,
-                                                                                     "modified": None}
+        assert archive.runs()[0]["warning"] is None and archive.get(1)["listed"] == {
+            "published": None,
+            "modified": None,
+        }
         # The story-cluster index is built when first needed.
         assert archive.related(1) == []
     with sqlite3.connect(path) as db:

@@ -26,15 +26,32 @@ def test_a_started_run_is_listed_as_running(archive):
 def test_finish_run_keeps_the_counts_and_the_whole_stats(archive):
     run_id = archive.start_run("newsweekjapan", "site")
     started = datetime(2025, 1, 20, 3, 0, tzinfo=UTC)
-    stats = {"pages_fetched": 14, "articles_new": 9, "articles_updated": 1, "articles_unchanged": 2,
-             "duplicates": 1, "dropped": 1, "errors": 1, "bytes": 812345,
-             "downloader/response_status_count/404": 1, "start_time": started}
+    stats = {
+        "pages_fetched": 14,
+        "articles_new": 9,
+        "articles_updated": 1,
+        "articles_unchanged": 2,
+        "duplicates": 1,
+        "dropped": 1,
+        "errors": 1,
+        "bytes": 812345,
+        "downloader/response_status_count/404": 1,
+        "start_time": started,
+    }
     archive.finish_run(run_id, "finished", stats)
     [run] = archive.runs()
     assert run["status"] == "finished"
     assert run["finished_at"] is not None
-    assert (run["pages_fetched"], run["articles_new"], run["articles_updated"], run["articles_unchanged"],
-            run["duplicates"], run["dropped"], run["errors"], run["bytes"]) == (14, 9, 1, 2, 1, 1, 1, 812345)
+    assert (
+        run["pages_fetched"],
+        run["articles_new"],
+        run["articles_updated"],
+        run["articles_unchanged"],
+        run["duplicates"],
+        run["dropped"],
+        run["errors"],
+        run["bytes"],
+    ) == (14, 9, 1, 2, 1, 1, 1, 812345)
     assert run["stats"]["downloader/response_status_count/404"] == 1
     assert run["stats"]["start_time"] == "2025-01-20T03:00:00+00:00"
 
@@ -79,12 +96,16 @@ def test_saved_articles_remember_the_runs_that_saw_them(archive):
 def test_problems_are_kept_per_run_newest_first(archive):
     run_id = archive.start_run("newsweekjapan", "site")
     other_run = archive.start_run("newsweekjapan", "feed")
-    archive.record_problems([
-        {"url": "https://www.newsweekjapan.jp/broken.php", "kind": "dropped", "reason": "no headline"},
-        {"url": "https://www.newsweekjapan.jp/missing.php", "kind": "error", "reason": "HTTP 404"},
-    ], run_id=run_id)
-    archive.record_problems([{"url": "https://www.newsweekjapan.jp/x.php", "kind": "error", "reason": "timeout"}],
-                            run_id=other_run)
+    archive.record_problems(
+        [
+            {"url": "https://www.newsweekjapan.jp/broken.php", "kind": "dropped", "reason": "no headline"},
+            {"url": "https://www.newsweekjapan.jp/missing.php", "kind": "error", "reason": "HTTP 404"},
+        ],
+        run_id=run_id,
+    )
+    archive.record_problems(
+        [{"url": "https://www.newsweekjapan.jp/x.php", "kind": "error", "reason": "timeout"}], run_id=other_run
+    )
     problems = archive.problems(run_id=run_id)
     assert [(p["url"], p["kind"], p["reason"]) for p in problems] == [
         ("https://www.newsweekjapan.jp/missing.php", "error", "HTTP 404"),
@@ -97,10 +118,12 @@ def test_problems_are_kept_per_run_newest_first(archive):
 
 def test_a_problem_of_an_unknown_kind_is_refused_and_nothing_is_recorded(archive):
     with pytest.raises(ValueError, match="'dropped' or 'error'"):
-        archive.record_problems([
-            {"url": "https://www.newsweekjapan.jp/a.php", "kind": "dropped", "reason": "empty body"},
-            {"url": "https://www.newsweekjapan.jp/b.php", "kind": "warning", "reason": "?"},
-        ])
+        archive.record_problems(
+            [
+                {"url": "https://www.newsweekjapan.jp/a.php", "kind": "dropped", "reason": "empty body"},
+                {"url": "https://www.newsweekjapan.jp/b.php", "kind": "warning", "reason": "?"},
+            ]
+        )
     assert archive.problems() == []
 
 
@@ -108,8 +131,9 @@ def test_stats_count_articles_per_site_runs_and_problems(archive):
     archive.start_run("newsweekjapan", "site")
     archive.save_articles([treaty_article(), simple_article(1), simple_article(2)])
     archive.save_articles([simple_article(3, site="reuters", url="https://jp.reuters.example/3")])
-    archive.record_problems([{"url": "https://www.newsweekjapan.jp/broken.php", "kind": "dropped",
-                              "reason": "no headline"}])
+    archive.record_problems(
+        [{"url": "https://www.newsweekjapan.jp/broken.php", "kind": "dropped", "reason": "no headline"}]
+    )
     stats = archive.stats()
     assert stats["articles"] == 4
     assert stats["sites"] == {"newsweekjapan": 3, "reuters": 1}
@@ -121,5 +145,11 @@ def test_stats_count_articles_per_site_runs_and_problems(archive):
 
 
 def test_stats_of_an_empty_archive(archive):
-    assert archive.stats() == {"articles": 0, "sites": {}, "oldest_published": None, "newest_published": None,
-                               "runs": 0, "problems": {"dropped": 0, "error": 0}}
+    assert archive.stats() == {
+        "articles": 0,
+        "sites": {},
+        "oldest_published": None,
+        "newest_published": None,
+        "runs": 0,
+        "problems": {"dropped": 0, "error": 0},
+    }

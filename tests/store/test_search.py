@@ -72,7 +72,7 @@ def test_mixed_term_is_one_phrase_of_characters_and_words():
 
 
 def test_user_input_cannot_inject_fts_syntax():
-    built = fts('NEAR(a b) col:x ^y a*')
+    built = fts("NEAR(a b) col:x ^y a*")
     assert built == '"near a" AND "b" AND "col x" AND "y" AND "a"'
 
 
@@ -85,7 +85,7 @@ def test_lowercase_or_is_an_ordinary_word():
     [
         ('"戦略条約', "unbalanced quote"),
         ('条約 "trade war', "unbalanced quote"),
-        ('条約\n"trade\nwar', "unbalanced quote in search: 条約 \"trade war"),
+        ('条約\n"trade\nwar', 'unbalanced quote in search: 条約 "trade war'),
         ("", "empty search"),
         ("   ", "empty search"),
         ("OR", "OR needs a search term on each side"),

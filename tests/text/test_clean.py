@@ -1,7 +1,7 @@
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from newsarchive.text.clean import absolute_url, clean_article, clean_line, clean_text, dedupe, dedupe_links
 from newsarchive.items import Article
+from newsarchive.text.clean import absolute_url, clean_article, clean_line, clean_text, dedupe, dedupe_links
 
 
 def test_clean_line_keeps_full_width_japanese_punctuation():
@@ -71,7 +71,7 @@ def test_clean_article_returns_a_new_cleaned_article():
         tags=["x", "X", "y"],
         related_links=[{"url": "/news/2.php", "title": "次"}, {"url": "/news/1.php", "title": "self"}],
         image_url="/img/1.jpg",
-        published=datetime(2025, 1, 18, tzinfo=timezone.utc),
+        published=datetime(2025, 1, 18, tzinfo=UTC),
     )
     cleaned = clean_article(original)
     assert cleaned is not original
@@ -89,17 +89,20 @@ def test_clean_article_returns_a_new_cleaned_article():
 def test_related_links_to_a_variant_of_the_article_itself_are_dropped():
     # The variants tests/store/test_history.py saves as aliases of one article: extraction must agree they are it.
     url = "https://www.newsweekjapan.jp/headlines/world/2025/01/530000.php"
-    variants = [url + "?utm_source=twitter&utm_medium=social",
-                "http://newsweekjapan.jp/headlines/world/2025/01/530000.php",
-                "https://m.newsweekjapan.jp/headlines/world/2025/01/530000.php",
-                "https://www.newsweekjapan.jp/amp/headlines/world/2025/01/530000.php",
-                "https://www.newsweekjapan.jp/headlines/world/2025/01/530000_2.php"]
+    variants = [
+        url + "?utm_source=twitter&utm_medium=social",
+        "http://newsweekjapan.jp/headlines/world/2025/01/530000.php",
+        "https://m.newsweekjapan.jp/headlines/world/2025/01/530000.php",
+        "https://www.newsweekjapan.jp/amp/headlines/world/2025/01/530000.php",
+        "https://www.newsweekjapan.jp/headlines/world/2025/01/530000_2.php",
+    ]
     other = "https://www.newsweekjapan.jp/headlines/world/2025/01/530001.php"
     links = [{"url": v, "title": f"self {i}"} for i, v in enumerate(variants)] + [{"url": other, "title": "Other"}]
     cleaned = clean_article(Article(url=url, headline="h", body="b", related_links=links))
     assert cleaned.related_links == [{"url": other, "title": "Other"}]
     assert dedupe_links([{"url": other + "?amp=1"}, {"url": other}], url, exclude=[url]) == [
-        {"url": other + "?amp=1", "title": ""}]
+        {"url": other + "?amp=1", "title": ""}
+    ]
 
 
 def test_clean_article_is_idempotent():

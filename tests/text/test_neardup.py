@@ -2,14 +2,28 @@
 
 from newsarchive.text import neardup
 
-JA = ("ロシアのプーチン大統領とイランのペゼシュキアン大統領は17日、モスクワで会談を行い、"
-      "有効期間20年の包括的戦略パートナーシップ条約に署名した。ただ、相互防衛条項は含まれていなかった。")
-EN = ("Russian President Vladimir Putin and Iranian President Masoud Pezeshkian signed a 20-year strategic "
-      "partnership treaty in Moscow, deepening military ties, though it lacks a mutual defence clause.")
+JA = (
+    "ロシアのプーチン大統領とイランのペゼシュキアン大統領は17日、モスクワで会談を行い、"
+    "有効期間20年の包括的戦略パートナーシップ条約に署名した。ただ、相互防衛条項は含まれていなかった。"
+)
+EN = (
+    "Russian President Vladimir Putin and Iranian President Masoud Pezeshkian signed a 20-year strategic "
+    "partnership treaty in Moscow, deepening military ties, though it lacks a mutual defence clause."
+)
 
 
 def test_japanese_is_cut_into_characters_and_other_text_into_words():
-    assert neardup.tokens("条約に署名 Treaty signed, ２０年") == ["条", "約", "に", "署", "名", "treaty", "signed", "20", "年"]
+    assert neardup.tokens("条約に署名 Treaty signed, ２０年") == [
+        "条",
+        "約",
+        "に",
+        "署",
+        "名",
+        "treaty",
+        "signed",
+        "20",
+        "年",
+    ]
 
 
 def test_a_lightly_edited_copy_is_similar_and_unrelated_text_is_not():
@@ -22,7 +36,9 @@ def test_a_lightly_edited_copy_is_similar_and_unrelated_text_is_not():
 
 def test_the_estimate_follows_the_exact_jaccard():
     edited = JA.replace("会談を行い、", "会談し、")
-    assert abs(neardup.similarity(neardup.signature(JA), neardup.signature(edited)) - neardup.jaccard(JA, edited)) < 0.15
+    assert (
+        abs(neardup.similarity(neardup.signature(JA), neardup.signature(edited)) - neardup.jaccard(JA, edited)) < 0.15
+    )
 
 
 def test_signatures_and_band_keys_are_stable_and_round_trip():

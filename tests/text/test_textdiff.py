@@ -4,7 +4,10 @@ from newsarchive.text.textdiff import diff, render, tokens
 
 
 def test_english_changes_are_whole_words():
-    assert render(diff("The quick brown fox jumps.", "The quick red fox jumps.")) == "The quick [-brown -]{+red +}fox jumps."
+    assert (
+        render(diff("The quick brown fox jumps.", "The quick red fox jumps."))
+        == "The quick [-brown -]{+red +}fox jumps."
+    )
 
 
 def test_japanese_changes_are_characters():

@@ -2,8 +2,17 @@
 
 import pytest
 
-from newsarchive.text.urls import (clean_url, page_key, page_number, page_stem, registered_domain, same_domain,
-                                   same_host, site_host, url_key)
+from newsarchive.text.urls import (
+    clean_url,
+    page_key,
+    page_number,
+    page_stem,
+    registered_domain,
+    same_domain,
+    same_host,
+    site_host,
+    url_key,
+)
 
 ARTICLE = "example.com/news/2025/01/story.html"
 
@@ -22,22 +31,35 @@ def test_meaningful_query_parameters_are_kept_and_sorted():
 
 
 def test_scheme_www_case_and_default_port_do_not_make_another_article():
-    for variant in ("http://example.com/news/2025/01/story.html", "https://www.example.com/news/2025/01/story.html",
-                    "HTTPS://WWW.EXAMPLE.COM/news/2025/01/story.html", "https://example.com:443/news/2025/01/story.html"):
+    for variant in (
+        "http://example.com/news/2025/01/story.html",
+        "https://www.example.com/news/2025/01/story.html",
+        "HTTPS://WWW.EXAMPLE.COM/news/2025/01/story.html",
+        "https://example.com:443/news/2025/01/story.html",
+    ):
         assert url_key(variant) == ARTICLE, variant
 
 
 def test_trailing_slash_and_index_page_are_the_directory():
-    assert url_key("https://example.com/news/story/") == url_key("https://example.com/news/story") == \
-        url_key("https://example.com/news/story/index.html") == url_key("https://example.com/news/story/index.php") \
+    assert (
+        url_key("https://example.com/news/story/")
+        == url_key("https://example.com/news/story")
+        == url_key("https://example.com/news/story/index.html")
+        == url_key("https://example.com/news/story/index.php")
         == "example.com/news/story"
+    )
 
 
 def test_amp_renderings_are_the_article():
-    for variant in ("https://example.com/amp/news/2025/01/story.html", "https://example.com/news/2025/01/story.html/amp",
-                    "https://example.com/news/2025/01/story.amp.html", "https://example.com/news/2025/01/story.html?amp",
-                    "https://example.com/news/2025/01/story.html?amp=1", "https://amp.example.com/news/2025/01/story.html",
-                    "https://example.com/news/2025/01/story.html?outputType=amp"):
+    for variant in (
+        "https://example.com/amp/news/2025/01/story.html",
+        "https://example.com/news/2025/01/story.html/amp",
+        "https://example.com/news/2025/01/story.amp.html",
+        "https://example.com/news/2025/01/story.html?amp",
+        "https://example.com/news/2025/01/story.html?amp=1",
+        "https://amp.example.com/news/2025/01/story.html",
+        "https://example.com/news/2025/01/story.html?outputType=amp",
+    ):
         assert url_key(variant) == ARTICLE, variant
 
 
@@ -54,10 +76,15 @@ def test_a_port_makes_another_site():
 
 
 def test_later_pages_of_a_multi_page_article_map_to_page_one():
-    assert url_key("https://www.newsweekjapan.jp/reizei/2024/01/no-thank-you_2.php") == \
-        url_key("https://www.newsweekjapan.jp/reizei/2024/01/no-thank-you.php")
-    assert url_key("https://example.com/news/big-story/2/") == url_key("https://example.com/news/big-story/page/3") == \
-        url_key("https://example.com/news/big-story?page=2") == "example.com/news/big-story"
+    assert url_key("https://www.newsweekjapan.jp/reizei/2024/01/no-thank-you_2.php") == url_key(
+        "https://www.newsweekjapan.jp/reizei/2024/01/no-thank-you.php"
+    )
+    assert (
+        url_key("https://example.com/news/big-story/2/")
+        == url_key("https://example.com/news/big-story/page/3")
+        == url_key("https://example.com/news/big-story?page=2")
+        == "example.com/news/big-story"
+    )
     assert page_number("https://www.newsweekjapan.jp/reizei/2024/01/no-thank-you_2.php") == 2
     assert page_number("https://example.com/news/story?page=4") == 4
     assert page_number("https://example.com/news/story/") == 1
@@ -66,8 +93,10 @@ def test_later_pages_of_a_multi_page_article_map_to_page_one():
 def test_numbers_that_are_dates_or_ids_are_not_page_numbers():
     assert url_key("https://example.com/news/2025/12/") == "example.com/news/2025/12"
     assert url_key("https://example.com/article/12345/2") == "example.com/article/12345/2"
-    assert url_key("https://example.com/headlines/world/2025/01/548000.php") == \
-        "example.com/headlines/world/2025/01/548000.php"
+    assert (
+        url_key("https://example.com/headlines/world/2025/01/548000.php")
+        == "example.com/headlines/world/2025/01/548000.php"
+    )
     assert page_number("https://example.com/news/2025/12/") == 1
     assert url_key("https://example.com/post_05.php") == "example.com/post_05.php"
 
@@ -88,8 +117,10 @@ def test_percent_encoding_is_one_form():
 
 
 def test_clean_url_only_drops_what_never_names_another_page():
-    assert clean_url("HTTPS://WWW.Example.com:443/News/a.html?utm_source=x&b=2&a=1#top") == \
-        "https://www.example.com/News/a.html?a=1&b=2"
+    assert (
+        clean_url("HTTPS://WWW.Example.com:443/News/a.html?utm_source=x&b=2&a=1#top")
+        == "https://www.example.com/News/a.html?a=1&b=2"
+    )
     assert clean_url("https://m.example.com/amp/a/") == "https://m.example.com/amp/a/"
     assert clean_url("not a url") == "not a url"
 
@@ -98,27 +129,30 @@ STORY = "example.jp/news/2025/01/big-story.html"
 SLUG = "example.jp/news/%E5%A4%A7%E4%BA%8B%E4%BB%B6-story"  # /news/大事件-story/, percent-encoded as w3lib writes it
 
 
-@pytest.mark.parametrize("variant, key", [
-    ("https://example.jp/news/2025/01/big-story.html", STORY),
-    ("http://example.jp/news/2025/01/big-story.html", STORY),
-    ("https://www.example.jp/news/2025/01/big-story.html", STORY),
-    ("https://m.example.jp/news/2025/01/big-story.html", STORY),
-    ("https://amp.example.jp/news/2025/01/big-story.html", STORY),
-    ("https://example.jp/amp/news/2025/01/big-story.html", STORY),
-    ("https://example.jp/news/2025/01/big-story.amp.html", STORY),
-    ("https://example.jp/news/2025/01/big-story.html?amp=1", STORY),
-    ("https://example.jp/news/2025/01/big-story.html?utm_source=x&utm_medium=rss&fbclid=abc", STORY),
-    ("https://example.jp/news/2025/01/big-story.html#comments", STORY),
-    ("https://example.jp/news/2025/01/big-story_2.html", STORY),
-    ("https://example.jp/news/2025/01/big-story.html?page=3", STORY),
-    ("https://m.example.jp/news/amp/2025/01/big-story.html?utm_source=x", STORY),
-    ("https://example.jp/news/大事件-story/", SLUG),
-    ("https://example.jp/news/%E5%A4%A7%E4%BA%8B%E4%BB%B6-story", SLUG),
-    ("https://example.jp/news/%e5%a4%a7%e4%ba%8b%e4%bb%b6-story/index.html", SLUG),
-    ("https://www.example.jp/news/大事件-story/amp/", SLUG),
-    ("https://example.jp/news/大事件-story/2/", SLUG),
-    ("https://example.jp/news/大事件-story/page/4", SLUG),
-])
+@pytest.mark.parametrize(
+    "variant, key",
+    [
+        ("https://example.jp/news/2025/01/big-story.html", STORY),
+        ("http://example.jp/news/2025/01/big-story.html", STORY),
+        ("https://www.example.jp/news/2025/01/big-story.html", STORY),
+        ("https://m.example.jp/news/2025/01/big-story.html", STORY),
+        ("https://amp.example.jp/news/2025/01/big-story.html", STORY),
+        ("https://example.jp/amp/news/2025/01/big-story.html", STORY),
+        ("https://example.jp/news/2025/01/big-story.amp.html", STORY),
+        ("https://example.jp/news/2025/01/big-story.html?amp=1", STORY),
+        ("https://example.jp/news/2025/01/big-story.html?utm_source=x&utm_medium=rss&fbclid=abc", STORY),
+        ("https://example.jp/news/2025/01/big-story.html#comments", STORY),
+        ("https://example.jp/news/2025/01/big-story_2.html", STORY),
+        ("https://example.jp/news/2025/01/big-story.html?page=3", STORY),
+        ("https://m.example.jp/news/amp/2025/01/big-story.html?utm_source=x", STORY),
+        ("https://example.jp/news/大事件-story/", SLUG),
+        ("https://example.jp/news/%E5%A4%A7%E4%BA%8B%E4%BB%B6-story", SLUG),
+        ("https://example.jp/news/%e5%a4%a7%e4%ba%8b%e4%bb%b6-story/index.html", SLUG),
+        ("https://www.example.jp/news/大事件-story/amp/", SLUG),
+        ("https://example.jp/news/大事件-story/2/", SLUG),
+        ("https://example.jp/news/大事件-story/page/4", SLUG),
+    ],
+)
 def test_every_variant_of_one_article_url_has_one_key(variant, key):
     assert url_key(variant) == key
 
@@ -137,17 +171,20 @@ def test_page_stem_drops_a_page_number_a_next_link_adds():
     assert page_stem("https://example.jp/article/12345?id=2") != first
 
 
-@pytest.mark.parametrize("url, other, same", [
-    ("https://www.pref.osaka.lg.jp/a", "https://pref.osaka.lg.jp/b", True),
-    ("https://www.pref.osaka.lg.jp/a", "https://www.city.osaka.lg.jp/b", False),  # the prefecture and the city
-    ("https://alice.github.io/a", "https://bob.github.io/b", False),  # a private suffix: two owners
-    ("https://alice.github.io/a", "https://www.alice.github.io/b", True),
-    ("https://news.bbc.co.uk/a", "https://www.bbc.co.uk/b", True),
-    ("https://www.bbc.co.uk/a", "https://www.itv.co.uk/b", False),
-    ("https://example.com/a", "https://cdn.example.net/b", False),
-    ("http://127.0.0.1:8001/a", "http://127.0.0.1:8002/b", True),  # a domain has no port
-    ("http://127.0.0.1:8001/a", "http://127.0.0.2:8001/b", False),
-])
+@pytest.mark.parametrize(
+    "url, other, same",
+    [
+        ("https://www.pref.osaka.lg.jp/a", "https://pref.osaka.lg.jp/b", True),
+        ("https://www.pref.osaka.lg.jp/a", "https://www.city.osaka.lg.jp/b", False),  # the prefecture and the city
+        ("https://alice.github.io/a", "https://bob.github.io/b", False),  # a private suffix: two owners
+        ("https://alice.github.io/a", "https://www.alice.github.io/b", True),
+        ("https://news.bbc.co.uk/a", "https://www.bbc.co.uk/b", True),
+        ("https://www.bbc.co.uk/a", "https://www.itv.co.uk/b", False),
+        ("https://example.com/a", "https://cdn.example.net/b", False),
+        ("http://127.0.0.1:8001/a", "http://127.0.0.1:8002/b", True),  # a domain has no port
+        ("http://127.0.0.1:8001/a", "http://127.0.0.2:8001/b", False),
+    ],
+)
 def test_same_domain_is_one_registered_domain_of_the_public_suffix_list(url, other, same):
     assert same_domain(url, other) is same
 
@@ -167,8 +204,10 @@ def test_same_host_is_the_site_a_crawl_stays_on_port_included():
     assert not same_host("https://alice.github.io/a", "https://bob.github.io/")
 
 
-@pytest.mark.parametrize("bad", ["http://example.com:8o8o/a", "http://[oops/a", "http://example.com:99999/a",
-                                 "", "/relative/path", "not a url"])
+@pytest.mark.parametrize(
+    "bad",
+    ["http://example.com:8o8o/a", "http://[oops/a", "http://example.com:99999/a", "", "/relative/path", "not a url"],
+)
 def test_a_malformed_url_never_raises_is_its_own_key_and_is_on_no_site(bad):
     good = "http://example.com/a"
     assert url_key(bad) == page_key(bad) == page_stem(bad) == clean_url(bad).strip() == bad.strip()

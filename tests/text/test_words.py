@@ -9,8 +9,17 @@ from newsarchive.text.words import CJK, HAN, HANGUL, KANA, contained, shingles, 
 
 # The characters that are words of their own in archives stamped search "cjk-char-1" and clusters "t3".
 STAMPED_CJK = [
-    (0x3005, 0x3007), (0x3041, 0x3096), (0x309D, 0x309F), (0x30A1, 0x30FA), (0x30FC, 0x30FF), (0x31F0, 0x31FF),
-    (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0x20000, 0x3134F),
+    (0x3005, 0x3007),
+    (0x3041, 0x3096),
+    (0x309D, 0x309F),
+    (0x30A1, 0x30FA),
+    (0x30FC, 0x30FF),
+    (0x31F0, 0x31FF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xAC00, 0xD7AF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x3134F),
 ]
 
 
@@ -38,8 +47,29 @@ def test_a_cjk_character_is_kana_han_or_hangul_never_two_of_them():
 
 def test_words_fold_the_text_and_cut_cjk_into_characters():
     text = "Ｔｏｋｙｏ 東京都の人々、ﾃｽﾄ・データ snake_case 서울시 2024年 Straße"
-    assert words(text) == ["tokyo", "東", "京", "都", "の", "人", "々", "テ", "ス", "ト", "デ", "ー", "タ", "snake", "case",
-                           "서", "울", "시", "2024", "年", "strasse"]
+    assert words(text) == [
+        "tokyo",
+        "東",
+        "京",
+        "都",
+        "の",
+        "人",
+        "々",
+        "テ",
+        "ス",
+        "ト",
+        "デ",
+        "ー",
+        "タ",
+        "snake",
+        "case",
+        "서",
+        "울",
+        "시",
+        "2024",
+        "年",
+        "strasse",
+    ]
 
 
 def test_shingles_are_three_word_runs_and_a_short_text_is_one():

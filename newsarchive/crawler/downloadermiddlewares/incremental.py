@@ -11,10 +11,11 @@ again, unconditionally.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from typing import Any, Callable
+from typing import Any
 
 import scrapy
 from scrapy import signals
@@ -27,7 +28,7 @@ from newsarchive.crawler.spiders.base import ARTICLE, HINTS
 
 logger = logging.getLogger(__name__)
 
-RECHECK = "newsarchive_recheck"   # request meta: this request is a scheduled re-check (or forced)
+RECHECK = "newsarchive_recheck"  # request meta: this request is a scheduled re-check (or forced)
 
 
 class NotDue(IgnoreRequest):
@@ -37,8 +38,15 @@ class NotDue(IgnoreRequest):
 class IncrementalMiddleware:
     """Skips archived URLs until due, re-checks them conditionally, and records validators per URL."""
 
-    def __init__(self, run: CrawlRun, stats: Any, *, force: bool, ages: tuple[timedelta, ...],
-                 schedule: Callable[[scrapy.Request], Any]) -> None:
+    def __init__(
+        self,
+        run: CrawlRun,
+        stats: Any,
+        *,
+        force: bool,
+        ages: tuple[timedelta, ...],
+        schedule: Callable[[scrapy.Request], Any],
+    ) -> None:
         self.run = run
         self.stats = stats
         self.force = force
@@ -57,16 +65,20 @@ class IncrementalMiddleware:
         # Without the store pipeline nothing reaches the archive, so it cannot be the frontier.
         if settings.getwithbase("ITEM_PIPELINES").get("newsarchive.crawler.pipelines.StorePipeline") is None:
             raise NotConfigured
-        middleware = cls(crawl_run(crawler), crawler.stats, force=settings.getbool("NEWSARCHIVE_FORCE"),
-                         ages=parse_ages(settings.get("NEWSARCHIVE_RECHECK") or DEFAULT_RECHECK),
-                         schedule=lambda request: crawler.engine.crawl(request))
+        middleware = cls(
+            crawl_run(crawler),
+            crawler.stats,
+            force=settings.getbool("NEWSARCHIVE_FORCE"),
+            ages=parse_ages(settings.get("NEWSARCHIVE_RECHECK") or DEFAULT_RECHECK),
+            schedule=lambda request: crawler.engine.crawl(request),
+        )
         crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
         return middleware
 
     def spider_opened(self, spider: Any) -> None:
         site = getattr(spider, "site_name", "") or spider.name
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         rows = self.run.archive.known_urls(site)
         self.known = {row.url: row for row in rows}
         # One re-check per due article, at the URL it is archived under (else any alias of this site).
@@ -78,15 +90,21 @@ class IncrementalMiddleware:
             last = max(row.last_fetch for row in aliases)
             if not (self.force or is_due(aliases[0].published, last, now, self.ages)):
                 continue
-            request = spider.recheck_request([aliases[0].article_url] + [row.url for row in aliases],
-                                             aliases[0].published, meta={RECHECK: True})
+            request = spider.recheck_request(
+                [aliases[0].article_url] + [row.url for row in aliases], aliases[0].published, meta={RECHECK: True}
+            )
             if request is not None:
                 due += 1
                 self.schedule(request)
         self.stats.set_value("newsarchive/known_urls", len(self.known))
         self.stats.set_value("newsarchive/rechecks_due", due)
-        logger.info("archive holds %d URLs of %s; %d articles due for a re-check%s", len(self.known), site, due,
-                    " (forced)" if self.force else "")
+        logger.info(
+            "archive holds %d URLs of %s; %d articles due for a re-check%s",
+            len(self.known),
+            site,
+            due,
+            " (forced)" if self.force else "",
+        )
 
     def process_request(self, request: scrapy.Request, spider: Any = None) -> None:
         if not request.meta.get(ARTICLE):
@@ -95,7 +113,7 @@ class IncrementalMiddleware:
         if known is None or self.force:
             return None
         if not request.meta.get(RECHECK):
-            now = datetime.now(timezone.utc)
+            now = datetime.now(UTC)
             if not is_due(known.published, known.last_fetch, now, self.ages):
                 self.stats.inc_value("newsarchive/not_due")
                 raise NotDue(f"archived and not due for a re-check: {request.url}")
@@ -111,10 +129,15 @@ class IncrementalMiddleware:
             return response
         hints = request.meta.get(HINTS) or {}
         headers = response.headers
-        row = {"url": request.url, "status": response.status,
-               "etag": _header(headers, b"ETag"), "last_modified": _header(headers, b"Last-Modified"),
-               "listed_published": hints.get("published"), "listed_modified": hints.get("modified"),
-               "not_modified": int(response.status == 304)}
+        row = {
+            "url": request.url,
+            "status": response.status,
+            "etag": _header(headers, b"ETag"),
+            "last_modified": _header(headers, b"Last-Modified"),
+            "listed_published": hints.get("published"),
+            "listed_modified": hints.get("modified"),
+            "not_modified": int(response.status == 304),
+        }
         self.fetches.append(row)
         if len(self.fetches) >= self.run.batch_size:
             self.flush()

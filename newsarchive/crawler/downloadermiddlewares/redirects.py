@@ -27,6 +27,9 @@ class RedirectLoopMiddleware:
         chain = [*request.meta.get("redirect_urls", []), request.url]
         if target in chain:
             start = chain[0]
-            raise RedirectLoop(f"redirect loop: {' -> '.join([*chain, target])}" if len(chain) < 5
-                               else f"redirect loop: {start} comes back after {len(chain)} redirects")
+            raise RedirectLoop(
+                f"redirect loop: {' -> '.join([*chain, target])}"
+                if len(chain) < 5
+                else f"redirect loop: {start} comes back after {len(chain)} redirects"
+            )
         return response

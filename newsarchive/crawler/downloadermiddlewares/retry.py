@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -29,8 +29,8 @@ def retry_after(value: bytes | str | None, now: datetime | None = None) -> float
     except (TypeError, ValueError, IndexError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
 class BackoffRetryMiddleware(RetryMiddleware):
@@ -50,8 +50,11 @@ class BackoffRetryMiddleware(RetryMiddleware):
     @classmethod
     def from_crawler(cls, crawler: Any) -> BackoffRetryMiddleware:
         settings = project_settings(crawler.settings)
-        middleware = cls(crawler.settings, backoff=settings.getfloat("NEWSARCHIVE_RETRY_BACKOFF"),
-                         max_wait=settings.getfloat("NEWSARCHIVE_RETRY_MAX_WAIT"))
+        middleware = cls(
+            crawler.settings,
+            backoff=settings.getfloat("NEWSARCHIVE_RETRY_BACKOFF"),
+            max_wait=settings.getfloat("NEWSARCHIVE_RETRY_MAX_WAIT"),
+        )
         middleware.crawler = crawler
         return middleware
 
@@ -61,11 +64,15 @@ class BackoffRetryMiddleware(RetryMiddleware):
             return result
         asked = retry_after(response.headers.get(b"Retry-After"))
         if asked is not None and asked > self.max_wait:
-            logger.info("%s asks to retry after %.0f s, more than the %.0f s allowed: giving up on it this run",
-                        request.url, asked, self.max_wait)
+            logger.info(
+                "%s asks to retry after %.0f s, more than the %.0f s allowed: giving up on it this run",
+                request.url,
+                asked,
+                self.max_wait,
+            )
             return response
         tries = int(request.meta.get("retry_times", 0))
-        wait = asked if asked is not None else self.backoff * 2 ** tries
+        wait = asked if asked is not None else self.backoff * 2**tries
         wait = min(wait, self.max_wait)
         if wait > 0:
             self.crawler.stats.inc_value("newsarchive/retry_waits")

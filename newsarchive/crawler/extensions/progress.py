@@ -48,10 +48,12 @@ class Progress:
         elapsed = max(time.monotonic() - self.started, 1e-9)
         stored = numbers["articles_new"] + numbers["articles_updated"]
         minutes, seconds = divmod(int(elapsed), 60)
-        return (f"[newsarchive {minutes}:{seconds:02d}] {numbers['pages_fetched']} pages "
-                f"({numbers['pages_fetched'] / elapsed:.1f}/s), {stored} articles stored "
-                f"({numbers['articles_new']} new, {numbers['articles_updated']} updated, "
-                f"{numbers['articles_unchanged']} unchanged), {numbers['errors']} errors")
+        return (
+            f"[newsarchive {minutes}:{seconds:02d}] {numbers['pages_fetched']} pages "
+            f"({numbers['pages_fetched'] / elapsed:.1f}/s), {stored} articles stored "
+            f"({numbers['articles_new']} new, {numbers['articles_updated']} updated, "
+            f"{numbers['articles_unchanged']} unchanged), {numbers['errors']} errors"
+        )
 
     def print_line(self) -> None:
         print(self.line(), file=sys.stderr, flush=True)

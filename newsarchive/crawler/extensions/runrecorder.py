@@ -16,9 +16,14 @@ from newsarchive.crawler.projectsettings import project_settings
 logger = logging.getLogger(__name__)
 
 # Ends of a crawl that the user asked for (a page, item or time limit) count as a finished run.
-_FINISHED = {"finished", "closespider_timeout", "closespider_itemcount", "closespider_pagecount",
-             "closespider_timeout_no_item"}
-_INTERRUPTED = {"shutdown"}   # Ctrl-C or SIGTERM
+_FINISHED = {
+    "finished",
+    "closespider_timeout",
+    "closespider_itemcount",
+    "closespider_pagecount",
+    "closespider_timeout_no_item",
+}
+_INTERRUPTED = {"shutdown"}  # Ctrl-C or SIGTERM
 
 
 def counts(stats: Any) -> dict[str, int]:
@@ -67,8 +72,10 @@ def layout_warning(had_articles: bool, stats: Any, numbers: dict[str, int]) -> s
     if links == 0 and numbers["pages_fetched"] > 0:
         return "likely layout change: no article links found in the feeds, sitemaps or listings"
     if pages > 0 and got == 0:
-        return (f"likely layout change: {pages} article pages fetched and none gave an article "
-                f"({numbers['dropped']} dropped, {numbers['errors']} errors)")
+        return (
+            f"likely layout change: {pages} article pages fetched and none gave an article "
+            f"({numbers['dropped']} dropped, {numbers['errors']} errors)"
+        )
     return None
 
 
@@ -129,11 +136,19 @@ class RunRecorder:
     def spider_closed(self, spider: Any, reason: str) -> None:
         numbers = counts(self.stats)
         status = run_status(reason, numbers)
-        warning = layout_warning(getattr(self, "had_articles", False), self.stats, numbers) \
-            if status == "finished" else None
+        warning = (
+            layout_warning(getattr(self, "had_articles", False), self.stats, numbers) if status == "finished" else None
+        )
         if warning:
             logger.warning("%s: %s", getattr(spider, "site_name", "") or spider.name, warning)
         by_reason = {kind: dict(counter.most_common()) for kind, counter in self.run.tally.items()}
-        self.run.finish(status, {**numbers, "close_reason": reason, "warning": warning,
-                                 "dropped_by_reason": by_reason.get("dropped", {}),
-                                 "errors_by_kind": by_reason.get("error", {})})
+        self.run.finish(
+            status,
+            {
+                **numbers,
+                "close_reason": reason,
+                "warning": warning,
+                "dropped_by_reason": by_reason.get("dropped", {}),
+                "errors_by_kind": by_reason.get("error", {}),
+            },
+        )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Any, Iterator
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urljoin
 
 import scrapy
@@ -11,18 +12,27 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import TextResponse
 from scrapy.utils.response import get_base_url
 
+from newsarchive.crawler.problems import describe_exception, ignored_reason, report, traceback_summary
+from newsarchive.crawler.projectsettings import project_settings
+from newsarchive.crawler.spiders.discovery import (
+    Entry,
+    find_hrefs,
+    is_html_type,
+    looks_binary,
+    maybe_gunzip,
+    media_type,
+    parse_feed,
+    parse_sitemap,
+    sniff,
+)
+from newsarchive.crawler.workers.extraction import ExtractionPool
 from newsarchive.extract import ExtractionError, merge_pages
 from newsarchive.extract.rules import Rules
 from newsarchive.items import Article
 from newsarchive.text.urls import same_host
-from newsarchive.crawler.spiders.discovery import (Entry, find_hrefs, is_html_type, looks_binary, maybe_gunzip,
-                                           media_type, parse_feed, parse_sitemap, sniff)
-from newsarchive.crawler.problems import describe_exception, ignored_reason, report, traceback_summary
-from newsarchive.crawler.projectsettings import project_settings
-from newsarchive.crawler.workers.extraction import ExtractionPool
 
-HINTS = "newsarchive_hints"   # request meta: dates a feed or sitemap gave for the URL
-ARTICLE = "newsarchive_article"   # request meta: the request is for an article's first page
+HINTS = "newsarchive_hints"  # request meta: dates a feed or sitemap gave for the URL
+ARTICLE = "newsarchive_article"  # request meta: the request is for an article's first page
 
 # Newer articles first: (age limit in hours, request priority) for the date a feed or sitemap gave.
 _FRESHNESS = ((6, 4), (24, 3), (24 * 7, 2))
@@ -33,7 +43,7 @@ def hint_priority(hints: dict | None) -> int:
     when = (hints or {}).get("modified") or (hints or {}).get("published")
     if when is None:
         return 0
-    age_hours = (datetime.now(timezone.utc) - when).total_seconds() / 3600
+    age_hours = (datetime.now(UTC) - when).total_seconds() / 3600
     return next((priority for limit, priority in _FRESHNESS if age_hours < limit), 1)
 
 
@@ -46,14 +56,14 @@ class NewsSpider(scrapy.Spider):
 
     rules: Rules | None = None
     site_name: str = ""
-    home: str = ""            # the URL whose host and port are "this site"
+    home: str = ""  # the URL whose host and port are "this site"
 
     def __init__(self, *args: Any, **kwargs: Any):
         # What the run row records as the crawl's arguments.
         self.args = {k: v for k, v in kwargs.items() if v is not None}
         super().__init__(*args, **kwargs)
-        self.requested: set[str] = set()      # article URLs this spider has asked for
-        self._resolved: dict[str, str | None] = {}   # origin + href -> same-site URL (None: not one)
+        self.requested: set[str] = set()  # article URLs this spider has asked for
+        self._resolved: dict[str, str | None] = {}  # origin + href -> same-site URL (None: not one)
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -111,11 +121,18 @@ class NewsSpider(scrapy.Spider):
         self.requested.add(url)
         self.crawler.stats.inc_value("newsarchive/article_links")
         meta = {ARTICLE: True, HINTS: hints} if hints else {ARTICLE: True}
-        yield scrapy.Request(url, callback=self.parse_article, errback=self.on_error,
-                             cb_kwargs={"hops": hops}, meta=meta, priority=hint_priority(hints))
+        yield scrapy.Request(
+            url,
+            callback=self.parse_article,
+            errback=self.on_error,
+            cb_kwargs={"hops": hops},
+            meta=meta,
+            priority=hint_priority(hints),
+        )
 
-    def recheck_request(self, urls: list[str], published: datetime | None,
-                        meta: dict[str, Any] | None = None) -> scrapy.Request | None:
+    def recheck_request(
+        self, urls: list[str], published: datetime | None, meta: dict[str, Any] | None = None
+    ) -> scrapy.Request | None:
         """A request re-checking an archived article, at the first of its `urls` that is an article of this site
         (else the first of this site's); None when none is this site's or this spider asked for it already."""
         same = [url for url in urls if self.same_site(url)]
@@ -123,8 +140,13 @@ class NewsSpider(scrapy.Spider):
         if url is None or url in self.requested:
             return None
         self.requested.add(url)
-        return scrapy.Request(url, callback=self.parse_article, errback=self.on_error,
-                              meta={**(meta or {}), ARTICLE: True}, priority=hint_priority({"published": published}))
+        return scrapy.Request(
+            url,
+            callback=self.parse_article,
+            errback=self.on_error,
+            meta={**(meta or {}), ARTICLE: True},
+            priority=hint_priority({"published": published}),
+        )
 
     def parse(self, response: scrapy.http.Response, **kwargs: Any) -> Any:
         return self.parse_discovery(response, **kwargs)
@@ -170,8 +192,12 @@ class NewsSpider(scrapy.Spider):
             if self.is_article(url):
                 yield from self.follow_article(url)
             elif listing_depth < self.max_listing_depth and self.is_listing(url):
-                yield scrapy.Request(url, callback=self.parse_discovery, errback=self.on_error,
-                                     cb_kwargs={"listing_depth": listing_depth + 1})
+                yield scrapy.Request(
+                    url,
+                    callback=self.parse_discovery,
+                    errback=self.on_error,
+                    cb_kwargs={"listing_depth": listing_depth + 1},
+                )
 
     def page_links(self, response: scrapy.http.Response) -> Iterator[str]:
         """The page's links to this site, absolute and without fragments."""
@@ -244,14 +270,20 @@ class NewsSpider(scrapy.Spider):
         if nxt and nxt not in seen and len(article.pages) < self.max_pages and self.same_site(nxt):
             # dont_filter: page 2 may also have been reached by another path, and page 1 must not be lost.
             # Higher priority finishes started articles first, so they reach the archive sooner.
-            return scrapy.Request(nxt, callback=self.parse_next_page, errback=self.on_next_page_error,
-                                  cb_kwargs={"article": article}, dont_filter=True, priority=10)
+            return scrapy.Request(
+                nxt,
+                callback=self.parse_next_page,
+                errback=self.on_next_page_error,
+                cb_kwargs={"article": article},
+                dont_filter=True,
+                priority=10,
+            )
         return self.done(article)
 
     def done(self, article: Article) -> Article:
         article.next_page = None
         if article.fetched_at is None:
-            article.fetched_at = datetime.now(timezone.utc)
+            article.fetched_at = datetime.now(UTC)
         return article
 
     async def parse_next_page(self, response: scrapy.http.Response, article: Article) -> Any:

@@ -19,8 +19,14 @@ from scrapy.utils.gz import gunzip
 # any other link that is not an article.
 _HREF = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
 _ROOT = re.compile(rb"<\s*(?:[\w-]+:)?(rss|feed|RDF|urlset|sitemapindex|html)\b", re.I)
-_KINDS = {b"rss": "feed", b"feed": "feed", b"rdf": "feed", b"urlset": "sitemap", b"sitemapindex": "sitemap",
-          b"html": "html"}
+_KINDS = {
+    b"rss": "feed",
+    b"feed": "feed",
+    b"rdf": "feed",
+    b"urlset": "sitemap",
+    b"sitemapindex": "sitemap",
+    b"html": "html",
+}
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -32,11 +38,11 @@ class Entry:
     url: str
     published: datetime | None = None
     modified: datetime | None = None
-    is_sitemap: bool = False        # an entry of a sitemap index: another sitemap to read
+    is_sitemap: bool = False  # an entry of a sitemap index: another sitemap to read
 
 
 def media_type(content_type: str | bytes | None) -> str:
-    """"text/html" from "text/html; charset=utf-8"; "" when absent."""
+    """ "text/html" from "text/html; charset=utf-8"; "" when absent."""
     if isinstance(content_type, bytes):
         content_type = content_type.decode("latin-1")
     return (content_type or "").split(";")[0].strip().lower()
@@ -83,11 +89,11 @@ def maybe_gunzip(body: bytes, max_size: int = 50 * 1024 * 1024) -> bytes:
 
 
 def sniff(body: bytes, content_type: str | bytes | None = None) -> str:
-    """"feed", "sitemap", "html" or "other", from the document's root element, then its Content-Type."""
+    """ "feed", "sitemap", "html" or "other", from the document's root element, then its Content-Type."""
     head = body[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     # Skip the XML declaration, comments and doctype: the first real tag names the document.
     for match in _ROOT.finditer(head):
-        before = head[:match.start()]
+        before = head[: match.start()]
         if before.count(b"<!--") > before.count(b"-->"):
             continue
         return _KINDS[match.group(1).lower()]
@@ -173,8 +179,11 @@ def _atom_entry(el: etree._Element, feed_url: str) -> Entry | None:
     url = _absolute(base, chosen.get("href") if chosen is not None else None)
     if not url:
         return None
-    return Entry(url, published=parse_date(_child_text(el, "published", "issued")),
-                 modified=parse_date(_child_text(el, "updated", "modified")))
+    return Entry(
+        url,
+        published=parse_date(_child_text(el, "published", "issued")),
+        modified=parse_date(_child_text(el, "updated", "modified")),
+    )
 
 
 def parse_feed(body: bytes, feed_url: str) -> list[Entry]:
@@ -206,10 +215,12 @@ def parse_sitemap(body: bytes, sitemap_url: str) -> list[Entry]:
         url = _absolute(sitemap_url, _child_text(el, "loc"))
         if not url:
             continue
-        entries.append(Entry(
-            url,
-            published=parse_date(_child_text(el, "publication_date")),
-            modified=parse_date(_child_text(el, "lastmod")),
-            is_sitemap=index,
-        ))
+        entries.append(
+            Entry(
+                url,
+                published=parse_date(_child_text(el, "publication_date")),
+                modified=parse_date(_child_text(el, "lastmod")),
+                is_sitemap=index,
+            )
+        )
     return entries

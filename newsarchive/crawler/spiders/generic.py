@@ -12,15 +12,44 @@ from newsarchive.crawler.spiders.discovery import Entry
 
 # Path segments of pages that list or describe articles rather than being one.
 _NOT_ARTICLE_SEGMENTS = {
-    "tag", "tags", "topic", "topics", "author", "authors", "writer", "writers", "category", "categories",
-    "section", "search", "page", "login", "signin", "signup", "register", "account", "subscribe",
-    "newsletter", "newsletters", "feed", "rss", "about", "contact", "privacy", "terms", "help", "cart",
+    "tag",
+    "tags",
+    "topic",
+    "topics",
+    "author",
+    "authors",
+    "writer",
+    "writers",
+    "category",
+    "categories",
+    "section",
+    "search",
+    "page",
+    "login",
+    "signin",
+    "signup",
+    "register",
+    "account",
+    "subscribe",
+    "newsletter",
+    "newsletters",
+    "feed",
+    "rss",
+    "about",
+    "contact",
+    "privacy",
+    "terms",
+    "help",
+    "cart",
 }
 _NOT_ARTICLE_EXT = re.compile(
-    r"\.(?:jpe?g|png|gif|webp|svg|ico|pdf|zip|gz|mp[34]|m4a|mov|avi|css|js|json|xml|rss|atom|txt)$", re.I)
+    r"\.(?:jpe?g|png|gif|webp|svg|ico|pdf|zip|gz|mp[34]|m4a|mov|avi|css|js|json|xml|rss|atom|txt)$", re.I
+)
 # /2025/01/, /2025-01-18 or 20250118 somewhere in the path.
-_DATE = re.compile(r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])(?:/|$)|/(?:19|20)\d\d-\d\d-\d\d"
-                   r"|(?:19|20)\d\d(?:0[1-9]|1[0-2])\d\d")
+_DATE = re.compile(
+    r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])(?:/|$)|/(?:19|20)\d\d-\d\d-\d\d"
+    r"|(?:19|20)\d\d(?:0[1-9]|1[0-2])\d\d"
+)
 _LONG_ID = re.compile(r"\d{5,}")
 _WORD_SPLIT = re.compile(r"[-_]+")
 

@@ -40,8 +40,9 @@ class SiteSpider(NewsSpider):
         feeds = settings.getlist("NEWSARCHIVE_FEEDS")
         sitemaps = settings.getlist("NEWSARCHIVE_SITEMAPS")
         if feeds or sitemaps:
-            spider.site = replace(spider.site, feeds=tuple(feeds) or spider.site.feeds,
-                                  sitemaps=tuple(sitemaps) or spider.site.sitemaps)
+            spider.site = replace(
+                spider.site, feeds=tuple(feeds) or spider.site.feeds, sitemaps=tuple(sitemaps) or spider.site.sitemaps
+            )
         return spider
 
     def discovery_urls(self) -> list[str]:
@@ -57,9 +58,13 @@ class SiteSpider(NewsSpider):
 def site_spider_class(site: Site, module: str) -> type[SiteSpider]:
     """A SiteSpider subclass named after the site, defined (as Scrapy's spider loader requires) in `module`."""
     class_name = "".join(part.capitalize() for part in site.name.replace("-", "_").split("_")) + "Spider"
-    return type(class_name, (SiteSpider,), {
-        "name": site.name,
-        "site": site,
-        "__module__": module,
-        "__doc__": f"Crawls {site.title} ({site.base_url}).",
-    })
+    return type(
+        class_name,
+        (SiteSpider,),
+        {
+            "name": site.name,
+            "site": site,
+            "__module__": module,
+            "__doc__": f"Crawls {site.title} ({site.base_url}).",
+        },
+    )

@@ -1,7 +1,7 @@
 """One spider class per registered site, so that `scrapy crawl <site>` and the CLI find each by name."""
 
-from newsarchive.sites import all_sites
 from newsarchive.crawler.spiders.site import site_spider_class
+from newsarchive.sites import all_sites
 
 
 def _define_site_spiders() -> None:

@@ -7,10 +7,10 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from newsarchive.extract import ExtractionError, Rules, extract_article
-from newsarchive.items import Article
 from newsarchive.crawler.projectsettings import project_settings
 from newsarchive.crawler.workers.pool import worker_pool
+from newsarchive.extract import ExtractionError, Rules, extract_article
+from newsarchive.items import Article
 
 
 def _extract(url: str, body: bytes, content_type: str | None, rules: Rules | None, site: str) -> Article:
@@ -39,8 +39,7 @@ class ExtractionPool:
             self._pool = worker_pool(self.workers)
         return self._pool
 
-    async def extract(self, url: str, body: bytes, content_type: str | None, rules: Rules | None,
-                      site: str) -> Article:
+    async def extract(self, url: str, body: bytes, content_type: str | None, rules: Rules | None, site: str) -> Article:
         """The page's article (raises ExtractionError as extract_article does)."""
         if not self.workers:
             return _extract(url, body, content_type, rules, site)

@@ -6,8 +6,9 @@ import multiprocessing
 import os
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, Callable
+from typing import Any
 
 
 def exit_with(parent: int) -> None:
@@ -36,5 +37,9 @@ def worker_pool(workers: int, initializer: Callable[..., None] | None = None, in
 
     Spawned, not forked: forking a process that runs a reactor and threads copies their locks mid-use.
     """
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start,
-                               initargs=(os.getpid(), initializer, initargs))
+    return ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start,
+        initargs=(os.getpid(), initializer, initargs),
+    )

@@ -5,8 +5,8 @@ from __future__ import annotations
 from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any
 
-from newsarchive.items import Article
 from newsarchive.crawler.workers.pool import worker_pool
+from newsarchive.items import Article
 from newsarchive.store import Archive, open_archive
 from newsarchive.text.urls import url_key
 

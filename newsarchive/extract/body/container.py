@@ -6,10 +6,10 @@ import re
 
 from lxml import etree
 
-from newsarchive.extract.boilerplate.bodylines import drop_furniture_lines
-from newsarchive.extract.boilerplate.junk import drop, remove_junk
 from newsarchive.extract.body.lead import article_heading, find_lead
 from newsarchive.extract.body.scripted import script_texts, scripted_body
+from newsarchive.extract.boilerplate.bodylines import drop_furniture_lines
+from newsarchive.extract.boilerplate.junk import drop, remove_junk
 from newsarchive.extract.boilerplate.teasers import cut_teasers
 from newsarchive.extract.document.tree import BLOCK_TAGS, ancestors, css, squash, text_of
 from newsarchive.text.words import CJK_AS_WRITTEN
@@ -217,8 +217,11 @@ def _choose(root, anchor_articles=frozenset()) -> list:
     scores = _score_units(root, units)
     # The <article> around the headline holds the story when it holds real text: look only inside it,
     # so that a page-wide container mixing it with the next story cannot win.
-    inner = [a for a in anchor_articles
-             if a.getparent() is not None and not any(b in anchor_articles for b in a.iter("article") if b is not a)]
+    inner = [
+        a
+        for a in anchor_articles
+        if a.getparent() is not None and not any(b in anchor_articles for b in a.iter("article") if b is not a)
+    ]
     if inner and weight(text_of(inner[0])) >= 150:
         inside = {el for el in inner[0].iter()}
         scores = {el: s for el, s in scores.items() if el in inside} or scores
@@ -239,9 +242,11 @@ def _choose(root, anchor_articles=frozenset()) -> list:
         if not isinstance(sibling.tag, str) or sibling.tag in _SKIP_IN_OUTPUT:
             continue
         sibling_score = scores.get(sibling, 0.0) * (1 - _link_density(sibling))
-        if (sibling.tag, sibling.get("class")) == same_kind and sibling_score >= threshold * 0.5:
-            chosen.append(sibling)
-        elif sibling_score >= threshold:
+        if (
+            (sibling.tag, sibling.get("class")) == same_kind
+            and sibling_score >= threshold * 0.5
+            or sibling_score >= threshold
+        ):
             chosen.append(sibling)
         elif sibling.tag in ("p", "div") and not sibling.get("class") or sibling.tag == "p":
             text = text_of(sibling)
@@ -301,8 +306,9 @@ def _strip_headline_elements(containers) -> None:
                 drop(h1)
 
 
-def extract_body(root, *, selector: str | None = None, remove=(), remove_elements=(), keep=None,
-                 headline: str = "", titles=()) -> tuple[list[str], str]:
+def extract_body(
+    root, *, selector: str | None = None, remove=(), remove_elements=(), keep=None, headline: str = "", titles=()
+) -> tuple[list[str], str]:
     """(body lines, source): "site" (the selector's container), "microdata" (`keep`) or "heuristic".
 
     Mutates the tree: call it last.

@@ -14,7 +14,9 @@ LEAD_WORDS = frozenset(
     "epigraph".split()
 )
 # Captions and media credits also call themselves "description".
-_NOT_LEAD_WORDS = frozenset("caption captions credit credits image img photo picture media figure video gallery".split())
+_NOT_LEAD_WORDS = frozenset(
+    "caption captions credit credits image img photo picture media figure video gallery".split()
+)
 _MEDIA_TAGS = frozenset("figure img picture video".split())
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _LOOKAHEAD = 40

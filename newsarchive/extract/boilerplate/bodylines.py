@@ -19,8 +19,10 @@ _LABEL = re.compile(
 # A line with no letter at all ("+++", "0", "2 / 3"): counters and decorations.
 _NO_LETTER = re.compile(r"^[\W\d_]*$")
 # A byline: "By Jane Doe", "Von Nina Magoley", "Kommentar von ..." - short, a name after the word.
-_BYLINE = re.compile(r"^(?:\w+\s+)?(?i:by|von|par|por|di|da|av|door|od|przez|af|de)\s+[A-ZÀ-ÞĀ-Ž][\w.'’-]+"
-                     r"(?:\s+[\w.'’-]+){0,4}$")
+_BYLINE = re.compile(
+    r"^(?:\w+\s+)?(?i:by|von|par|por|di|da|av|door|od|przez|af|de)\s+[A-ZÀ-ÞĀ-Ž][\w.'’-]+"
+    r"(?:\s+[\w.'’-]+){0,4}$"
+)
 # A dateline: a date or time written with digits, in a short line ("Stand: 22.04.2024, 06:00 Uhr").
 _DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}|\d{1,2}\.?\s+[A-Za-zÀ-ÿ]{3,9}\.?\s+\d{4}")
 # A call to subscribe, register, sign up or donate addressed to the reader ("Jetzt abonnieren",
@@ -45,7 +47,7 @@ _LEAD_SIZE = 120
 _CJK = re.compile(f"[{CJK}]")
 _SHORT_CJK = 24
 # Sentence ends, closing quotes included: a body may end on a quoted sentence.
-_SENTENCE_END = (".", "!", "?", "。", "！", "？", "\"", "”", "“", "»", "«", "’")
+_SENTENCE_END = (".", "!", "?", "。", "！", "？", '"', "”", "“", "»", "«", "’")
 # The trailer never takes more than this share of the body: a body ending on a long list keeps it.
 _TRAILER_SHARE = 0.4
 

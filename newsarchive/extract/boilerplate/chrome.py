@@ -17,7 +17,7 @@ def in_site_chrome(el) -> bool:
     chain = [el, *ancestors(el)]
     for index, node in enumerate(chain):
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag == "header" and not is_article_header(node, chain[index + 1:]):
+        if tag == "header" and not is_article_header(node, chain[index + 1 :]):
             return True
         if tag in ("nav", "footer") or (node.get("role") or "").lower() in ("navigation", "banner", "menu"):
             return True

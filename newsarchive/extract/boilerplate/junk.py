@@ -85,8 +85,13 @@ def _is_person_box(el) -> bool:
     # A block marked up as a schema.org Person (name, job title, bio) is an author or "people" box;
     # a person named inside a sentence is inline and stays.
     itemtype = el.get("itemtype")
-    return bool(itemtype) and itemtype.rstrip("/").endswith("/Person") and el.tag not in INLINE_TAGS \
-        and el.tag not in RUNNING_TEXT and _visible_len(el) < 2 * SOFT_LIMIT
+    return (
+        bool(itemtype)
+        and itemtype.rstrip("/").endswith("/Person")
+        and el.tag not in INLINE_TAGS
+        and el.tag not in RUNNING_TEXT
+        and _visible_len(el) < 2 * SOFT_LIMIT
+    )
 
 
 def drop(el) -> None:
@@ -160,9 +165,18 @@ def remove_junk(root, keep=(), extra=()) -> None:
         protected.update(ancestors(el))
     structural = []
     # A cheap look at tag and attributes first: only these can be furniture by tag, role or hiding.
-    candidates = [el for el in root.iter(etree.Element)
-                  if (el.tag in _TAG_CANDIDATES or el.get("role") is not None or el.get("hidden") is not None
-                      or el.get("style") is not None) and el is not root and _is_junk_tag(el)]
+    candidates = [
+        el
+        for el in root.iter(etree.Element)
+        if (
+            el.tag in _TAG_CANDIDATES
+            or el.get("role") is not None
+            or el.get("hidden") is not None
+            or el.get("style") is not None
+        )
+        and el is not root
+        and _is_junk_tag(el)
+    ]
     for el in candidates:
         if el in protected:
             continue

@@ -59,14 +59,20 @@ def cut_teasers(containers: list) -> list:
     for index, container in enumerate(containers):
         if _heading_like(container) and is_teaser_heading(text_of(container)):
             return containers[:index]  # a bare heading among the containers: the rest is what it announces
-        headings = [el for el in container.iter() if isinstance(el.tag, str) and el is not container
-                    and _heading_like(el) and is_teaser_heading(text_of(el))]
+        headings = [
+            el
+            for el in container.iter()
+            if isinstance(el.tag, str) and el is not container and _heading_like(el) and is_teaser_heading(text_of(el))
+        ]
         for heading in headings:
             if heading.getparent() is None or not any(a is container for a in heading.iterancestors()):
                 continue  # already gone with an earlier teaser block
             block, label = heading, text_of(heading)
-            while block.getparent() is not None and block.getparent() is not container \
-                    and squash("".join(block.getparent().itertext())).startswith(label):
+            while (
+                block.getparent() is not None
+                and block.getparent() is not container
+                and squash("".join(block.getparent().itertext())).startswith(label)
+            ):
                 block = block.getparent()
             if block is heading:
                 for sibling in list(heading.itersiblings()):

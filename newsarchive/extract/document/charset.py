@@ -89,7 +89,7 @@ def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]
         return "", "utf-8"
     encoding, bom = read_bom(data)
     if encoding and bom:
-        return data[len(bom):].decode(encoding, "replace"), encoding
+        return data[len(bom) :].decode(encoding, "replace"), encoding
     declared = declared_charset(data, content_type)
     if declared:
         text = _strict(data, declared)

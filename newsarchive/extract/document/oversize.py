@@ -40,7 +40,7 @@ def bound_markup(text: str) -> tuple[str, str | None]:
     pos = 0
     while pos < len(text):
         match = _OPENER.search(text, pos)
-        before = _LONG_VALUE.sub(r'\1""', text[pos:match.start() if match else len(text)])
+        before = _LONG_VALUE.sub(r'\1""', text[pos : match.start() if match else len(text)])
         if markup + len(before) > MAX_MARKUP:
             out.append(_cut(before, MAX_MARKUP - markup))
             return "".join(out), f"cut at {MAX_MARKUP} of {len(text)} characters of markup"
@@ -56,9 +56,12 @@ def bound_markup(text: str) -> tuple[str, str | None]:
         opening = match.group(0)
         closer = _CLOSER[name].search(text, match.end())
         content_end = closer.start() if closer else len(text)
-        content = text[match.end():content_end]
-        keep = name == "script" and scripts + len(content) <= MAX_SCRIPTS and (
-            _JSON_LD.search(match.group(2) or "") or _SHIPPED_PARAGRAPH.search(content))
+        content = text[match.end() : content_end]
+        keep = (
+            name == "script"
+            and scripts + len(content) <= MAX_SCRIPTS
+            and (_JSON_LD.search(match.group(2) or "") or _SHIPPED_PARAGRAPH.search(content))
+        )
         out.append(opening + (content if keep else "") + (closer.group(0) if closer else ""))
         markup += len(opening)
         scripts += len(content) if keep else 0
@@ -68,7 +71,7 @@ def bound_markup(text: str) -> tuple[str, str | None]:
 
 def _cut(text: str, room: int) -> str:
     # Cut before a tag rather than inside one, when a tag starts in the last part of the room.
-    head = text[:max(room, 0)]
+    head = text[: max(room, 0)]
     tag = head.rfind("<", max(0, len(head) - 10_000))
     return head[:tag] if tag > 0 else head
 

@@ -60,7 +60,7 @@ def _flattened(text: str, limit: int = _MAX_DEPTH) -> str:
             depth += 1
             deep = depth > limit
         if deep:
-            out.append(text[pos:match.start()])
+            out.append(text[pos : match.start()])
             pos = match.end()
     out.append(text[pos:])
     return "".join(out)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from newsarchive.extract.fields.dates import parse_date
 from newsarchive.extract.boilerplate.chrome import in_site_chrome
 from newsarchive.extract.document.tree import ancestors, css, text_of, tokens
+from newsarchive.extract.fields.dates import parse_date
 
 _CLOCK = re.compile(r"\d{1,2}\s*(?:[:：]\d{2}|時)")
 # Class/id words of a dateline element; "datum", "fecha", "tarih" are the word "date" in other languages.
@@ -26,15 +26,50 @@ _ATTR_CHANGE_WORDS = frozenset("re mod modified update updated last edit edited 
 _ATTR_SPLIT = re.compile(r"[-_:.]|(?<=[a-z])(?=[A-Z])")
 # Labels a page writes before the publication time ("Datum 28.04.2023", "입력 2026.07.12 22:09"), lower-case.
 _PUBLISHED_LABELS = (
-    "published on", "published", "posted on", "posted", "date", "datum", "veröffentlicht am", "veröffentlicht",
-    "erschienen am", "erschienen", "publié le", "publié", "publicado el", "publicado", "publicada", "fecha",
-    "pubblicato il", "pubblicato", "data", "gepubliceerd op", "gepubliceerd", "opublikowano", "publikováno",
-    "publiserad", "publisert", "udgivet", "yayınlanma", "yayın tarihi", "입력", "등록", "公開日", "公開",
-    "配信日", "配信", "掲載日", "发布时间", "发布", "發布",
+    "published on",
+    "published",
+    "posted on",
+    "posted",
+    "date",
+    "datum",
+    "veröffentlicht am",
+    "veröffentlicht",
+    "erschienen am",
+    "erschienen",
+    "publié le",
+    "publié",
+    "publicado el",
+    "publicado",
+    "publicada",
+    "fecha",
+    "pubblicato il",
+    "pubblicato",
+    "data",
+    "gepubliceerd op",
+    "gepubliceerd",
+    "opublikowano",
+    "publikováno",
+    "publiserad",
+    "publisert",
+    "udgivet",
+    "yayınlanma",
+    "yayın tarihi",
+    "입력",
+    "등록",
+    "公開日",
+    "公開",
+    "配信日",
+    "配信",
+    "掲載日",
+    "发布时间",
+    "发布",
+    "發布",
 )
 _LABEL = re.compile(
-    "^(?:" + "|".join(re.escape(label) for label in sorted(_PUBLISHED_LABELS, key=len, reverse=True))
-    + r")(?![^\W\d_])\s*[:：]?\s*", re.I,
+    "^(?:"
+    + "|".join(re.escape(label) for label in sorted(_PUBLISHED_LABELS, key=len, reverse=True))
+    + r")(?![^\W\d_])\s*[:：]?\s*",
+    re.I,
 )
 
 
@@ -134,7 +169,7 @@ def _labelled_elements(root):
         match = _LABEL.match(head)
         if not match:
             continue
-        rest = head[match.end():]
+        rest = head[match.end() :]
         holder = el if rest else el.getparent()
         if holder is None or _about_another_story(el):
             continue

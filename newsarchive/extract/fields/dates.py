@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from newsarchive.extract.fields.datewords import MONTHS, MONTH_NAMES, TZ_ABBREVIATIONS
+from newsarchive.extract.fields.datewords import MONTH_NAMES, MONTHS, TZ_ABBREVIATIONS
 
 _ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
 _WEEKDAY = r"(?:\s*[(（][^)）\d]{1,4}[)）])?"
@@ -57,11 +57,11 @@ _RELATIVE = re.compile(
 def zone(name: str | None) -> tzinfo:
     """The tzinfo for an IANA name; UTC for None or an unknown name."""
     if not name:
-        return timezone.utc
+        return UTC
     try:
         return ZoneInfo(name)
     except (ValueError, KeyError, OSError):  # zoneinfo raises these for malformed or unknown keys
-        return timezone.utc
+        return UTC
 
 
 def known_zone(name: str | None) -> bool:
@@ -80,7 +80,7 @@ def _offset(text: str, pos: int) -> tuple[tzinfo | None, int]:
     if not match:
         return None, pos
     if match["z"]:
-        return timezone.utc, match.end()
+        return UTC, match.end()
     if match["sign"]:
         sign = -1 if match["sign"] in "-−" else 1
         hours, minutes = int(match["oh"]), int(match["om"] or 0)
@@ -208,7 +208,7 @@ def parse_date(text: str | None, tz: str | None = None, *, now: datetime | None 
             found = month and _build(year, month, mday, text, match.end(), zone_info)
             if found:
                 return found
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     if now.tzinfo is None:
         now = now.replace(tzinfo=zone_info)
     for pattern in (_MD_JA, _MD_SLASH):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from newsarchive.text.clean import clean_line
 from newsarchive.extract.boilerplate.chrome import in_site_chrome, is_article_header, is_crumb
 from newsarchive.extract.boilerplate.junk import in_furniture
 from newsarchive.extract.document.tree import ancestors, css, text_of, tokens
+from newsarchive.text.clean import clean_line
 from newsarchive.text.words import words
 
 _HEAD_WORDS = frozenset("header head heading titles".split())
@@ -38,8 +38,11 @@ def strip_site_name(title: str, site_names=(), *, guess: bool = False) -> str:
     if len(parts) < 2:
         return title
     if names:
-        kept = [p for p in parts if norm(p) not in names and not any(n and n in norm(p) and len(norm(p)) <= len(n) + 12
-                                                                     for n in names)]
+        kept = [
+            p
+            for p in parts
+            if norm(p) not in names and not any(n and n in norm(p) and len(norm(p)) <= len(n) + 12 for n in names)
+        ]
         if kept and len(kept) < len(parts):
             # Rebuild from the original title so separators inside the headline survive.
             start = title.find(kept[0])
@@ -64,7 +67,7 @@ def headline_matches(page_text: str, declared: str, site_names=()) -> bool:
     if a in (b, norm(declared), norm(strip_site_name(declared, site_names, guess=True))):
         return True
     # "Heading - Some Site Name": a short tail after a separator is the site, whatever its length in letters.
-    tail = b[len(a):] if b.startswith(a) else ""
+    tail = b[len(a) :] if b.startswith(a) else ""
     if tail and _SITE_TAIL.fullmatch(tail):
         return True
     shorter, longer = (a, b) if len(a) < len(b) else (b, a)
@@ -94,7 +97,7 @@ def _in_article_head(el) -> bool:
     chain = list(ancestors(el))
     for index, node in enumerate(chain):
         if node.tag == "header" or tokens(node) & _HEAD_WORDS:
-            return is_article_header(node, chain[index + 1:])
+            return is_article_header(node, chain[index + 1 :])
     return False
 
 
@@ -189,7 +192,7 @@ def _without_opening_quotes(text, declared, site_names):
     match = _OPENING_QUOTE.match(text)
     if not match:
         return None
-    bare = norm(match.group(2) + text[match.end():])
+    bare = norm(match.group(2) + text[match.end() :])
     for value, source in declared:
         value = strip_site_name(value, site_names, guess=True)
         if norm(value) == bare:
@@ -217,8 +220,11 @@ def headline(root, record, rules, site_names):
         first_meta = next((i for i, (_, kind) in enumerate(declared) if kind == "meta"), None)
         # Only the first social title (og:title) speaks for "meta": later ones (twitter:, dc.) are variants.
         counted = [item for i, item in enumerate(declared) if item[1] != "meta" or i == first_meta]
-        kinds = {kind for value, kind in counted if headline_matches(text, value, site_names)
-                 or headline_matches(spaced, value, site_names)}
+        kinds = {
+            kind
+            for value, kind in counted
+            if headline_matches(text, value, site_names) or headline_matches(spaced, value, site_names)
+        }
         # An <h2> standing in for a breadcrumb (or missing) <h1> is what readers see as the headline: the social
         # title alone confirms it. An <h1> in the article header needs two kinds to outweigh the JSON-LD.
         needed = 1 if headings[0][0].tag == "h2" else 2
@@ -233,8 +239,11 @@ def headline(root, record, rules, site_names):
     # when only punctuation differs (a kicker in its own <span>), the declared spelling is the cleaner one.
     for text, spaced, _ in on_page[:2]:
         words = headline_words(spaced)
-        variants = [(strip_site_name(value, site_names, guess=guess), source)
-                    for value, source in declared for guess in (False, True)]
+        variants = [
+            (strip_site_name(value, site_names, guess=guess), source)
+            for value, source in declared
+            for guess in (False, True)
+        ]
         for variant, source in variants:
             if words == headline_words(variant):
                 return variant, source

@@ -21,7 +21,7 @@ def language_code(value: str | None) -> str | None:
 
 
 def guess_language(text: str) -> str | None:
-    """"ja", "ko" or "zh" when the text is mostly in that script; None otherwise (Latin scripts are not guessed)."""
+    """ "ja", "ko" or "zh" when the text is mostly in that script; None otherwise (Latin scripts are not guessed)."""
     sample = text[:5000]
     letters = len(_LETTERS.findall(sample))
     if not letters:

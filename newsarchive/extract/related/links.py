@@ -6,12 +6,20 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from newsarchive.extract.document.tree import ancestors, css, split_tokens, squash, text_of, tokens
+from newsarchive.extract.related.labels import (
+    CALL_TO_ACTION,
+    ENGINE_WORDS,
+    LABEL,
+    LABEL_WORD,
+    MORE_ON,
+    NAV_WORDS,
+    NOT_RELATED,
+    TAG_HREF,
+    WIDGET_WORDS,
+)
 from newsarchive.text.clean import absolute_url, clean_line
 from newsarchive.text.urls import same_domain, site_host, url_key
-from newsarchive.extract.related.labels import (
-    CALL_TO_ACTION, ENGINE_WORDS, LABEL, LABEL_WORD, MORE_ON, NAV_WORDS, NOT_RELATED, TAG_HREF, WIDGET_WORDS,
-)
-from newsarchive.extract.document.tree import ancestors, css, split_tokens, squash, text_of, tokens
 
 _MAX_LINKS = 30
 _BLOCK_CLIMB = 4
@@ -45,14 +53,20 @@ def links_in(containers, base: str, after=None, widgets: bool = False) -> list[d
                 continue
             url = absolute_url(el.get("href"), base)
             title = _anchor_title(el)
-            if (url and title and (el.get("rel") or "").lower() != "tag" and not TAG_HREF.search(url)
-                    and not CALL_TO_ACTION.match(title)):
+            if (
+                url
+                and title
+                and (el.get("rel") or "").lower() != "tag"
+                and not TAG_HREF.search(url)
+                and not CALL_TO_ACTION.match(title)
+            ):
                 found.append({"url": url, "title": title})
     return found
 
 
-_LABEL_TAGS = frozenset("h2 h3 h4 h5 h6 p div span strong b dt li i em header label section aside figcaption caption "
-                        "small a".split())
+_LABEL_TAGS = frozenset(
+    "h2 h3 h4 h5 h6 p div span strong b dt li i em header label section aside figcaption caption small a".split()
+)
 
 
 def _label_text(text: str) -> bool:
@@ -182,8 +196,9 @@ def _label_link(label):
     return next((a for a in ancestors(label) if a.tag == "a" and a.get("href")), None)
 
 
-def find_related(root, page_url: str, *, selector: str | None = None, body=None,
-                 blocks: list | None = None) -> tuple[list[dict], str | None]:
+def find_related(
+    root, page_url: str, *, selector: str | None = None, body=None, blocks: list | None = None
+) -> tuple[list[dict], str | None]:
     """(links, source): the publisher's related-reading block, from `selector` ("site") or found by signals.
 
     Signals are a label ("あわせて読みたい", "【関連記事】", "Related", "Mehr zu Iran", ...) or the class
@@ -227,7 +242,11 @@ def find_related(root, page_url: str, *, selector: str | None = None, body=None,
             continue
         if not _ok_block(block, body, wrappers, page_url):
             continue
-        links = [block_link(block, page_url)] if block.tag == "a" else links_in([block], page_url, after=after, widgets=True)
+        links = (
+            [block_link(block, page_url)]
+            if block.tag == "a"
+            else links_in([block], page_url, after=after, widgets=True)
+        )
         links = [link for link in links if link]
         if links:
             seen_blocks.append(block)
@@ -261,8 +280,12 @@ def _section_of(url: str, page_url: str) -> bool:
     """Whether `url` is a section index above the page ("/politik/deutschland/" above its article)."""
     link, page = urlsplit(url), urlsplit(page_url)
     path = link.path.rstrip("/")
-    return (not link.query and site_host(url) == site_host(page_url)
-            and page.path.startswith(path + "/") and len(page.path) > len(path) + 1)
+    return (
+        not link.query
+        and site_host(url) == site_host(page_url)
+        and page.path.startswith(path + "/")
+        and len(page.path) > len(path) + 1
+    )
 
 
 def _page_key(url: str) -> str:

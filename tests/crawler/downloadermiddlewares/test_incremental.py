@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from scrapy import Spider
@@ -14,13 +14,19 @@ from newsarchive.crawler.downloadermiddlewares.incremental import IncrementalMid
 from newsarchive.crawler.spiders.base import ARTICLE
 from newsarchive.store.crawlstate import KnownUrl
 
-NOW = datetime.now(timezone.utc)
+NOW = datetime.now(UTC)
 URL = "https://www.newsweekjapan.jp/headlines/world/2025/01/530000.php"
 
 
 def middleware(tmp_path, **settings) -> IncrementalMiddleware:
-    crawler = get_crawler(Spider, {"ITEM_PIPELINES": {"newsarchive.crawler.pipelines.StorePipeline": 400},
-                                   "NEWSARCHIVE_DB": str(tmp_path / "archive.db"), **settings})
+    crawler = get_crawler(
+        Spider,
+        {
+            "ITEM_PIPELINES": {"newsarchive.crawler.pipelines.StorePipeline": 400},
+            "NEWSARCHIVE_DB": str(tmp_path / "archive.db"),
+            **settings,
+        },
+    )
     return IncrementalMiddleware.from_crawler(crawler)
 
 
@@ -66,8 +72,15 @@ def test_without_the_store_pipeline_there_is_no_frontier():
     with pytest.raises(NotConfigured):
         IncrementalMiddleware.from_crawler(get_crawler(Spider, {"ITEM_PIPELINES": {}}))
     with pytest.raises(NotConfigured):
-        IncrementalMiddleware.from_crawler(get_crawler(Spider, {
-            "NEWSARCHIVE_INCREMENTAL": False, "ITEM_PIPELINES": {"newsarchive.crawler.pipelines.StorePipeline": 400}}))
+        IncrementalMiddleware.from_crawler(
+            get_crawler(
+                Spider,
+                {
+                    "NEWSARCHIVE_INCREMENTAL": False,
+                    "ITEM_PIPELINES": {"newsarchive.crawler.pipelines.StorePipeline": 400},
+                },
+            )
+        )
 
 
 def test_due_articles_are_rechecked_through_the_spider_and_handed_to_the_engine(tmp_path):

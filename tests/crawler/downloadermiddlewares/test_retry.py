@@ -1,10 +1,10 @@
 """Tests for newsarchive.crawler.downloadermiddlewares.retry: reading Retry-After."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from newsarchive.crawler.downloadermiddlewares.retry import retry_after
 
-NOW = datetime(2025, 1, 18, 0, 0, 0, tzinfo=timezone.utc)
+NOW = datetime(2025, 1, 18, 0, 0, 0, tzinfo=UTC)
 
 
 def test_retry_after_in_seconds_or_as_an_http_date():

@@ -12,8 +12,8 @@ from twisted.python.failure import Failure
 
 from newsarchive.crawler.extensions.progress import Progress
 from newsarchive.crawler.extensions.runrecorder import RunRecorder, run_status
-from newsarchive.items import Article
 from newsarchive.crawler.pipelines import DuplicateItem
+from newsarchive.items import Article
 from newsarchive.store import open_archive
 
 NONE = {"pages_fetched": 0, "errors": 0}
@@ -61,8 +61,11 @@ def test_recorder_writes_callback_errors_and_drops_and_finishes_the_run(tmp_path
         problems = archive.problems(run_id=run["id"])
     finally:
         archive.close()
-    assert (run["status"], run["spider"], run["args"]["base_url"]) == ("finished", "newsweekjapan",
-                                                                      "http://127.0.0.1:8000")
+    assert (run["status"], run["spider"], run["args"]["base_url"]) == (
+        "finished",
+        "newsweekjapan",
+        "http://127.0.0.1:8000",
+    )
     assert run["args"]["pid"] == os.getpid()  # so that a later run can tell this one was killed
     assert (run["errors"], run["dropped"], run["duplicates"]) == (1, 1, 1)
     by_reason = {p["reason"].split(" (at ")[0]: p for p in problems}
@@ -75,9 +78,13 @@ def test_recorder_writes_callback_errors_and_drops_and_finishes_the_run(tmp_path
 def test_progress_line_gives_pages_rate_articles_and_errors():
     crawler = get_crawler(Spider, {"NEWSARCHIVE_PROGRESS_INTERVAL": 5})
     crawler.stats.open_spider()
-    for key, value in (("response_received_count", 120), ("newsarchive/articles_new", 90),
-                       ("newsarchive/articles_updated", 5), ("newsarchive/articles_unchanged", 7),
-                       ("newsarchive/errors", 3)):
+    for key, value in (
+        ("response_received_count", 120),
+        ("newsarchive/articles_new", 90),
+        ("newsarchive/articles_updated", 5),
+        ("newsarchive/articles_unchanged", 7),
+        ("newsarchive/errors", 3),
+    ):
         crawler.stats.set_value(key, value)
     progress = Progress.from_crawler(crawler)
     progress.started -= 60
@@ -91,8 +98,15 @@ def test_a_run_that_gets_no_article_from_a_site_that_had_some_is_a_likely_layout
 
     crawler = get_crawler(Spider)
     stats = crawler.stats
-    nothing = {"pages_fetched": 5, "articles_new": 0, "articles_updated": 0, "articles_unchanged": 0,
-               "duplicates": 0, "dropped": 4, "errors": 0}
+    nothing = {
+        "pages_fetched": 5,
+        "articles_new": 0,
+        "articles_updated": 0,
+        "articles_unchanged": 0,
+        "duplicates": 0,
+        "dropped": 4,
+        "errors": 0,
+    }
     stats.set_value("newsarchive/article_links", 4)
     stats.set_value("newsarchive/article_pages", 4)
     assert layout_warning(True, stats, nothing).startswith("likely layout change: 4 article pages fetched")

@@ -1,7 +1,7 @@
 """Tests for newsarchive.crawler.spiders.discovery: telling feeds, sitemaps and pages apart and reading them."""
 
 import gzip
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from newsarchive.crawler.spiders.discovery import find_hrefs, is_html_type, parse_date, parse_feed, parse_sitemap, sniff
 
@@ -73,8 +73,8 @@ def test_atom_takes_the_alternate_link_and_honours_xml_base():
         "https://example.com/posts/2025/01/one-long-article-title",
         "https://example.com/other/two.html",
     ]
-    assert entries[0].published == datetime(2025, 1, 17, 22, 25, tzinfo=timezone.utc)
-    assert entries[0].modified == datetime(2025, 1, 18, 1, 0, tzinfo=timezone.utc)
+    assert entries[0].published == datetime(2025, 1, 17, 22, 25, tzinfo=UTC)
+    assert entries[0].modified == datetime(2025, 1, 18, 1, 0, tzinfo=UTC)
 
 
 def test_news_sitemap_keeps_lastmod_and_publication_date():
@@ -109,7 +109,7 @@ def test_broken_or_hostile_xml_gives_no_entries_instead_of_an_exception():
 
 def test_dates_in_rss_and_iso_forms():
     assert parse_date("Sat, 18 Jan 2025 07:25:00 +0900") == datetime(2025, 1, 18, 7, 25, tzinfo=JST)
-    assert parse_date("2025-01-17T22:25:00Z") == datetime(2025, 1, 17, 22, 25, tzinfo=timezone.utc)
+    assert parse_date("2025-01-17T22:25:00Z") == datetime(2025, 1, 17, 22, 25, tzinfo=UTC)
     assert parse_date("2025-01-18") is None
     assert parse_date("yesterday") is None
 
@@ -152,7 +152,9 @@ def test_gzipped_sitemaps_in_several_members_or_with_a_damaged_checksum_are_read
     packed = gzip.compress(INDEX)
     bad_crc = packed[:-8] + bytes(4) + packed[-4:]
     assert [e.url for e in parse_sitemap(bad_crc, "https://www.newsweekjapan.jp/sitemap.xml")] == [
-        "https://www.newsweekjapan.jp/sitemap-2025-01.xml", "https://www.newsweekjapan.jp/sitemap-news.xml"]
+        "https://www.newsweekjapan.jp/sitemap-2025-01.xml",
+        "https://www.newsweekjapan.jp/sitemap-news.xml",
+    ]
 
 
 def test_a_gzip_bomb_is_not_inflated_past_the_bound_and_corrupt_gzip_never_raises():

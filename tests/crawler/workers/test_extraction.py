@@ -4,12 +4,14 @@ import asyncio
 
 import pytest
 
-from newsarchive.extract import ExtractionError, extract_article
 from newsarchive.crawler.workers.extraction import ExtractionPool
+from newsarchive.extract import ExtractionError, extract_article
 
-PAGE = ("<html lang='ja'><head><title>条約に署名 | 例</title></head><body><article><h1>条約に署名</h1>"
-        "<p>ロシアとイランは17日、包括的戦略パートナーシップ条約に署名した。有効期間は20年。</p>"
-        "<p>両国は軍事面の協力を深める。相互防衛の条項は含まれていない。</p></article></body></html>").encode()
+PAGE = (
+    "<html lang='ja'><head><title>条約に署名 | 例</title></head><body><article><h1>条約に署名</h1>"
+    "<p>ロシアとイランは17日、包括的戦略パートナーシップ条約に署名した。有効期間は20年。</p>"
+    "<p>両国は軍事面の協力を深める。相互防衛の条項は含まれていない。</p></article></body></html>"
+).encode()
 URL = "https://news.example.jp/a/1.php"
 
 

@@ -61,7 +61,9 @@ def test_split_body_containers_of_the_same_kind_are_joined():
 
 
 def test_link_lists_lose_to_real_paragraphs():
-    links = "".join(f"<li><a href='/s/{i}'>Another headline about a different topic number {i}</a></li>" for i in range(30))
+    links = "".join(
+        f"<li><a href='/s/{i}'>Another headline about a different topic number {i}</a></li>" for i in range(30)
+    )
     html = f"<html><body><ul class='list'>{links}</ul><div><p>{P1}</p><p>{P2}</p></div></body></html>"
     assert body_of(html) == [P1, P2]
 
@@ -115,7 +117,9 @@ def test_layout_word_beside_a_content_word_keeps_the_block():
 
 
 def test_article_wrapped_in_an_aside_is_still_found():
-    html = f"<html><body><aside id='secondary'><section><p>{P1}</p><p>{P2}</p><p>{P3}</p></section></aside></body></html>"
+    html = (
+        f"<html><body><aside id='secondary'><section><p>{P1}</p><p>{P2}</p><p>{P3}</p></section></aside></body></html>"
+    )
     assert body_of(html) == [P1, P2, P3]
 
 
@@ -140,7 +144,9 @@ def test_related_reading_inside_the_article_container_is_not_body():
     article = extract_article("https://example.jp/news/0.php", html)
     assert article.body.splitlines() == [JA1, JA2, JA3]
     assert [link["url"] for link in article.related_links] == [
-        "https://example.jp/news/1.php", "https://example.jp/news/2.php"]
+        "https://example.jp/news/1.php",
+        "https://example.jp/news/2.php",
+    ]
 
 
 def test_a_linked_word_inside_a_sentence_stays_even_with_a_furniture_class():
@@ -170,7 +176,11 @@ def test_the_lead_is_found_after_a_heading_showing_another_declared_title():
 
 def test_unnamed_text_blocks_are_joined_through_their_named_wrappers():
     block = "<div class='c-text-width'><div class='c-text-container'><div>{}</div></div></div>"
-    html = ("<html><body><article><h1>H</h1>" + block.format(f"<p>{P1}</p>")
-            + "<div class='c-text-width'><figure><figcaption>A photo</figcaption></figure></div>"
-            + block.format(f"<p>{P2}</p><p>{P3}</p><p>{P4}</p>") + "</article></body></html>")
+    html = (
+        "<html><body><article><h1>H</h1>"
+        + block.format(f"<p>{P1}</p>")
+        + "<div class='c-text-width'><figure><figcaption>A photo</figcaption></figure></div>"
+        + block.format(f"<p>{P2}</p><p>{P3}</p><p>{P4}</p>")
+        + "</article></body></html>"
+    )
     assert body_of(html) == [P1, P2, P3, P4]

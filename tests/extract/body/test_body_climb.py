@@ -20,7 +20,7 @@ def test_paragraphs_each_wrapped_in_their_own_divs_are_all_read():
     wrapped = "".join(f"<div><div><div><div><p>{p}</p></div></div></div></div>" for p in PARAS)
     facts = "".join(f"<p>{f}, according to the council's own records.</p>" for f in FACTS * 2)
     html = f"""<html><body><article><h1>Bridge closes</h1>
-      <div id="main">{wrapped[:len(wrapped) // 2]}<div class="factbox">{facts}</div>{wrapped[len(wrapped) // 2:]}</div>
+      <div id="main">{wrapped[: len(wrapped) // 2]}<div class="factbox">{facts}</div>{wrapped[len(wrapped) // 2 :]}</div>
     </article></body></html>"""
     body = body_of(html)
     assert [line for line in body if line in PARAS] == PARAS
@@ -28,12 +28,19 @@ def test_paragraphs_each_wrapped_in_their_own_divs_are_all_read():
 
 def test_body_split_into_modules_by_a_video_block_is_read_whole():
     def module(inner):
-        return f"<div class='con'><div class='modCon'><div class='mod'><div class='boxCon'>{inner}</div></div></div></div>"
+        return (
+            f"<div class='con'><div class='modCon'><div class='mod'><div class='boxCon'>{inner}</div></div></div></div>"
+        )
+
     html = f"""<html><body><div class="section">
       {module(f"<div class='box'><div class='paragraph'><p>{PARAS[0]}</p><p>{PARAS[1]}</p></div></div>")}
       {module("<div class='player-box'>Video 01:20 min</div>")}
-      {module(f"<div class='box'><div class='paragraph'><h2>What happens next</h2><p>{PARAS[2]}</p>"
-              f"<p>{PARAS[3]}</p><p>{PARAS[4]}</p><p>{PARAS[5]}</p></div></div>")}
+      {
+        module(
+            f"<div class='box'><div class='paragraph'><h2>What happens next</h2><p>{PARAS[2]}</p>"
+            f"<p>{PARAS[3]}</p><p>{PARAS[4]}</p><p>{PARAS[5]}</p></div></div>"
+        )
+    }
     </div>
     <div class="teaserlist"><a href="/a">Another story about a very different subject</a>
       <a href="/b">And one more story that is not about bridges at all</a></div>
@@ -45,7 +52,8 @@ def test_teaser_cards_in_other_article_elements_are_not_climbed_into():
     cards = "".join(
         f"<article class='card'><h3><a href='/s/{i}'>Other story number {i}</a></h3>"
         f"<p>A summary of that other story, long enough to look like a paragraph of text {i}.</p></article>"
-        for i in range(4))
+        for i in range(4)
+    )
     html = f"""<html><body><div class="page">
       <div class="story"><p>{PARAS[0]}</p><p>{PARAS[1]}</p><p>{PARAS[2]}</p></div>
       <div class="more"><h2>More stories</h2>{cards}</div>

@@ -34,15 +34,19 @@ def test_a_page_that_misses_much_of_the_declared_text_is_not_reconciled():
 
 
 def test_one_paragraph_jsonld_body_gives_way_to_the_pages_paragraphs_and_subheading():
-    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Bridge closes",'
-          f' "articleBody": "{DECLARED}"}}</script>')
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Bridge closes",'
+        f' "articleBody": "{DECLARED}"}}</script>'
+    )
     body = f"<article><h1>Bridge closes</h1><p>{P1}</p><h2>{HEADING}</h2><p>{P2}</p><p>{P3}</p></article>"
     html = f"<html lang='en'><head>{ld}</head><body>{body}</body></html>"
     assert extract_article("https://p.example/a", html).body.splitlines() == [P1, HEADING, P2, P3]
 
 
 def test_a_declaration_that_runs_subheadings_into_short_paragraphs_still_confirms_the_page():
-    sections = [(f"Part {word}", f"The {word} section tells readers what changed on the bridge this week.")
-                for word in ("one", "two", "three", "four", "five", "six")]
+    sections = [
+        (f"Part {word}", f"The {word} section tells readers what changed on the bridge this week.")
+        for word in ("one", "two", "three", "four", "five", "six")
+    ]
     lines = [line for section in sections for line in section]
     assert reconcile(" ".join(lines), lines) == lines

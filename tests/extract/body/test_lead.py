@@ -23,7 +23,9 @@ def test_captions_and_media_are_never_the_lead():
 
 def test_teasers_far_below_the_headline_are_not_the_lead():
     filler = "".join(f"<p>Paragraph {i}</p>" for i in range(60))
-    html = f"<html><body><article><h1>Bridge closes</h1>{filler}<div class='teaser'>{LEAD}</div></article></body></html>"
+    html = (
+        f"<html><body><article><h1>Bridge closes</h1>{filler}<div class='teaser'>{LEAD}</div></article></body></html>"
+    )
     assert lead_of(html) == ""
 
 

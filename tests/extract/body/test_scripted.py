@@ -27,8 +27,10 @@ def test_script_strings_without_paragraph_markup_give_no_body():
 
 
 def test_markup_body_is_preferred_over_script_strings():
-    story = ("The council voted on Tuesday to close the old bridge, citing safety concerns raised by engineers. "
-             "Repairs will take at least two years, and traffic will be diverted through the northern district.")
+    story = (
+        "The council voted on Tuesday to close the old bridge, citing safety concerns raised by engineers. "
+        "Repairs will take at least two years, and traffic will be diverted through the northern district."
+    )
     html = page_with_scripted_body(f"<p>{P1}</p>").replace('<div id="app">', f'<div id="app"><p>{story}</p>')
     lines, _ = extract_body(parse(html))
     assert lines == [story]

@@ -1,7 +1,9 @@
 from newsarchive.extract.boilerplate.bodylines import drop_furniture_lines, is_appeal, is_label
 
-LEAD = ("The council voted on Tuesday to close the old bridge, citing safety concerns raised by engineers "
-        "after an inspection in the spring.")
+LEAD = (
+    "The council voted on Tuesday to close the old bridge, citing safety concerns raised by engineers "
+    "after an inspection in the spring."
+)
 PARA = "Repairs will take at least two years, and traffic will be diverted through the northern district."
 
 
@@ -31,18 +33,22 @@ def test_a_subhead_before_the_first_paragraph_is_kept():
 
 
 def test_calls_to_subscribe_register_or_donate_are_appeals_in_several_languages():
-    for line in ("Registration is a free and easy way to support our journalism.",
-                 "Ground Game: Sign up for AP’s weekly politics newsletter to get it in your inbox every Monday.",
-                 "Jetzt abonnieren und von der Vorlesefunktion profitieren.",
-                 "Dann unterstützen Sie uns bitte mit einer Spende.",
-                 "Article réservé aux abonnés"):
+    for line in (
+        "Registration is a free and easy way to support our journalism.",
+        "Ground Game: Sign up for AP’s weekly politics newsletter to get it in your inbox every Monday.",
+        "Jetzt abonnieren und von der Vorlesefunktion profitieren.",
+        "Dann unterstützen Sie uns bitte mit einer Spende.",
+        "Article réservé aux abonnés",
+    ):
         assert is_appeal(line), line
 
 
 def test_news_about_donations_and_subscriptions_is_not_an_appeal():
-    for line in ("The Prime Minister said he would continue to accept donations from the peer.",
-                 "Strava is now throwing its weight behind a family plan to entice bulk subscriptions.",
-                 "Die Opfer und ihre Familien werden eine finanzielle Unterstützung erhalten."):
+    for line in (
+        "The Prime Minister said he would continue to accept donations from the peer.",
+        "Strava is now throwing its weight behind a family plan to entice bulk subscriptions.",
+        "Die Opfer und ihre Familien werden eine finanzielle Unterstützung erhalten.",
+    ):
         assert not is_appeal(line), line
 
 
@@ -52,16 +58,20 @@ def test_appeal_between_paragraphs_is_dropped():
 
 
 def test_a_long_closing_appeal_box_and_its_title_are_dropped():
-    appeal = ("Good local reporting needs readers who stand behind it. " * 4 +
-              "Do you agree? Then support our journalism with a monthly contribution. Join now")
+    appeal = (
+        "Good local reporting needs readers who stand behind it. " * 4
+        + "Do you agree? Then support our journalism with a monthly contribution. Join now"
+    )
     assert len(appeal) > 300
     body = [LEAD, PARA, PARA + " More.", PARA + " Again.", PARA + " Still.", PARA + " Last."]
     assert drop_furniture_lines([*body, "Read local, act local", appeal]) == body
 
 
 def test_a_long_paragraph_mentioning_an_appeal_mid_body_stays():
-    long_para = ("The charity said it will ask people to support our journalism fund, a phrase its director "
-                 "repeated at every meeting. " * 3)
+    long_para = (
+        "The charity said it will ask people to support our journalism fund, a phrase its director "
+        "repeated at every meeting. " * 3
+    )
     lines = [LEAD, long_para, PARA]
     assert drop_furniture_lines(lines) == lines
 
@@ -87,8 +97,15 @@ def test_a_body_ending_on_a_quoted_sentence_keeps_it():
 
 
 def test_a_body_ending_on_a_long_list_of_short_items_keeps_the_list():
-    items = ["Bread and flour", "Milk, butter and cheese", "Fresh fruit and vegetables", "Tinned fish",
-             "Rice and pasta", "Coffee and tea", "Sugar and salt"]
+    items = [
+        "Bread and flour",
+        "Milk, butter and cheese",
+        "Fresh fruit and vegetables",
+        "Tinned fish",
+        "Rice and pasta",
+        "Coffee and tea",
+        "Sugar and salt",
+    ]
     lines = [LEAD, "The shop sells:", *items]
     assert drop_furniture_lines(lines) == lines
 
@@ -106,5 +123,7 @@ def test_a_long_paragraph_printed_twice_is_read_once():
 
 def test_short_lines_that_repeat_stay_every_time():
     lines = [LEAD, "Price: 20 euros", PARA, "Price: 20 euros", "Two year warranty on parts", PARA + " Then."]
-    assert drop_furniture_lines(lines + ["Two year warranty on parts", PARA + " End."]) == \
-        lines + ["Two year warranty on parts", PARA + " End."]
+    assert drop_furniture_lines(lines + ["Two year warranty on parts", PARA + " End."]) == lines + [
+        "Two year warranty on parts",
+        PARA + " End.",
+    ]

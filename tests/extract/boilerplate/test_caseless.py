@@ -1,15 +1,29 @@
 import re
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsarchive.extract.boilerplate.caseless import Caseless
 
 WORDS = r"related|read more|mehr|läs|même|関連"
 
 
-@pytest.mark.parametrize("text", ["RELATED STORIES", "Read More", "MEHR ZUM THEMA", "LÄS OCKSÅ", "MÊME sujet",
-                                  "【関連記事】", "nothing here", "", "ſee RELATED", "İlgili"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RELATED STORIES",
+        "Read More",
+        "MEHR ZUM THEMA",
+        "LÄS OCKSÅ",
+        "MÊME sujet",
+        "【関連記事】",
+        "nothing here",
+        "",
+        "ſee RELATED",
+        "İlgili",
+    ],
+)
 def test_finds_words_in_any_case_like_re_ignorecase(text):
     assert bool(Caseless(WORDS).search(text)) == bool(re.search(WORDS, text, re.I))
 

@@ -1,10 +1,14 @@
 from newsarchive.extract.boilerplate.junk import remove_junk
 from newsarchive.extract.document.tree import parse, text_of
 
-STORY = ("Nepal's aviation authority disputed on Tuesday whether the plane had been hit by a bird, "
-         "calling the carrier's account of the incident misleading and barring two of its managers.")
-CONSENT = ("If you are a California consumer, you have the right, at any time, to direct a business that sells "
-           "your personal information to third parties not to sell it. ") * 3
+STORY = (
+    "Nepal's aviation authority disputed on Tuesday whether the plane had been hit by a bird, "
+    "calling the carrier's account of the incident misleading and barring two of its managers."
+)
+CONSENT = (
+    "If you are a California consumer, you have the right, at any time, to direct a business that sells "
+    "your personal information to third parties not to sell it. "
+) * 3
 
 
 def page_text(html: str) -> str:

@@ -2,14 +2,22 @@ from newsarchive.extract.body.container import extract_body
 from newsarchive.extract.boilerplate.teasers import is_teaser_heading
 from newsarchive.extract.document.tree import parse
 
-P1 = ("The city council approved the new tram line on Monday after a debate that lasted more than six hours, "
-      "with twenty-one votes in favour and fourteen against.")
-P2 = ("Construction is due to start next spring and the first trams should run in 2028, the transport "
-      "department said in a statement published after the vote.")
-P3 = ("Residents of the northern district, who had campaigned for the line for a decade, celebrated outside "
-      "the town hall late into the evening.")
-TEASER = ("A local bakery has won a national prize for its rye bread, the third award in five years for the "
-          "family business that opened in 1952.")
+P1 = (
+    "The city council approved the new tram line on Monday after a debate that lasted more than six hours, "
+    "with twenty-one votes in favour and fourteen against."
+)
+P2 = (
+    "Construction is due to start next spring and the first trams should run in 2028, the transport "
+    "department said in a statement published after the vote."
+)
+P3 = (
+    "Residents of the northern district, who had campaigned for the line for a decade, celebrated outside "
+    "the town hall late into the evening."
+)
+TEASER = (
+    "A local bakery has won a national prize for its rye bread, the third award in five years for the "
+    "family business that opened in 1952."
+)
 
 
 def body_of(html: str) -> list[str]:
@@ -17,15 +25,29 @@ def body_of(html: str) -> list[str]:
 
 
 def test_teaser_headings_in_several_languages_are_recognised():
-    for text in ("More from The Nation", "More TechCrunch", "Related articles", "You might also like",
-                 "Das könnte Sie auch interessieren", "Mehr zum Thema", "Weitere Informationen",
-                 "À lire aussi", "Leggi anche", "関連記事"):
+    for text in (
+        "More from The Nation",
+        "More TechCrunch",
+        "Related articles",
+        "You might also like",
+        "Das könnte Sie auch interessieren",
+        "Mehr zum Thema",
+        "Weitere Informationen",
+        "À lire aussi",
+        "Leggi anche",
+        "関連記事",
+    ):
         assert is_teaser_heading(text), text
 
 
 def test_subheads_of_the_article_are_not_teaser_headings():
-    for text in ("More than 100 homes flooded", "Related costs", "What the council decided",
-                 "Mehrheit im Stadtrat", "more trouble ahead"):
+    for text in (
+        "More than 100 homes flooded",
+        "Related costs",
+        "What the council decided",
+        "Mehrheit im Stadtrat",
+        "more trouble ahead",
+    ):
         assert not is_teaser_heading(text), text
 
 
@@ -65,5 +87,10 @@ def test_list_of_links_inside_the_body_is_not_body_but_a_list_of_sentences_is():
       <ul><li>The line will have twelve stops.</li><li>Trams will run every eight minutes at peak times.</li></ul>
       <p>{P3}</p>
     </div></body></html>"""
-    assert body_of(html) == [P1, P2, "The line will have twelve stops.",
-                             "Trams will run every eight minutes at peak times.", P3]
+    assert body_of(html) == [
+        P1,
+        P2,
+        "The line will have twelve stops.",
+        "Trams will run every eight minutes at peak times.",
+        P3,
+    ]

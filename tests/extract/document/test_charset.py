@@ -105,4 +105,3 @@ def test_a_utf7_declaration_cannot_smuggle_markup_into_the_text():
     data = page("+ADw-script+AD4-alert(1)+ADw-/script+AD4-", '<meta charset="utf-7">').encode("ascii")
     text, encoding = decode_html(data, "text/html; charset=utf-7")
     assert "<script>" not in text and encoding != "utf-7"
-

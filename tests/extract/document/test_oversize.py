@@ -12,14 +12,18 @@ def test_a_page_within_the_limit_is_left_exactly_as_it_came():
 
 def test_an_oversized_page_loses_comments_styles_svg_and_plain_scripts_but_keeps_json_ld():
     padding = "<style>" + "p{color:red}" * (MAX_MARKUP // 10) + "</style>"
-    page = (f"<html><head>{padding}<!-- a comment --><script>track();</script>"
-            '<script type="application/ld+json">{"headline": "Bridge closes"}</script></head>'
-            "<body><svg><path d='M0 0'/></svg><p>Text</p></body></html>")
+    page = (
+        f"<html><head>{padding}<!-- a comment --><script>track();</script>"
+        '<script type="application/ld+json">{"headline": "Bridge closes"}</script></head>'
+        "<body><svg><path d='M0 0'/></svg><p>Text</p></body></html>"
+    )
     text, note = bound_markup(page)
     assert note is None
-    assert text == ("<html><head><style></style><script></script>"
-                    '<script type="application/ld+json">{"headline": "Bridge closes"}</script></head>'
-                    "<body><svg></svg><p>Text</p></body></html>")
+    assert text == (
+        "<html><head><style></style><script></script>"
+        '<script type="application/ld+json">{"headline": "Bridge closes"}</script></head>'
+        "<body><svg></svg><p>Text</p></body></html>"
+    )
 
 
 def test_an_oversized_page_keeps_a_script_that_may_ship_the_body():
@@ -30,7 +34,11 @@ def test_an_oversized_page_keeps_a_script_that_may_ship_the_body():
 
 
 def test_huge_attribute_values_are_emptied_on_an_oversized_page():
-    page = '<html><body><img alt="map" src="data:image/png;base64,' + "A" * (MAX_MARKUP + 10) + '"><p>Text</p></body></html>'
+    page = (
+        '<html><body><img alt="map" src="data:image/png;base64,'
+        + "A" * (MAX_MARKUP + 10)
+        + '"><p>Text</p></body></html>'
+    )
     text, note = bound_markup(page)
     assert text == '<html><body><img alt="map" src=""><p>Text</p></body></html>'
     assert note is None

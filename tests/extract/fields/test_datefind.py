@@ -19,8 +19,10 @@ def test_a_labelled_date_in_a_fact_list_is_the_publication_date():
 
 
 def test_a_data_attribute_named_for_the_publication_time_is_read_and_a_change_time_is_not():
-    body = (f'<article><div data-re-deploy-dt="2026.01.30 09:00"></div><div data-deploy-dt="2026.01.29 18:40">'
-            f'</div><h1>X</h1><p>{P1}</p></article>')
+    body = (
+        f'<article><div data-re-deploy-dt="2026.01.30 09:00"></div><div data-deploy-dt="2026.01.29 18:40">'
+        f"</div><h1>X</h1><p>{P1}</p></article>"
+    )
     assert _published(body).replace(tzinfo=None).isoformat() == "2026-01-29T18:40:00"
 
 

@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from newsarchive.extract import parse_date
 
@@ -82,7 +82,7 @@ def test_no_offset_and_no_zone_is_utc_and_inferred():
 
 def test_rfc_2822():
     assert at("Sat, 18 Jan 2025 07:25:00 +0900")[0].isoformat() == "2025-01-18T07:25:00+09:00"
-    assert at("Fri, 17 Jan 2025 22:25:00 GMT") == (datetime(2025, 1, 17, 22, 25, tzinfo=timezone.utc), False)
+    assert at("Fri, 17 Jan 2025 22:25:00 GMT") == (datetime(2025, 1, 17, 22, 25, tzinfo=UTC), False)
 
 
 def test_english_month_names_with_am_pm():

@@ -44,23 +44,30 @@ def test_a_different_declared_kicker_in_front_of_the_same_headline_leaves_the_he
 
 
 def test_a_declared_title_equal_to_the_heading_keeps_it_over_a_labelled_variant():
-    head = og("Old bridge closes for two years") + '<meta name="twitter:title" content="Local: Old bridge closes for two years">'
+    head = (
+        og("Old bridge closes for two years")
+        + '<meta name="twitter:title" content="Local: Old bridge closes for two years">'
+    )
     body = "<article><h1>Old bridge closes for two years</h1></article>"
     assert headline_of(head, body) == "Old bridge closes for two years"
 
 
 def test_a_breadcrumb_h1_gives_way_to_the_article_header_heading_without_its_kicker():
     head = og("Old bridge closes for two years") + ld("Bridge to close")
-    body = ("<nav class='breadcrumb'><ol><li><a href='/'>Home</a></li><li><h1>Bridge to close</h1></li></ol></nav>"
-            "<article><header><h2><span>Bridge works</span><span>Old bridge closes for two years</span></h2></header>"
-            "</article>")
+    body = (
+        "<nav class='breadcrumb'><ol><li><a href='/'>Home</a></li><li><h1>Bridge to close</h1></li></ol></nav>"
+        "<article><header><h2><span>Bridge works</span><span>Old bridge closes for two years</span></h2></header>"
+        "</article>"
+    )
     assert headline_of(head, body) == "Old bridge closes for two years"
 
 
 def test_an_article_header_heading_confirmed_by_microdata_and_og_beats_the_jsonld_headline():
     head = og("Old bridge closes for two years") + ld("Bridge closure: what it means for commuters")
-    body = ("<div itemscope itemtype='https://schema.org/NewsArticle'><header class='article-header'>"
-            "<h1 itemprop='headline'>Old bridge closes for two years</h1></header></div>")
+    body = (
+        "<div itemscope itemtype='https://schema.org/NewsArticle'><header class='article-header'>"
+        "<h1 itemprop='headline'>Old bridge closes for two years</h1></header></div>"
+    )
     assert headline_of(head, body) == "Old bridge closes for two years"
 
 
@@ -84,15 +91,23 @@ def test_the_first_heading_a_declaration_confirms_wins_over_a_later_subtitle_hea
 
 def test_an_h2_standing_in_for_a_breadcrumb_h1_needs_only_the_og_title_to_confirm_it():
     head = og("Old bridge closes for two years") + ld("Bridge to close")
-    body = ("<nav class='breadcrumb'><ol><li><h1>Bridge to close</h1></li></ol></nav>"
-            "<article><header><h2>Old bridge closes for two years</h2></header></article>")
+    body = (
+        "<nav class='breadcrumb'><ol><li><h1>Bridge to close</h1></li></ol></nav>"
+        "<article><header><h2>Old bridge closes for two years</h2></header></article>"
+    )
     assert headline_of(head, body) == "Old bridge closes for two years"
 
 
 def test_an_h2_confirmed_only_by_a_later_social_title_leaves_the_jsonld_headline():
-    head = og("Bridge to close") + '<meta name="twitter:title" content="Old bridge closes for two years">' + ld("Bridge to close")
-    body = ("<nav class='breadcrumb'><ol><li><h1>Bridge to close</h1></li></ol></nav>"
-            "<article><header><h2>Old bridge closes for two years</h2></header></article>")
+    head = (
+        og("Bridge to close")
+        + '<meta name="twitter:title" content="Old bridge closes for two years">'
+        + ld("Bridge to close")
+    )
+    body = (
+        "<nav class='breadcrumb'><ol><li><h1>Bridge to close</h1></li></ol></nav>"
+        "<article><header><h2>Old bridge closes for two years</h2></header></article>"
+    )
     assert headline_of(head, body) == "Bridge to close"
 
 
@@ -109,17 +124,19 @@ def test_quotation_marks_around_the_opening_phrase_stay_when_every_declared_titl
     assert headline_of(head, body) == "«Why fight over it?» Mayor calls for calm"
 
 
-
 def test_an_article_h1_counts_although_a_layout_wrapper_above_the_article_is_named_for_ads():
     # JSON-LD has a shorter search title; the page shows the longer heading in its article, as og:title does.
     head = ld("Every outfit, ranked") + og("Every outfit she wore, ranked from least to most daring")
-    body = ("<div class='layout ad-rail'><main><article><h1>Every outfit she wore, ranked from least to most daring"
-            "</h1></article></main></div>")
+    body = (
+        "<div class='layout ad-rail'><main><article><h1>Every outfit she wore, ranked from least to most daring"
+        "</h1></article></main></div>"
+    )
     assert headline_of(head, body) == "Every outfit she wore, ranked from least to most daring"
 
 
 def test_an_h1_inside_an_ad_block_within_the_article_is_still_not_the_headline():
     head = og("Old bridge closes for two years")
-    body = ("<article><div class='ad'><h1>Buy a new car today</h1></div>"
-            "<h2>Old bridge closes for two years</h2></article>")
+    body = (
+        "<article><div class='ad'><h1>Buy a new car today</h1></div><h2>Old bridge closes for two years</h2></article>"
+    )
     assert headline_of(head, body) == "Old bridge closes for two years"

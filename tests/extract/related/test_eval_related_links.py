@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.text.urls import url_key
 from newsarchive.extract import extract_article
+from newsarchive.text.urls import url_key
 
 ROOT = Path(__file__).resolve().parents[3]
 EVAL = ROOT / ".." / "shared" / "eval" / "fundus"
@@ -54,8 +54,10 @@ def test_related_links_precision_and_recall_over_labelled_pages():
             misses.append(f"{page_id}: {len(predicted - expected)} extra, {len(expected - predicted)} missed")
     precision = true_positives / predicted_total if predicted_total else 1.0
     recall = true_positives / expected_total if expected_total else 1.0
-    print(f"\nrelated links: precision {precision:.3f}, recall {recall:.3f} "
-          f"({true_positives} of {predicted_total} found, {expected_total} labelled)")
+    print(
+        f"\nrelated links: precision {precision:.3f}, recall {recall:.3f} "
+        f"({true_positives} of {predicted_total} found, {expected_total} labelled)"
+    )
     print("\n".join(misses))
     assert precision >= PRECISION_FLOOR
     assert recall >= RECALL_FLOOR

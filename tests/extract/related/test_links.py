@@ -1,5 +1,5 @@
-from newsarchive.extract.related.links import find_related
 from newsarchive.extract.document.tree import parse
+from newsarchive.extract.related.links import find_related
 
 URL = "https://www.example.jp/news/2025/01/100.php"
 
@@ -31,7 +31,10 @@ def test_english_and_german_labels_and_class_word():
       <div><h4>Mehr zum Thema</h4><a href="/b.html">B Geschichte</a></div>
       <ul class="relatedArticles"><li><a href="/c.html">C item</a></li></ul>""")
     assert [link["url"] for link in links] == [
-        "https://www.example.jp/a.html", "https://www.example.jp/b.html", "https://www.example.jp/c.html"]
+        "https://www.example.jp/a.html",
+        "https://www.example.jp/b.html",
+        "https://www.example.jp/c.html",
+    ]
 
 
 def test_rankings_tags_navigation_ads_and_offsite_links_are_never_related():
@@ -46,8 +49,11 @@ def test_rankings_tags_navigation_ads_and_offsite_links_are_never_related():
 
 
 def test_site_selector_reads_its_container():
-    links, source = related("""<div class="rel"><a href="/x.php">X</a><a href="javascript:void(0)">JS</a></div>
-      <div class="related"><a href="/y.php">Y</a></div>""", selector="div.rel")
+    links, source = related(
+        """<div class="rel"><a href="/x.php">X</a><a href="javascript:void(0)">JS</a></div>
+      <div class="related"><a href="/y.php">Y</a></div>""",
+        selector="div.rel",
+    )
     assert source == "site"
     assert links == [{"url": "https://www.example.jp/x.php", "title": "X"}]
 
@@ -91,7 +97,9 @@ def test_tracking_parameters_do_not_make_another_page():
       <a href="/list.php?id=5">一覧5</a><a href="/list.php?id=6">一覧6</a></div>""")
     assert [link["url"] for link in links] == [
         "https://www.example.jp/news/2025/01/105.php?iref=rel_02",
-        "https://www.example.jp/list.php?id=5", "https://www.example.jp/list.php?id=6"]
+        "https://www.example.jp/list.php?id=5",
+        "https://www.example.jp/list.php?id=6",
+    ]
 
 
 def test_amp_mobile_and_tracking_variants_of_the_page_are_the_page_itself():
@@ -104,10 +112,12 @@ def test_amp_mobile_and_tracking_variants_of_the_page_are_the_page_itself():
 
 
 def test_links_on_another_owner_under_a_shared_suffix_are_off_site():
-    links, _ = find_related(parse("""<html><body><div><h3>Related</h3>
+    links, _ = find_related(
+        parse("""<html><body><div><h3>Related</h3>
       <a href="https://alice.github.io/posts/two.html">Alice's second post</a>
       <a href="https://bob.github.io/posts/one.html">Bob's post</a></div></body></html>"""),
-                            "https://alice.github.io/posts/one.html")
+        "https://alice.github.io/posts/one.html",
+    )
     assert links == [{"url": "https://alice.github.io/posts/two.html", "title": "Alice's second post"}]
 
 

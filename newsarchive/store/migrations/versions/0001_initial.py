@@ -94,11 +94,15 @@ def upgrade() -> None:
         sa.UniqueConstraint("site_id", "content_hash", name="uq_articles_site_id_content_hash"),
         sa.ForeignKeyConstraint(["site_id"], ["sites.id"], name="fk_articles_site_id_sites"),
         sa.ForeignKeyConstraint(
-            ["first_run_id"], ["crawl_runs.id"], ondelete="SET NULL",
+            ["first_run_id"],
+            ["crawl_runs.id"],
+            ondelete="SET NULL",
             name="fk_articles_first_run_id_crawl_runs",
         ),
         sa.ForeignKeyConstraint(
-            ["last_run_id"], ["crawl_runs.id"], ondelete="SET NULL",
+            ["last_run_id"],
+            ["crawl_runs.id"],
+            ondelete="SET NULL",
             name="fk_articles_last_run_id_crawl_runs",
         ),
     )
@@ -114,7 +118,9 @@ def upgrade() -> None:
         sa.Column("title", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("article_id", "position", name="pk_related_links"),
         sa.ForeignKeyConstraint(
-            ["article_id"], ["articles.id"], ondelete="CASCADE",
+            ["article_id"],
+            ["articles.id"],
+            ondelete="CASCADE",
             name="fk_related_links_article_id_articles",
         ),
     )
@@ -146,8 +152,7 @@ def upgrade() -> None:
         # Holds Python-segmented text (see store/search.py), rowid = articles.id; the store keeps it in step
         # with the articles table in the same transaction, so there are no triggers.
         op.execute(
-            "CREATE VIRTUAL TABLE articles_fts USING fts5("
-            "headline, body, tokenize = 'unicode61 remove_diacritics 2')"
+            "CREATE VIRTUAL TABLE articles_fts USING fts5(headline, body, tokenize = 'unicode61 remove_diacritics 2')"
         )
 
 

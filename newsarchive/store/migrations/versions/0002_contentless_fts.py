@@ -36,8 +36,7 @@ def downgrade() -> None:
         return
     op.execute("DROP TABLE articles_fts")
     op.execute(
-        "CREATE VIRTUAL TABLE articles_fts USING fts5("
-        "headline, body, tokenize = 'unicode61 remove_diacritics 2')"
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(headline, body, tokenize = 'unicode61 remove_diacritics 2')"
     )
     op.execute("DELETE FROM store_meta WHERE key = 'fts_segmentation'")
     # Revision 0001's code rebuilds an index marked like this on the next search.

@@ -52,8 +52,9 @@ def upgrade() -> None:
         sa.Column("first_seen", _utc(), nullable=False),
         sa.Column("last_seen", _utc(), nullable=False),
         sa.PrimaryKeyConstraint("url", name="pk_url_aliases"),
-        sa.ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE",
-                                name="fk_url_aliases_article_id_articles"),
+        sa.ForeignKeyConstraint(
+            ["article_id"], ["articles.id"], ondelete="CASCADE", name="fk_url_aliases_article_id_articles"
+        ),
     )
     op.create_index("ix_url_aliases_url_key", "url_aliases", ["url_key"])
     op.create_index("ix_url_aliases_article_id", "url_aliases", ["article_id"])
@@ -78,10 +79,12 @@ def upgrade() -> None:
         sa.Column("run_id", sa.Integer(), nullable=True),
         sa.PrimaryKeyConstraint("id", name="pk_article_revisions"),
         sa.UniqueConstraint("article_id", "number", name="uq_article_revisions_article_id_number"),
-        sa.ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE",
-                                name="fk_article_revisions_article_id_articles"),
-        sa.ForeignKeyConstraint(["run_id"], ["crawl_runs.id"], ondelete="SET NULL",
-                                name="fk_article_revisions_run_id_crawl_runs"),
+        sa.ForeignKeyConstraint(
+            ["article_id"], ["articles.id"], ondelete="CASCADE", name="fk_article_revisions_article_id_articles"
+        ),
+        sa.ForeignKeyConstraint(
+            ["run_id"], ["crawl_runs.id"], ondelete="SET NULL", name="fk_article_revisions_run_id_crawl_runs"
+        ),
     )
     op.create_index("ix_article_revisions_seen_until", "article_revisions", ["seen_until"])
 
@@ -90,16 +93,18 @@ def upgrade() -> None:
         sa.Column("article_id", sa.Integer(), nullable=False),
         sa.Column("signature", sa.LargeBinary(), nullable=False),
         sa.PrimaryKeyConstraint("article_id", name="pk_article_signatures"),
-        sa.ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE",
-                                name="fk_article_signatures_article_id_articles"),
+        sa.ForeignKeyConstraint(
+            ["article_id"], ["articles.id"], ondelete="CASCADE", name="fk_article_signatures_article_id_articles"
+        ),
     )
     op.create_table(
         "minhash_bands",
         sa.Column("bucket", sa.BigInteger(), nullable=False, autoincrement=False),
         sa.Column("article_id", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("bucket", "article_id", name="pk_minhash_bands"),
-        sa.ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE",
-                                name="fk_minhash_bands_article_id_articles"),
+        sa.ForeignKeyConstraint(
+            ["article_id"], ["articles.id"], ondelete="CASCADE", name="fk_minhash_bands_article_id_articles"
+        ),
         sqlite_with_rowid=False,
     )
     op.create_index("ix_minhash_bands_article_id", "minhash_bands", ["article_id"])
@@ -113,8 +118,7 @@ def upgrade() -> None:
 def _backfill(bind: sa.Connection) -> None:
     """URL keys, revision 1 and aliases for the articles already in the archive."""
     bind.execute(sa.text("UPDATE articles SET revised_at = first_seen"))
-    rows = bind.execute(sa.text(
-        "SELECT id, url, pages, first_seen, last_seen FROM articles ORDER BY id")).all()
+    rows = bind.execute(sa.text("SELECT id, url, pages, first_seen, last_seen FROM articles ORDER BY id")).all()
     taken: set[str] = set()
     keys, aliases, seen_urls = [], [], set()
     for id_, url, pages, first_seen, last_seen in rows:
@@ -127,15 +131,16 @@ def _backfill(bind: sa.Connection) -> None:
         for alias in dict.fromkeys([url, *pages]):
             if alias and alias not in seen_urls:
                 seen_urls.add(alias)
-                aliases.append({"url": alias, "key": url_key(alias), "id": id_,
-                                "first": first_seen, "last": last_seen})
+                aliases.append({"url": alias, "key": url_key(alias), "id": id_, "first": first_seen, "last": last_seen})
     update = sa.text("UPDATE articles SET url_key = :key WHERE id = :id")
-    insert = sa.text("INSERT INTO url_aliases (url, url_key, article_id, first_seen, last_seen) "
-                     "VALUES (:url, :key, :id, :first, :last)")
+    insert = sa.text(
+        "INSERT INTO url_aliases (url, url_key, article_id, first_seen, last_seen) "
+        "VALUES (:url, :key, :id, :first, :last)"
+    )
     for start in range(0, len(keys), CHUNK):
-        bind.execute(update, keys[start:start + CHUNK])
+        bind.execute(update, keys[start : start + CHUNK])
     for start in range(0, len(aliases), CHUNK):
-        bind.execute(insert, aliases[start:start + CHUNK])
+        bind.execute(insert, aliases[start : start + CHUNK])
 
 
 def downgrade() -> None:
