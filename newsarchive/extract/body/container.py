@@ -18,42 +18,65 @@ _SCRIPTED_BELOW = 200
 
 def lines_of(containers, headline: str = "") -> list[str]:
     """Text of the containers in reading order: one line per block element; all-link lines are dropped."""
-    lines: list[list] = []
-    current = [[], 0]  # text parts, characters inside links
-
-    def flush():
-        nonlocal current
-        text = squash("".join(current[0]))
-        if text and not (current[1] >= 0.8 * len(text) and len(text) < 200):
-            lines.append(text)
-        current = [[], 0]
-
+    writer = _LineWriter()
     for container in containers:
-        link_depth = 0
-        for event, el in etree.iterwalk(container, events=("start", "end")):
-            tag = el.tag if isinstance(el.tag, str) else ""
-            if event == "start":
-                if tag in SKIP_IN_OUTPUT or not tag:
-                    continue
-                if tag in BLOCK_TAGS:
-                    flush()
-                if tag == "a":
-                    link_depth += 1
-                if el.text:
-                    current[0].append(el.text)
-                    current[1] += len(el.text.strip()) if link_depth else 0
-            else:
-                if tag == "a":
-                    link_depth -= 1
-                if tag in BLOCK_TAGS or tag in SKIP_IN_OUTPUT:
-                    flush()
-                if el is not container and el.tail:
-                    current[0].append(el.tail)
-                    current[1] += len(el.tail.strip()) if link_depth else 0
-        flush()
+        writer.write(container)
+    lines = writer.lines
     if headline:
         lines = [line for line in lines if line != headline]
     return lines
+
+
+class _LineWriter:
+    """Writes containers' text as lines: a block element's start and end end a line, as does an <h1>'s end.
+
+    The line being written keeps count of its characters inside links, so that a line all of links (a list of
+    other stories, a tag row) can be left out when it ends.
+    """
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self._parts: list[str] = []
+        self._link_chars = 0
+        self._link_depth = 0
+
+    def write(self, container) -> None:
+        self._link_depth = 0
+        for event, el in etree.iterwalk(container, events=("start", "end")):
+            tag = el.tag if isinstance(el.tag, str) else ""
+            if event == "start":
+                self._start(el, tag)
+            else:
+                self._end(el, tag, el is container)
+        self._flush()
+
+    def _start(self, el, tag: str) -> None:
+        if tag in SKIP_IN_OUTPUT or not tag:
+            return  # an <h1>'s own text is the headline, a non-element node's is no text; neither is body
+        if tag in BLOCK_TAGS:
+            self._flush()
+        if tag == "a":
+            self._link_depth += 1
+        if el.text:
+            self._add(el.text)
+
+    def _end(self, el, tag: str, is_container: bool) -> None:
+        if tag == "a":
+            self._link_depth -= 1
+        if tag in BLOCK_TAGS or tag in SKIP_IN_OUTPUT:
+            self._flush()
+        if not is_container and el.tail:  # the container's tail is outside it
+            self._add(el.tail)
+
+    def _add(self, text: str) -> None:
+        self._parts.append(text)
+        self._link_chars += len(text.strip()) if self._link_depth else 0
+
+    def _flush(self) -> None:
+        text = squash("".join(self._parts))
+        if text and not (self._link_chars >= 0.8 * len(text) and len(text) < 200):
+            self.lines.append(text)
+        self._parts, self._link_chars = [], 0
 
 
 def _strip_headline_elements(containers) -> None:
