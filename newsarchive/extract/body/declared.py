@@ -40,4 +40,5 @@ def reconcile(declared: str, page_lines: list[str]) -> list[str] | None:
             if i - run_start >= 3:
                 keep[run_start:i] = [False] * (i - run_start)
             run_start = None
-    return [line for line, kept in zip(page_lines, keep) if kept]
+    # `keep` ends at the last confirmed line: zip stops there and so drops the lines after it on purpose.
+    return [line for line, kept in zip(page_lines, keep, strict=False) if kept]

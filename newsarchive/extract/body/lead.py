@@ -128,6 +128,22 @@ def _text_without_media(el) -> str:
     return squash("".join(parts))
 
 
+def _lead_text(el, shared) -> str:
+    """The text of `el` if it is a lead: named like one and not like media, outside media, prose of a lead's length.
+
+    "" otherwise. `shared` is the headline's container, up to which media around `el` counts.
+    """
+    words = tokens(el)
+    if not words & LEAD_WORDS or words & _NOT_LEAD_WORDS or _media_around(el, shared):
+        return ""
+    text = _text_without_media(el)
+    links = sum(len(text_of(a)) for a in el.iter("a"))
+    # A lead is prose; a block mostly of link text is a teaser card for another story.
+    if _MIN <= len(text) <= _MAX and links < _LINK_SHARE * len(text) and not is_appeal(text):
+        return text
+    return ""
+
+
 def find_lead(heading) -> str:
     """Text of the first lead-like element (by class words) among the few dozen elements after the headline.
 
@@ -144,15 +160,11 @@ def find_lead(heading) -> str:
                     return ""
                 if el.tag in ("figure", "figcaption"):
                     continue
-                words = tokens(el)
                 if el.tag in _HEADINGS and _linked(el):
                     return ""  # another story's teaser: a lead comes before any such
-                if words & LEAD_WORDS and not words & _NOT_LEAD_WORDS and not _media_around(el, current.getparent()):
-                    text = _text_without_media(el)
-                    links = sum(len(text_of(a)) for a in el.iter("a"))
-                    # A lead is prose; a block mostly of link text is a teaser card for another story.
-                    if _MIN <= len(text) <= _MAX and links < _LINK_SHARE * len(text) and not is_appeal(text):
-                        return text
+                text = _lead_text(el, current.getparent())
+                if text:
+                    return text
         if current.tag in ("article", "main"):
             break
         current = current.getparent()

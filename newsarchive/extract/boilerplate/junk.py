@@ -163,6 +163,23 @@ def remove_junk(root, keep=(), extra=()) -> None:
     protected = set(keep)
     for el in keep:
         protected.update(ancestors(el))
+    structural = _drop_junk_tags(root, protected)
+    total = _drop_structural(root, structural)
+    dropped = _drop_named_junk(root, protected, total)
+    for el in extra:
+        if el in protected or el is root or any(a in dropped for a in ancestors(el)):
+            continue
+        if _holds_the_article(el, total):
+            continue
+        dropped.add(el)
+        drop(el)
+
+
+def _drop_junk_tags(root, protected: set) -> list:
+    """Drop what is furniture by its tag alone; return the structural, role and hidden elements left to judge.
+
+    Those are judged by _drop_structural, once scripts and styles (dropped here) no longer count as text.
+    """
     structural = []
     # A cheap look at tag and attributes first: only these can be furniture by tag, role or hiding.
     candidates = [
@@ -181,12 +198,20 @@ def remove_junk(root, keep=(), extra=()) -> None:
         if el in protected:
             continue
         if el.tag in STRUCTURAL_TAGS or (el.get("role") or "").lower() in ROLES or _is_hidden(el):
-            # Judged below, once scripts and styles no longer count as text: a hidden block holding
-            # most of the page is the article that a script reveals, not a data store.
+            # A hidden block holding most of the page is the article that a script reveals, not a data store.
             structural.append(el)
         else:
             drop(el)
-    total = left = prose_chars(root)
+    return structural
+
+
+def _drop_structural(root, structural: list) -> int:
+    """Drop the `structural` elements that hold at most half of the page's non-link text; return what is left.
+
+    The text left is counted down drop by drop where that is exact (see _left_after_drop), else measured again.
+    """
+    total = prose_chars(root)
+    left: int | None = total
     for el in structural:
         share = prose_chars(el) if total else 0
         if total and share > 0.5 * total or el.getparent() is None:
@@ -194,7 +219,11 @@ def remove_junk(root, keep=(), extra=()) -> None:
         if left is not None:
             left = _left_after_drop(root, el, left, share)
         drop(el)
-    total = left if left is not None and total else prose_chars(root)
+    return left if left is not None and total else prose_chars(root)
+
+
+def _drop_named_junk(root, protected: set, total: int) -> set:
+    """Drop the elements is_junk names furniture, unless they hold the article; return the dropped ones."""
     # In document order, skipping what a dropped element held: whether an element is furniture depends
     # only on itself, what it holds and what holds it, none of which an earlier drop changes.
     elements = list(root.iter(etree.Element))
@@ -205,18 +234,18 @@ def remove_junk(root, keep=(), extra=()) -> None:
         index += 1
         if el in protected or not is_junk(el):
             continue
-        if total and prose_chars(el) > 0.5 * total and not tokens(el) & CONSENT_WORDS:
+        if _holds_the_article(el, total):
             continue
         dropped.add(el)
         index += sum(1 for _ in el.iter(etree.Element)) - 1
         drop(el)
-    for el in extra:
-        if el in protected or el is root or any(a in dropped for a in ancestors(el)):
-            continue
-        if total and prose_chars(el) > 0.5 * total and not tokens(el) & CONSENT_WORDS:
-            continue
-        dropped.add(el)
-        drop(el)
+    return dropped
+
+
+def _holds_the_article(el, total: int) -> bool:
+    # Over half of the page's non-link text is the article, whatever the element's name; a consent dialog
+    # can hold more text than a short article, so its size never protects it.
+    return bool(total) and prose_chars(el) > 0.5 * total and not tokens(el) & CONSENT_WORDS
 
 
 def in_furniture(el, stop: str | None = None) -> bool:

@@ -12,7 +12,8 @@ from newsarchive.extract.document.tree import squash, text_of
 _TEASER = re.compile(
     r"^(?:"
     r"more (?:from|on|in|about|stories|news|articles|coverage|reading|to read|to explore|like this|videos|"
-    r"headlines)\b|more (?-i:[A-Z])[\w.'’-]*$|related(?: articles| stories| content| coverage| news| topics| reading)?$|"
+    r"headlines)\b|more (?-i:[A-Z])[\w.'’-]*$|"
+    r"related(?: articles| stories| content| coverage| news| topics| reading)?$|"
     r"you (?:may|might) also (?:like|enjoy|be interested)|recommended(?: for you| stories| reading)?$|"
     r"(?:read|what to read) next$|further reading|also read|see also|most (?:read|popular)|top stories|"
     r"mehr (?:zum|zur|zu|aus|von|vom|über|artikel|nachrichten|news|themen|beiträge|videos)\b|"

@@ -33,13 +33,13 @@ def codec_name(label: str | None) -> str | None:
 def declared_charset(data: bytes, content_type: str | None = None) -> str | None:
     """The charset the HTTP header declares, else the one a <meta> in the first 4 KB declares."""
     if content_type:
-        match = _HEADER_CHARSET.search(content_type)
-        name = codec_name(match.group(1)) if match else None
+        header = _HEADER_CHARSET.search(content_type)
+        name = codec_name(header.group(1)) if header else None
         if name:
             return name
-    match = _META_CHARSET.search(data[:_PRESCAN])
-    if match:
-        name = codec_name(match.group(1).decode("ascii", "replace"))
+    meta = _META_CHARSET.search(data[:_PRESCAN])
+    if meta:
+        name = codec_name(meta.group(1).decode("ascii", "replace"))
         # A <meta> cannot truthfully declare UTF-16/32: the bytes it was read from were ASCII-compatible.
         if name and not name.startswith(("utf-16", "utf-32")):
             return name
@@ -68,12 +68,13 @@ def detect(data: bytes) -> tuple[str, str]:
         text = _strict(data, encoding)
         if text is not None and _looks_japanese(text):
             return text, encoding
+    guessed: str | None
     try:
         best = charset_normalizer.from_bytes(data[:200_000]).best()
-        encoding = codec_name(best.encoding) if best is not None else None
+        guessed = codec_name(best.encoding) if best is not None else None
     except Exception:  # the detector is a heuristic; a failure in it must not lose the page
-        encoding = None
-    encoding = encoding or "cp1252"
+        guessed = None
+    encoding = guessed or "cp1252"
     return data.decode(encoding, "replace"), encoding
 
 

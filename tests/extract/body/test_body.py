@@ -25,7 +25,8 @@ def test_paragraphs_and_subheads_in_reading_order_without_furniture():
           <div class="ad-slot">Advertisement: buy the best insurance today at low prices</div>
           <h2>Two years of work</h2>
           <p>{P2}</p>
-          <figure><img src="a.jpg"><figcaption>The bridge in 1990, photographed from the river bank.</figcaption></figure>
+          <figure><img src="a.jpg">
+            <figcaption>The bridge in 1990, photographed from the river bank.</figcaption></figure>
           <ul><li>Detour via Ring Road</li><li>Buses every 10 minutes</li></ul>
           <p>{P3}</p>
           <div class="newsletter-box"><p>Sign up for our newsletter to get the morning briefing every day.</p></div>
@@ -112,7 +113,8 @@ def test_layout_word_beside_a_content_word_keeps_the_block():
     html = f"""<html><body><div class="sidebar-grid"><div class="sidebar-grid__container">
       <div class="sidebar-grid__content article__content"><p>{P1}</p></div></div>
       <div class="sidebar-grid__container"><div class="sidebar-grid__content article__content"><p>{P2}</p></div></div>
-      </div><div class="sidebar"><p>Weather: sunny with a few clouds later in the afternoon today.</p></div></body></html>"""
+      </div>
+      <div class="sidebar"><p>Weather: sunny with a few clouds later in the afternoon today.</p></div></body></html>"""
     assert body_of(html) == [P1, P2]
 
 
@@ -124,7 +126,10 @@ def test_article_wrapped_in_an_aside_is_still_found():
 
 
 def test_wordpress_content_labels_do_not_mark_the_article_as_furniture():
-    html = f"<html><body><article class='post tag-social-media category-ads'><p>{P1}</p><p>{P2}</p></article></body></html>"
+    html = (
+        "<html><body><article class='post tag-social-media category-ads'>"
+        f"<p>{P1}</p><p>{P2}</p></article></body></html>"
+    )
     assert body_of(html) == [P1, P2]
 
 
@@ -140,7 +145,8 @@ def test_related_reading_inside_the_article_container_is_not_body():
 
     html = f"""<html><body><article><h1>見出し</h1><div class="text"><p>{JA1}</p><p>{JA2}</p>
       <h3>あわせて読みたい</h3><ul><li><a href="/news/1.php">別の記事の見出しがここに入ります</a></li>
-      <li><a href="/news/2.php">もう一つの別の記事の見出しです</a></li></ul><p>{JA3}</p></div></article></body></html>"""
+      <li><a href="/news/2.php">もう一つの別の記事の見出しです</a></li></ul>
+      <p>{JA3}</p></div></article></body></html>"""
     article = extract_article("https://example.jp/news/0.php", html)
     assert article.body.splitlines() == [JA1, JA2, JA3]
     assert [link["url"] for link in article.related_links] == [

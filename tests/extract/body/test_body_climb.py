@@ -19,8 +19,9 @@ def body_of(html: str) -> list[str]:
 def test_paragraphs_each_wrapped_in_their_own_divs_are_all_read():
     wrapped = "".join(f"<div><div><div><div><p>{p}</p></div></div></div></div>" for p in PARAS)
     facts = "".join(f"<p>{f}, according to the council's own records.</p>" for f in FACTS * 2)
+    half = len(wrapped) // 2
     html = f"""<html><body><article><h1>Bridge closes</h1>
-      <div id="main">{wrapped[: len(wrapped) // 2]}<div class="factbox">{facts}</div>{wrapped[len(wrapped) // 2 :]}</div>
+      <div id="main">{wrapped[:half]}<div class="factbox">{facts}</div>{wrapped[half:]}</div>
     </article></body></html>"""
     body = body_of(html)
     assert [line for line in body if line in PARAS] == PARAS
