@@ -37,9 +37,9 @@ def _page_text(html: str | bytes, content_type: str | None) -> str:
         data = bytes(html)
         if not data or data.isspace():
             raise ExtractionError("empty page")
-        sample = data[:8192]
-        utf16 = sample[:2] in (b"\xff\xfe", b"\xfe\xff")
-        if not utf16 and sample.count(0) > max(2, len(sample) // 100):
+        head = data[:8192]
+        utf16 = head[:2] in (b"\xff\xfe", b"\xfe\xff")
+        if not utf16 and head.count(0) > max(2, len(head) // 100):
             raise ExtractionError("not html: binary content")
         text = decode_html(data, content_type)[0]
     elif isinstance(html, str):

@@ -44,10 +44,14 @@ def authors(root, record, rules):
     names = [text_of(a) for a in root.iterfind(".//a[@rel='author']")]
     if not names:
         for el in root.iter():
-            if isinstance(el.tag, str) and tokens(el) & _BYLINE_WORDS and 0 < len(text_of(el)) <= 100:
-                if not in_furniture(el):
-                    names = _byline_names(el)
-                    break
+            if (
+                isinstance(el.tag, str)
+                and tokens(el) & _BYLINE_WORDS
+                and 0 < len(text_of(el)) <= 100
+                and not in_furniture(el)
+            ):
+                names = _byline_names(el)
+                break
     names = split_authors(names)
     return (names, "heuristic") if names else ([], None)
 
@@ -90,6 +94,13 @@ def section(root, record, rules, page_url, headline_text):
         found = section_from_trail(_trail(matches), page_url, headline_text or "")
         if found:
             return found, "site"
+    found = _section_from_breadcrumb_block(root, page_url, headline_text)
+    return (found, "heuristic") if found else (None, None)
+
+
+def _section_from_breadcrumb_block(root, page_url, headline_text):
+    """The section named by the first breadcrumb block on the page that names one (class words "breadcrumb",
+    "crumbs", or "topic" with "path"), or None."""
     for el in root.iter(etree.Element):
         if not _may_name_a_trail(el):
             continue
@@ -98,8 +109,8 @@ def section(root, record, rules, page_url, headline_text):
             items = el.findall(".//li") or el.findall(".//a")
             found = section_from_trail(_trail(items), page_url, headline_text or "")
             if found:
-                return found, "heuristic"
-    return None, None
+                return found
+    return None
 
 
 def tags(root, record, rules):

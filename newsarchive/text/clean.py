@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from newsarchive.items import Article
@@ -56,9 +57,10 @@ def absolute_url(href: str | None, base: str = "") -> str | None:
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, ""))
 
 
-def dedupe(values, key=lambda value: value.casefold()) -> list[str]:
+def dedupe(values: Iterable[str | None], key: Callable[[str], Hashable] = str.casefold) -> list[str]:
     """Cleaned, non-empty values in first-seen order, each once (compared case-insensitively)."""
-    seen, result = set(), []
+    seen: set[Hashable] = set()
+    result: list[str] = []
     for value in values:
         value = clean_line(value)
         k = key(value) if value else None
@@ -68,13 +70,15 @@ def dedupe(values, key=lambda value: value.casefold()) -> list[str]:
     return result
 
 
-def dedupe_links(links, base: str = "", exclude=()) -> list[dict[str, str]]:
+def dedupe_links(
+    links: Iterable[Mapping[str, str]], base: str = "", exclude: Iterable[str | None] = ()
+) -> list[dict[str, str]]:
     """Related links made absolute, each article once in page order, never one of `exclude` (the article itself).
 
     Links are compared by the archive's `url_key`, so an AMP or tracking variant of the article is the article.
     """
     seen = {url_key(u) for u in exclude if u}
-    result = []
+    result: list[dict[str, str]] = []
     for link in links:
         url = absolute_url(link.get("url"), base)
         if not url or url_key(url) in seen:

@@ -67,7 +67,8 @@ def shingle_hashes(text: str) -> set[int]:
     ids = _token_ids(tokens(text))
     if len(ids) < SHINGLE:
         return {hash(tuple(ids)) & _MASK64} if ids else set()
-    return {h & _MASK64 for h in map(hash, zip(ids, ids[1:], ids[2:]))}
+    # The shifted copies are one and two ids shorter: zip stops at the last full shingle.
+    return {h & _MASK64 for h in map(hash, zip(ids, ids[1:], ids[2:], strict=False))}
 
 
 def signature(text: str) -> list[int] | None:
@@ -79,8 +80,9 @@ def signature_of_words(words: list[str]) -> list[int] | None:
     """signature() of the text these are the words.words of (a caller that has them saves cutting twice)."""
     ids = _token_ids(words)
     # The shingle hashes as Python gives them (signed); the shift and masks below read their 64 bits as
-    # unsigned, exactly as shingle_hashes() does, without building a second set.
-    hashes = set(map(hash, zip(ids, ids[1:], ids[2:])))
+    # unsigned, exactly as shingle_hashes() does, without building a second set. zip stops at the last full
+    # shingle of the shorter, shifted copies.
+    hashes = set(map(hash, zip(ids, ids[1:], ids[2:], strict=False)))
     if len(hashes) < MIN_SHINGLES:
         return None
     bins = [_EMPTY] * PERMUTATIONS

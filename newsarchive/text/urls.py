@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
 import tldextract
 from w3lib.url import canonicalize_url
@@ -57,7 +57,7 @@ def is_tracking(name: str) -> bool:
     return name in TRACKING or name.startswith(TRACKING_PREFIXES)
 
 
-def _netloc(scheme: str, parts) -> str:
+def _netloc(scheme: str, parts: SplitResult) -> str:
     host = (parts.hostname or "").lower().rstrip(".")
     port = parts.port if parts.port not in (None, _DEFAULT_PORTS.get(scheme)) else None
     if ":" in host:  # IPv6 literal
@@ -65,7 +65,7 @@ def _netloc(scheme: str, parts) -> str:
     return f"{host}:{port}" if port else host
 
 
-def _split(url: str):
+def _split(url: str) -> SplitResult | None:
     try:
         parts = urlsplit(url.strip())
         parts.port  # noqa: B018 - raises ValueError for a malformed port

@@ -19,7 +19,8 @@ import unicodedata
 # Hiragana and katakana (incl. the iteration marks and the long vowel mark ー, not the ・ separator or the
 # voicing marks ゛゜, which are not letters).
 KANA = "\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff"
-# Kanji / hanzi: 々〆〇, the unified ideographs with extension A, the compatibility ideographs, the supplementary planes.
+# Kanji / hanzi: 々〆〇, the unified ideographs with extension A, the compatibility ideographs, the supplementary
+# planes.
 HAN = "\u3005-\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 HANGUL = "\uac00-\ud7af"  # the precomposed syllables
 CJK = KANA + HAN + HANGUL
@@ -49,9 +50,10 @@ def words(text: str) -> list[str]:
 def shingles(text: str) -> set[tuple[str, ...]]:
     """The text's runs of three consecutive words; a shorter text is one run of what words it has."""
     found = words(text)
-    return set(zip(found, found[1:], found[2:])) if len(found) >= 3 else {tuple(found)}
+    # The shifted copies are one and two words shorter: zip stops at the last full run of three.
+    return set(zip(found, found[1:], found[2:], strict=False)) if len(found) >= 3 else {tuple(found)}
 
 
-def contained(part: set, whole: set) -> float:
+def contained(part: set[tuple[str, ...]], whole: set[tuple[str, ...]]) -> float:
     """The share of `part`'s shingles that `whole` has too (0 for no shingles)."""
     return len(part & whole) / len(part) if part else 0.0

@@ -64,7 +64,7 @@ def test_generic_extraction_matches_the_ground_truth(page_id):
     if page_id not in truth:
         pytest.skip(f"{page_id} not in this copy of the evaluation set")
     entry = truth[page_id]
-    article = extract_article(entry["url"], gzip.open(EVAL / entry["file"]).read())
+    article = extract_article(entry["url"], gzip.decompress((EVAL / entry["file"]).read_bytes()))
     assert same_text(article.headline, entry["title"])
     assert body_f1(entry["articleBody"], article.body) >= 0.8
     assert article.published is not None

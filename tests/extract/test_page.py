@@ -171,7 +171,10 @@ def test_jsonld_article_body_wins_when_it_is_the_full_text():
 
 
 def test_jsonld_teaser_does_not_replace_the_page_body():
-    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H", "articleBody": "Short teaser."}</script>'
+    ld = (
+        '<script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "H", "articleBody": "Short teaser."}</script>'
+    )
     article = extract_article("https://p.example/a", page(ld, f"<article><h1>H</h1><p>{P1}</p><p>{P2}</p></article>"))
     assert article.body == f"{P1}\n{P2}"
     assert article.sources["body"] == "heuristic"
@@ -250,7 +253,8 @@ def test_a_date_in_a_related_teaser_is_not_the_publication_date():
     html = page(
         "",
         f"""<article><h1>X</h1><p>{P1}</p></article>
-      <div class="relatedContent"><a href="/other"><h2>Other story <span class="date">24.04.2023</span></h2></a></div>""",
+      <div
+        class="relatedContent"><a href="/other"><h2>Other story <span class="date">24.04.2023</span></h2></a></div>""",
     )
     assert extract_article("https://p.example/a", html).published is None
 

@@ -139,7 +139,10 @@ def test_nul_bytes_inside_text_are_dropped_and_the_words_kept():
 
 
 def test_lone_surrogates_in_text_are_dropped_and_the_rest_kept():
-    html = f"<html><body><article><h1>Bridge \ud800closes</h1>{PARAGRAPH}<p>Traffic\udfff moves east.</p></article></body></html>"
+    html = (
+        f"<html><body><article><h1>Bridge \ud800closes</h1>{PARAGRAPH}"
+        "<p>Traffic\udfff moves east.</p></article></body></html>"
+    )
     article = extract_article("https://p.example/a", html)
     assert article.headline == "Bridge closes"
     assert article.body.endswith("Traffic moves east.")

@@ -129,11 +129,15 @@ def _class_named_elements(root):
     for el in root.iter():
         if count >= 15:
             return
-        if isinstance(el.tag, str) and tokens(el) & _DATE_WORDS and len(text_of(el)) <= 80:
-            if not _about_another_story(el):
-                count += 1
-                yield element_value(el)
-                yield text_of(el)
+        if (
+            isinstance(el.tag, str)
+            and tokens(el) & _DATE_WORDS
+            and len(text_of(el)) <= 80
+            and not _about_another_story(el)
+        ):
+            count += 1
+            yield element_value(el)
+            yield text_of(el)
 
 
 def _attribute_elements(root):

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
+from typing import TypeGuard
 from zoneinfo import ZoneInfo
 
 from newsarchive.extract.fields.datewords import MONTH_NAMES, MONTHS, TZ_ABBREVIATIONS
@@ -47,7 +48,8 @@ _NAME_DMY = re.compile(
 _MD_JA = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日" + _WEEKDAY)
 _MD_SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])" + _WEEKDAY + r"(?=\s*\d{1,2}:\d{2})")
 _RELATIVE = re.compile(
-    r"(?:(?:vor|il y a|hace)\s+)?(\d{1,3})\s*(秒|分|時間|日|週間|か月|ヶ月|ヵ月|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
+    r"(?:(?:vor|il y a|hace)\s+)?(\d{1,3})\s*(秒|分|時間|日|週間|か月|ヶ月|ヵ月|"
+    r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
     r"Sekunden?|Minuten?|Stunden?|Tagen?|Wochen?)\s*(前|ago)?",
     re.I,
 )
@@ -64,7 +66,7 @@ def zone(name: str | None) -> tzinfo:
         return UTC
 
 
-def known_zone(name: str | None) -> bool:
+def known_zone(name: str | None) -> TypeGuard[str]:
     """Whether `name` is an IANA timezone this machine knows."""
     if not name:
         return False

@@ -117,14 +117,18 @@ def _headings(root, rules):
     # No headline <h1> outside the chrome: it sits in the article's own <header>, is a breadcrumb item, or is
     # missing; then the heading of the article's head is the one readers see.
     for el in [*h1s, *root.iter("h2")]:
-        if el.tag == "h1" or (el.get("itemprop") or "").lower() == "headline" or _in_article_head(el):
-            if text_of(el) and not in_site_chrome(el) and not is_crumb(el):
-                return [(el, "heuristic")], True
+        if (
+            (el.tag == "h1" or (el.get("itemprop") or "").lower() == "headline" or _in_article_head(el))
+            and text_of(el)
+            and not in_site_chrome(el)
+            and not is_crumb(el)
+        ):
+            return [(el, "heuristic")], True
     return [], False
 
 
-def kicker_parts(el) -> tuple[str, str] | tuple[None, None]:
-    """(kicker, headline proper) when a heading is a short label element followed by the headline text."""
+def kicker_parts(el) -> tuple[str, str] | None:
+    """(kicker, headline proper) when a heading is a short label element followed by the headline text, else None."""
     while len(el) == 1 and not (el.text or "").strip() and not (el[0].tail or "").strip():
         el = el[0]  # descend through single wrappers (<h2><a><span>kicker</span><span>title</span></a></h2>)
     runs = [el.text] if (el.text or "").strip() else []
@@ -135,10 +139,10 @@ def kicker_parts(el) -> tuple[str, str] | tuple[None, None]:
             runs.append(child.tail)
     runs = [clean_line(run) for run in runs if clean_line(run)]
     if len(runs) < 2:
-        return None, None
+        return None
     kicker, proper = _KICKER_END.sub("", runs[0]), _LEADING_SEPARATOR.sub("", clean_line(" ".join(runs[1:])))
     if not kicker or len(kicker) > 80 or len(kicker) >= len(proper):
-        return None, None
+        return None
     return kicker, proper
 
 
@@ -157,7 +161,7 @@ def _arbitrate_kicker(el, declared_titles):
     declared title carries it: the declared title decides which of the shown parts form the headline.
     """
     text, spaced = clean_line(text_of(el)), _spaced_text(el)
-    kicker, proper = kicker_parts(el)
+    kicker, proper = kicker_parts(el) or ("", "")
     for value, source in declared_titles:
         if norm(value) == norm(text):
             return None  # the heading is confirmed as it stands
@@ -205,38 +209,66 @@ def headline(root, record, rules, site_names):
     declared = [(clean_line(v), s) for v, s in record.get("headline") if clean_line(v)]
     headings, weak = _headings(root, rules)
     if headings:
-        # Social titles (og:, twitter:) first: they are the publisher's display title; JSON-LD often the SEO one.
-        titles = [(strip_site_name(v, site_names, guess=True), s) for v, s in declared]
-        titles = [t for t in titles if t[1] == "meta"][:2] + [t for t in titles if t[1] != "meta"]
-        found = _arbitrate_kicker(headings[0][0], titles)
+        found = _arbitrate_kicker(headings[0][0], _social_titles_first(declared, site_names))
         if found:
             return found
     on_page = [(clean_line(text_of(el)), _spaced_text(el), source) for el, source in headings]
     on_page = [item for item in on_page if item[0]]
     if weak:
-        # A heading in the article's own header is the headline when independent declarations (two kinds
-        # of structured data) confirm it; one kind alone does not outweigh the JSON-LD headline.
-        text, spaced, source = on_page[0] if on_page else ("", "", None)
-        first_meta = next((i for i, (_, kind) in enumerate(declared) if kind == "meta"), None)
-        # Only the first social title (og:title) speaks for "meta": later ones (twitter:, dc.) are variants.
-        counted = [item for i, item in enumerate(declared) if item[1] != "meta" or i == first_meta]
-        kinds = {
-            kind
-            for value, kind in counted
-            if headline_matches(text, value, site_names) or headline_matches(spaced, value, site_names)
-        }
-        # An <h2> standing in for a breadcrumb (or missing) <h1> is what readers see as the headline: the social
-        # title alone confirms it. An <h1> in the article header needs two kinds to outweigh the JSON-LD.
-        needed = 1 if headings[0][0].tag == "h2" else 2
-        if len(kinds) >= needed:
-            return text, "microdata" if "microdata" in kinds else sorted(kinds)[0]
-        on_page = []
-    for text, spaced, _ in on_page:  # the first heading a declaration confirms (later <h1>s are often subtitles)
+        # A weak heading counts only when declarations confirm it; unconfirmed, it is not even the fallback.
+        found = _confirmed_header_heading(on_page, headings[0][0].tag, declared, site_names)
+        return found or _declared_or_title(root, declared, [], site_names)
+    found = _first_confirmed_heading(on_page, declared, site_names) or _shown_headline(on_page, declared, site_names)
+    return found or _declared_or_title(root, declared, on_page, site_names)
+
+
+def _social_titles_first(declared, site_names):
+    """The declared titles, site names guessed off, the first two social titles (og:, twitter:) in front.
+
+    They are the publisher's display title, which a kicker is weighed against; JSON-LD often gives the SEO one.
+    """
+    titles = [(strip_site_name(v, site_names, guess=True), s) for v, s in declared]
+    return [t for t in titles if t[1] == "meta"][:2] + [t for t in titles if t[1] != "meta"]
+
+
+def _confirmed_header_heading(on_page, tag, declared, site_names):
+    """(text, source) for the heading of the article's own header when independent declarations confirm it, or None.
+
+    Independent means kinds of declaration (meta, microdata, JSON-LD): for an <h1> one kind alone does not
+    outweigh the JSON-LD headline.
+    """
+    text, spaced, source = on_page[0] if on_page else ("", "", None)
+    first_meta = next((i for i, (_, kind) in enumerate(declared) if kind == "meta"), None)
+    # Only the first social title (og:title) speaks for "meta": later ones (twitter:, dc.) are variants.
+    counted = [item for i, item in enumerate(declared) if item[1] != "meta" or i == first_meta]
+    kinds = {
+        kind
+        for value, kind in counted
+        if headline_matches(text, value, site_names) or headline_matches(spaced, value, site_names)
+    }
+    # An <h2> standing in for a breadcrumb (or missing) <h1> is what readers see as the headline: the social
+    # title alone confirms it. An <h1> in the article header needs two kinds to outweigh the JSON-LD.
+    needed = 1 if tag == "h2" else 2
+    if len(kinds) >= needed:
+        return text, "microdata" if "microdata" in kinds else sorted(kinds)[0]
+    return None
+
+
+def _first_confirmed_heading(on_page, declared, site_names):
+    """(text, source) for the first heading a declared title confirms, or None (later <h1>s are often subtitles)."""
+    for text, spaced, _ in on_page:
         for value, source in declared:
             if headline_matches(text, value, site_names) or headline_matches(spaced, value, site_names):
                 return _without_opening_quotes(text, declared, site_names) or (text, source)
-    # The headline the page shows beats a reworded declared one (SEO titles differ from what readers see);
-    # when only punctuation differs (a kicker in its own <span>), the declared spelling is the cleaner one.
+    return None
+
+
+def _shown_headline(on_page, declared, site_names):
+    """(headline, source) when one of the first two headings is a variant of a declared title, or None.
+
+    The headline the page shows beats a reworded declared one (SEO titles differ from what readers see);
+    when only punctuation differs (a kicker in its own <span>), the declared spelling is the cleaner one.
+    """
     for text, spaced, _ in on_page[:2]:
         words = headline_words(spaced)
         variants = [
@@ -249,6 +281,12 @@ def headline(root, record, rules, site_names):
                 return variant, source
         if any(similar_headline(spaced, variant) for variant, _ in variants):
             return text, "heuristic"
+    return None
+
+
+def _declared_or_title(root, declared, on_page, site_names):
+    """(headline, source) when no heading is confirmed: the first declared title, else the first heading, else
+    the <title>; (None, None) for a page without any."""
     if declared:
         return strip_site_name(declared[0][0], site_names), declared[0][1]
     if on_page:

@@ -1,4 +1,7 @@
-"""Which timezone an offset-less timestamp is read in: the site profile's, else the domain's country's, else the language's."""
+"""Which timezone an offset-less timestamp is read in.
+
+The site profile's, else the domain's country's, else the language's; UTC when none of them tells.
+"""
 
 from __future__ import annotations
 

@@ -21,7 +21,8 @@ ARTICLE_TYPES = frozenset(
 
 def _repair(text: str) -> str:
     """Drop trailing commas outside strings and escape raw line breaks inside strings."""
-    out, in_string, escaped = [], False, False
+    out: list[str] = []
+    in_string = escaped = False
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
@@ -39,15 +40,20 @@ def _repair(text: str) -> str:
             in_string = True
             out.append(ch)
         elif ch == ",":
-            j = i + 1
-            while j < n and text[j] in " \t\r\n":
-                j += 1
-            if j >= n or text[j] not in "}]":
+            if not _is_trailing_comma(text, i):
                 out.append(ch)
         else:
             out.append(ch)
         i += 1
     return "".join(out)
+
+
+def _is_trailing_comma(text: str, i: int) -> bool:
+    """Whether the comma at text[i] is a trailing one: only whitespace between it and a closing } or ]."""
+    j, n = i + 1, len(text)
+    while j < n and text[j] in " \t\r\n":
+        j += 1
+    return j < n and text[j] in "}]"
 
 
 def loads_lenient(text: str) -> list:
@@ -77,7 +83,8 @@ def loads_lenient(text: str) -> list:
 
 def nodes(values) -> list[dict]:
     """All objects with an @type (or @id) reachable from the parsed values, breadth-first, bounded."""
-    found, queue = [], [(v, 0) for v in values]
+    found: list[dict] = []
+    queue = [(v, 0) for v in values]
     while queue and len(found) < _MAX_NODES:
         value, depth = queue.pop(0)
         if depth > _MAX_DEPTH:

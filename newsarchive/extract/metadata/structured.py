@@ -164,7 +164,7 @@ def _read_jsonld(root, record: Structured, page_url: str) -> None:
     for node in all_nodes:
         kinds = jsonld.types(node)
         if kinds & {"website", "organization", "newsmediaorganization"}:
-            record.add("site_name", (jsonld.as_texts(node.get("name")) or [None])[0], "jsonld")
+            record.add("site_name", next(iter(jsonld.as_texts(node.get("name"))), None), "jsonld")
     article = jsonld.pick_article(all_nodes, page_url)
     if article is not None:
         _read_article_node(article, by_id, record)
@@ -188,7 +188,8 @@ def _read_article_node(node: dict, by_id: dict, record: Structured) -> None:
     for key, name in (("datePublished", "published"), ("dateCreated", "published"), ("dateModified", "modified")):
         texts = jsonld.as_texts(node.get(key))
         record.add(name, texts[0] if texts else None, "jsonld")
-    persons, organisations = [], []
+    persons: list[str] = []
+    organisations: list[str] = []
     authors = node.get("author") or node.get("creator")
     for author in authors if isinstance(authors, list) else [authors]:
         author = _resolve(author, by_id)
@@ -213,7 +214,7 @@ def _read_article_node(node: dict, by_id: dict, record: Structured) -> None:
     links = [jsonld.as_url(r) for r in (related if isinstance(related, list) else [related])]
     record.add("related", [{"url": u, "title": ""} for u in links if u], "jsonld")
     publisher = _resolve(node.get("publisher"), by_id)
-    record.add("site_name", (jsonld.as_texts(publisher) or [None])[0], "jsonld")
+    record.add("site_name", next(iter(jsonld.as_texts(publisher)), None), "jsonld")
 
 
 def _breadcrumb_items(node: dict) -> list[tuple[str, str | None]]:
@@ -239,6 +240,7 @@ def _read_microdata(root, record: Structured) -> None:
     scope = max(scopes, key=lambda el: len(el.xpath(".//*[@itemprop]")), default=None)
     props = scope.iterfind(".//*[@itemprop]") if scope is not None else root.iterfind(".//meta[@itemprop]")
     seen, authors = set(), []
+    value: object  # a list of tags, the body's element, or a text
     for el in props:
         for prop in (el.get("itemprop") or "").lower().split():
             name = _MICRODATA_PROPS.get(prop)

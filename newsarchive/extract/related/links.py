@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from lxml import etree
 
 from newsarchive.extract.document.tree import ancestors, css, split_tokens, squash, text_of, tokens
@@ -18,10 +16,9 @@ from newsarchive.extract.related.labels import (
     TAG_HREF,
     WIDGET_WORDS,
 )
+from newsarchive.extract.related.targets import MAX_LINKS, filter_targets
 from newsarchive.text.clean import absolute_url, clean_line
-from newsarchive.text.urls import same_domain, site_host, url_key
 
-_MAX_LINKS = 30
 _BLOCK_CLIMB = 4
 
 
@@ -188,7 +185,7 @@ def _ok_block(block, article_root, wrappers, page_url: str) -> bool:
         return False
     if block.tag == "a":
         return True
-    return len(block.xpath(".//a[@href]")) <= _MAX_LINKS * 2 and not _tag_list(block, page_url)
+    return len(block.xpath(".//a[@href]")) <= MAX_LINKS * 2 and not _tag_list(block, page_url)
 
 
 def _label_link(label):
@@ -212,48 +209,68 @@ def find_related(
         links = links_in(containers, page_url)
         if containers:
             blocks.extend((container, None) for container in containers)
-            return _filter(links, page_url), "site"
+            return filter_targets(links, page_url), "site"
     found: list[dict] = []
     seen_blocks: list = []
     wrappers = page_wrappers(root)
     for el in root.iter(etree.Element):
-        block, after = None, None
-        text = el.text
-        if text and len(text) <= 120 and not text.isspace() and LABEL_WORD.search(text) and not _in_button(el):
-            # The words may sit in a <span> inside the heading that is the label.
-            node = el
-            for _ in range(3):
-                if node is None:
-                    break
-                if _is_label(node):
-                    link = _label_link(node)
-                    block, after = (link, None) if link is not None else (_block_for_label(node), node)
-                    break
-                node = node.getparent()
-        # Only a class/id holding "related" in some case can have it among its words (tokens() lower-cases
-        # ASCII letters): a cheap test that spares splitting every element's class into words.
-        cls, ident = el.get("class"), el.get("id")
-        if block is None and (cls and "related" in cls.lower() or ident and "related" in ident.lower()):
-            words = tokens(el)
-            if "related" in words and not words & {"words", "tags", "keywords", "topics", "tag", "latest"}:
-                # A list named "related" in the markup that calls itself "Latest articles" on the page.
-                block = None if NOT_RELATED.search(_leading_text(el)) else el
+        block, after = _labelled_block(el)
+        if block is None:
+            block = _named_block(el)
         if block is None or any(block is b or b in set(ancestors(block)) for b in seen_blocks):
             continue
         if not _ok_block(block, body, wrappers, page_url):
             continue
-        links = (
-            [block_link(block, page_url)]
-            if block.tag == "a"
-            else links_in([block], page_url, after=after, widgets=True)
-        )
-        links = [link for link in links if link]
+        links = _block_links(block, after, page_url)
         if links:
             seen_blocks.append(block)
             blocks.append((block, after))
             found.extend(links)
-    found = _filter(found, page_url)
+    found = filter_targets(found, page_url)
     return found, "heuristic" if found else None
+
+
+def _labelled_block(el):
+    """(block, label) when `el` holds label words and it, or one of its two parents, is a label, else (None, None).
+
+    The block is the link the label sits in, read whole (the label is then None), or else the smallest
+    block holding links around the label, read from the label on (None when there is none).
+    """
+    text = el.text
+    if not (text and len(text) <= 120 and not text.isspace() and LABEL_WORD.search(text) and not _in_button(el)):
+        return None, None
+    # The words may sit in a <span> inside the heading that is the label.
+    node = el
+    for _ in range(3):
+        if node is None:
+            break
+        if _is_label(node):
+            link = _label_link(node)
+            return (link, None) if link is not None else (_block_for_label(node), node)
+        node = node.getparent()
+    return None, None
+
+
+def _named_block(el):
+    """`el` when its class or id names it "related" (not related tags, nor latest news), else None."""
+    # Only a class/id holding "related" in some case can have it among its words (tokens() lower-cases
+    # ASCII letters): a cheap test that spares splitting every element's class into words.
+    cls, ident = el.get("class"), el.get("id")
+    if not (cls and "related" in cls.lower() or ident and "related" in ident.lower()):
+        return None
+    words = tokens(el)
+    if "related" not in words or words & {"words", "tags", "keywords", "topics", "tag", "latest"}:
+        return None
+    # A list named "related" in the markup that calls itself "Latest articles" on the page.
+    return None if NOT_RELATED.search(_leading_text(el)) else el
+
+
+def _block_links(block, after, page_url: str) -> list[dict[str, str]]:
+    """A block's links: a labelled link read whole, else those after the label (all when None), widgets left out."""
+    if block.tag == "a":
+        link = block_link(block, page_url)
+        return [link] if link else []
+    return links_in([block], page_url, after=after, widgets=True)
 
 
 def block_link(a, base: str) -> dict[str, str] | None:
@@ -266,48 +283,3 @@ def block_link(a, base: str) -> dict[str, str] | None:
         parts.pop(0)
     title = clean_line(" ".join(parts))
     return {"url": url, "title": title} if title and not CALL_TO_ACTION.match(title) else None
-
-
-def _same_page(url: str, page_url: str) -> bool:
-    # Tracking parameters ("?iref=...", "#ref=rss") do not make another page of a page that has no query.
-    link, page = urlsplit(url), urlsplit(page_url)
-    if url_key(url) == url_key(page_url):
-        return True
-    return not page.query and url_key(link._replace(query="").geturl()) == url_key(page._replace(query="").geturl())
-
-
-def _section_of(url: str, page_url: str) -> bool:
-    """Whether `url` is a section index above the page ("/politik/deutschland/" above its article)."""
-    link, page = urlsplit(url), urlsplit(page_url)
-    path = link.path.rstrip("/")
-    return (
-        not link.query
-        and site_host(url) == site_host(page_url)
-        and page.path.startswith(path + "/")
-        and len(page.path) > len(path) + 1
-    )
-
-
-def _page_key(url: str) -> str:
-    """url_key, without the query when the path names the page by itself (has an id: a digit in it).
-
-    "/articles/AST1F44.html?iref=top" and "?iref=rellink" are one page; "/article.php?id=5" and
-    "?id=6" are two.
-    """
-    parts = urlsplit(url)
-    if parts.query and any(ch.isdigit() for ch in parts.path):
-        return url_key(parts._replace(query="").geturl())
-    return url_key(url)
-
-
-def _filter(links, page_url: str) -> list[dict]:
-    result, seen = [], set()
-    for link in links:
-        key = _page_key(link["url"])
-        if key in seen or _same_page(link["url"], page_url) or not same_domain(link["url"], page_url):
-            continue
-        if urlsplit(link["url"]).path in ("", "/") or _section_of(link["url"], page_url):
-            continue  # the site's home page and the article's sections are navigation, not reading
-        seen.add(key)
-        result.append(link)
-    return result[:_MAX_LINKS]

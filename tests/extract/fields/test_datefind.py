@@ -27,7 +27,10 @@ def test_a_data_attribute_named_for_the_publication_time_is_read_and_a_change_ti
 
 
 def test_the_dateline_in_the_articles_own_header_counts_but_not_one_in_the_page_header():
-    own = f"<main><article><header><h1>X</h1><div class='metaDateTime'>06.01.2026</div></header><p>{P1}</p></article></main>"
+    own = (
+        "<main><article><header><h1>X</h1><div class='metaDateTime'>06.01.2026</div></header>"
+        f"<p>{P1}</p></article></main>"
+    )
     site = f"<header><div class='date'>07.01.2026</div></header><article><h1>X</h1><p>{P1}</p></article>"
     assert _published(own).date().isoformat() == "2026-01-06"
     assert _published(site) is None

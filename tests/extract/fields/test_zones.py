@@ -32,14 +32,20 @@ def test_a_domain_or_language_spanning_several_zones_gives_utc_without_a_source(
 
 
 def test_an_offset_less_dateline_on_a_german_domain_is_read_in_berlin_time_and_marked_inferred():
-    html = f"<html><body><article><h1>X</h1><time datetime='2024-04-25T14:07'>25.04.</time><p>{P1}</p></article></body></html>"
+    html = (
+        "<html><body><article><h1>X</h1><time datetime='2024-04-25T14:07'>25.04.</time>"
+        f"<p>{P1}</p></article></body></html>"
+    )
     article = extract_article("https://www.zeitung.de/a", html)
     assert article.published.isoformat() == "2024-04-25T14:07:00+02:00"
     assert article.published_tz_inferred and article.sources["timezone"] == "heuristic"
 
 
 def test_an_explicit_offset_is_kept_and_no_zone_source_is_recorded():
-    html = f"<html><body><article><h1>X</h1><time datetime='2024-04-25T14:07:00Z'>x</time><p>{P1}</p></article></body></html>"
+    html = (
+        "<html><body><article><h1>X</h1><time datetime='2024-04-25T14:07:00Z'>x</time>"
+        f"<p>{P1}</p></article></body></html>"
+    )
     article = extract_article("https://www.zeitung.de/a", html, rules=Rules(timezone="Asia/Tokyo"))
     assert article.published.isoformat() == "2024-04-25T14:07:00+00:00"
     assert not article.published_tz_inferred and "timezone" not in article.sources

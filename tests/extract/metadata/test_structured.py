@@ -63,7 +63,8 @@ def test_microdata_article():
         """<article itemscope itemtype="https://schema.org/NewsArticle">
         <h1 itemprop="headline">Micro headline</h1>
         <time itemprop="datePublished" datetime="2024-03-01T10:00:00Z">1 March</time>
-        <span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Jo Park</span></span>
+        <span itemprop="author" itemscope
+              itemtype="https://schema.org/Person"><span itemprop="name">Jo Park</span></span>
         <div itemprop="articleBody"><p>Text.</p></div></article>""",
     )
     assert record.first("headline") == ("Micro headline", "microdata")

@@ -93,7 +93,8 @@ def test_section_pages_above_the_article_and_tag_pages_are_navigation():
 def test_tracking_parameters_do_not_make_another_page():
     links, _ = related("""<div><h3>関連記事</h3>
       <a href="/news/2025/01/100.php?iref=rel_01">この記事自身</a>
-      <a href="/news/2025/01/105.php?iref=rel_02">五つ目</a><a href="/news/2025/01/105.php?iref=top_07">五つ目(別の入口)</a>
+      <a href="/news/2025/01/105.php?iref=rel_02">五つ目</a><a
+        href="/news/2025/01/105.php?iref=top_07">五つ目(別の入口)</a>
       <a href="/list.php?id=5">一覧5</a><a href="/list.php?id=6">一覧6</a></div>""")
     assert [link["url"] for link in links] == [
         "https://www.example.jp/news/2025/01/105.php?iref=rel_02",
