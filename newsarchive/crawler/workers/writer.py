@@ -24,7 +24,7 @@ def save(batch: list[Article], run_id: int | None, archive: Archive | None = Non
     archive = archive or _archive
     results = archive.save_articles(batch, run_id=run_id)
     notes = []
-    for article, result in zip(batch, results):
+    for article, result in zip(batch, results, strict=True):  # save_articles: one result per article, in order
         owner = None
         if result.status == "duplicate":
             owner = (archive.get(result.id) or {}).get("url") or str(result.id)
