@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Self
 from urllib.parse import urljoin
 
 import scrapy
@@ -58,6 +58,10 @@ class NewsSpider(scrapy.Spider, MultiPageArticles):
     rules: Rules | None = None
     site_name: str = ""
     home: str = ""  # the URL whose host and port are "this site"
+    # Set by from_crawler from the project's settings (a spider made without a crawler has no extraction pool).
+    max_hops: int
+    max_listing_depth: int
+    extraction: ExtractionPool | None = None
 
     def __init__(self, *args: Any, **kwargs: Any):
         # What the run row records as the crawl's arguments.
@@ -67,7 +71,7 @@ class NewsSpider(scrapy.Spider, MultiPageArticles):
         self._resolved: dict[str, str | None] = {}  # origin + href -> same-site URL (None: not one)
 
     @classmethod
-    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = project_settings(crawler.settings)
         spider.max_hops = settings.getint("NEWSARCHIVE_ARTICLE_HOPS")
@@ -232,8 +236,8 @@ class NewsSpider(scrapy.Spider, MultiPageArticles):
 
     async def extract(self, response: scrapy.http.Response) -> Article | None:
         """The page's article, or None after reporting why there is none (not HTML, no page to speak of)."""
-        ctype = response.headers.get(b"Content-Type")
-        ctype = ctype.decode("latin-1") if ctype else None
+        header = response.headers.get(b"Content-Type")
+        ctype = header.decode("latin-1") if header else None
         if not is_html_type(ctype):
             report(self.crawler, response.url, f"not html: {media_type(ctype)}")
             return None
