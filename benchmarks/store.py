@@ -2,13 +2,13 @@
 
     python benchmarks/store.py [--n 20000] [--batch 100] [--seed 7]
 
-Both sides get the same synthetic articles (~5 KB bodies mixing Japanese and English, fixed seed) in
-the same batches, write to a fresh SQLite file each (the archive's pragmas: WAL, synchronous=NORMAL,
-foreign keys on, the same checkpoint interval) and commit once per batch. The raw side is the floor a hand-written writer could reach: it turns each
-Article into row tuples (content hash, JSON columns, UTC timestamps) and runs one plain INSERT
-executemany per table, with no duplicate or update detection. With FTS on, both sides index the text
-segmented by newsarchive.store.search.segment. Both sides keep the story-cluster index (MinHash signature
-and 32 LSH band rows per article) as the archive does by default; the last row measures both without it
+Both sides get the same synthetic articles (~5 KB bodies mixing Japanese and English, fixed seed) in the same
+batches, write to a fresh SQLite file each (the archive's pragmas: WAL, synchronous=NORMAL, foreign keys on,
+the same checkpoint interval) and commit once per batch. The raw side is the floor a hand-written writer could
+reach: it turns each Article into row tuples (content hash, JSON columns, UTC timestamps) and runs one plain
+INSERT executemany per table, with no duplicate or update detection. With FTS on, both sides index the text
+segmented by newsarchive.store.search.segment. Both sides keep the story-cluster index (MinHash signature and
+32 LSH band rows per article) as the archive does by default; the last row measures both without it
 (Archive(clusters=False), NEWSARCHIVE_CLUSTERS=0).
 """
 
@@ -235,7 +235,7 @@ def main() -> None:
             ("FTS on, no clusters", True, False),
         ):
             ours, raw = [], []
-            for attempt in range(options.repeat):
+            for _attempt in range(options.repeat):
                 # Alternate the sides so background load hits both alike; fresh files every time.
                 ours.append(run_archive(Path(tmp, "archive.db"), articles, options.batch, fts, clusters))
                 raw.append(run_raw(Path(tmp, "raw.db"), articles, options.batch, fts, clusters))

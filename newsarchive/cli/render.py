@@ -36,9 +36,10 @@ def table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str, int]
     for key, header, limit in columns:
         longest = max([width(header)] + [width(" ".join(str(r.get(key) or "").split())) for r in rows])
         widths.append(min(limit, longest))
-    lines = ["  ".join(fit(h, w) for (_, h, _), w in zip(columns, widths)).rstrip()]
+    sized = list(zip(columns, widths, strict=True))  # one width per column, by construction
+    lines = ["  ".join(fit(h, w) for (_, h, _), w in sized).rstrip()]
     for row in rows:
-        cells = [fit("" if row.get(k) is None else str(row.get(k)), w) for (k, _, _), w in zip(columns, widths)]
+        cells = [fit("" if row.get(k) is None else str(row.get(k)), w) for (k, _, _), w in sized]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines)
 

@@ -96,7 +96,7 @@ class StorePipeline:
         self.buffer: list[Article] = []
         self.pending: deque[tuple[list[Article], Future]] = deque()
         self.writer = storeproc.writer(run.db, run.similarity, run.clusters, in_process=not store_process)
-        run.archive  # open it now: a bad NEWSARCHIVE_DB stops the crawl before it fetches anything
+        _ = run.archive  # open it now (the property opens it): a bad NEWSARCHIVE_DB stops the crawl before it fetches
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> StorePipeline:
@@ -146,7 +146,8 @@ class StorePipeline:
                 self._saved(batch, results, notes)
 
     def _saved(self, batch: list[Article], results: list, notes: list) -> None:
-        for article, result, owner in zip(batch, results, notes):
+        # writer.save gives one result and one note per article of the batch, in order.
+        for article, result, owner in zip(batch, results, notes, strict=True):
             if result.status == "duplicate":
                 self.stats.inc_value("newsarchive/duplicates")
                 if owner is not None:  # a URL variant is archived as an alias: not a problem

@@ -71,10 +71,10 @@ def run_crawl(
     process.crawl(crawler, **kwargs).addErrback(lambda f: failures.append(f.value))
     process.start()
     if failures:
-        exc = failures[0]
-        if isinstance(exc, (TypeError, ValueError)):
-            raise CrawlError(f"cannot start the {spider} crawl: {exc}") from exc
-        raise exc
+        failure = failures[0]
+        if isinstance(failure, (TypeError, ValueError)):
+            raise CrawlError(f"cannot start the {spider} crawl: {failure}") from failure
+        raise failure
 
     run_id = crawl_run(crawler).run_id
     if run_id is None:  # NEWSARCHIVE_RECORD_RUN off: the crawler's own counts are all there is

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .archive import Archive
 from .errors import SearchQueryError, StoreError
-from .writer import SaveResult
+from .matching import SaveResult
 
 __all__ = ["Archive", "SaveResult", "SearchQueryError", "StoreError", "open_archive"]
 

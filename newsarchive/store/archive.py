@@ -4,31 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, desc, func, select
+from sqlalchemy import Connection, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from newsarchive.items import Article, iso
+from newsarchive.items import Article
 
 from . import clusters as story_clusters
-from . import crawlstate, fulltext, history, runs
+from . import crawlstate, fulltext, history, reading, runs
 from .engine import BEGIN_OPTION, MIGRATION_LOCK, database_url, display_name, make_engine, upgrade
 from .errors import StoreError
-from .models import PROBLEM_KINDS, ArticleRow, CrawlRunRow, ProblemRow, RelatedLinkRow, SiteRow
-from .rows import article_json, summary_json
+from .matching import Conflict, SaveResult
+from .models import ArticleRow
+from .rows import summary_json
 from .search import parse_query
-from .writer import Conflict, SaveResult, save_batch
+from .writer import save_batch
 
 ARTICLES = ArticleRow.__table__
-LINKS = RelatedLinkRow.__table__
-SITES = SiteRow.__table__
 
 # A batch that collides with a concurrent writer (PostgreSQL) is retried this many times in all.
 SAVE_ATTEMPTS = 3
 RACE_SQLSTATES = {"23505", "40P01", "40001"}
-STREAM_CHUNK = 500
 
 
 def _reason(error: BaseException) -> str:
@@ -46,7 +43,7 @@ def _lost_race(error: BaseException | None) -> bool:
     return isinstance(error, DBAPIError) and getattr(error.orig, "sqlstate", None) in RACE_SQLSTATES
 
 
-class Archive(crawlstate.CrawlState):
+class Archive(crawlstate.CrawlState, reading.ArticleReads):
     """An open archive (SQLite file path or SQLAlchemy URL) whose schema is at the newest migration.
 
     `fts=False` skips full-text indexing while writing (bulk loads); the next search rebuilds the index.
@@ -173,42 +170,6 @@ class Archive(crawlstate.CrawlState):
                     raise
         raise AssertionError("unreachable")
 
-    def resolve(self, id_or_url: str | int) -> int | None:
-        """The id of the article with this id, or stored under (or seen at) this URL or a variant of it."""
-        with self._read("look up an article") as connection:
-            return history.resolve(connection, id_or_url)
-
-    def get(self, id_or_url: str | int) -> dict[str, Any] | None:
-        """One article's full JSON by id (int or numeric string) or any of its URLs; None when there is none.
-
-        Besides the article keys: sources, pages, first/last seen, the tz flag, its revision number,
-        its story cluster (null when it has no near duplicate) and every URL it was seen under.
-        """
-        with self._read("read an article") as connection:
-            found = history.resolve(connection, id_or_url)
-            if found is None:
-                return None
-            row = connection.execute(self._articles().where(ARTICLES.c.id == found)).mappings().one()
-            links = _links(connection, [found])
-            urls = history.aliases(connection, found)
-            listed = crawlstate.listed_dates(connection, urls)
-        data = article_json(row, row["site"], links.get(found, []))
-        data.update(revision=row["revision"], story_cluster=row["cluster_id"], aliases=urls, listed=listed)
-        return data
-
-    def history(self, id_or_url: str | int, *, bodies: bool = False) -> list[dict[str, Any]] | None:
-        """Every revision of the article, oldest first (the last is current); None when there is no article."""
-        with self._read("read revisions") as connection:
-            found = history.resolve(connection, id_or_url)
-            return None if found is None else history.revisions(connection, found, bodies=bodies)
-
-    def changed(
-        self, since: datetime, field: str = "headline", *, site: str | None = None, limit: int = 50
-    ) -> list[dict[str, Any]]:
-        """Articles whose headline, body or either ("any") changed since `since`, newest change first."""
-        with self._read("list changed articles") as connection:
-            return history.changed(connection, since, field, site=site, limit=limit)
-
     def related(self, id_or_url: str | int) -> list[dict[str, Any]] | None:
         """The other versions of the article's story (its cluster), most similar first, with `similarity`."""
         self._ensure_neardup_index()
@@ -233,41 +194,6 @@ class Archive(crawlstate.CrawlState):
                     story_clusters.rebuild(connection, self.similarity)
                 elif story_clusters.has_pending(connection):
                     story_clusters.catch_up(connection, self.similarity)
-
-    def iter_articles(self, site: str | None = None) -> Iterator[dict[str, Any]]:
-        """Every article's full JSON in id order, streamed in chunks, never the whole archive in memory."""
-        query = self._articles().order_by(ARTICLES.c.id)
-        if site is not None:
-            query = query.where(SITES.c.name == site)
-        with self._read("read articles") as connection:
-            result = connection.execution_options(yield_per=STREAM_CHUNK).execute(query).mappings()
-            for chunk in result.partitions():
-                links = _links(connection, [row["id"] for row in chunk])
-                for row in chunk:
-                    yield article_json(row, row["site"], links.get(row["id"], []))
-
-    def latest(self, limit: int = 20, site: str | None = None) -> list[dict[str, Any]]:
-        """The most recently published articles (id, url, site, headline, published), newest first."""
-        published = desc(ARTICLES.c.published)
-        if self.engine.dialect.name != "sqlite":
-            published = published.nulls_last()  # SQLite already sorts NULL last when descending
-        query = (
-            select(
-                ARTICLES.c.id,
-                ARTICLES.c.url,
-                SITES.c.name.label("site"),
-                ARTICLES.c.headline,
-                ARTICLES.c.published,
-                ARTICLES.c.published_offset,
-            )
-            .join(SITES, SITES.c.id == ARTICLES.c.site_id)
-            .order_by(published, desc(ARTICLES.c.id))
-            .limit(limit)
-        )
-        if site is not None:
-            query = query.where(SITES.c.name == site)
-        with self._read("list articles") as connection:
-            return [summary_json(row) for row in connection.execute(query).mappings()]
 
     def search(self, query: str, *, limit: int = 20, site: str | None = None) -> list[dict[str, Any]]:
         """Articles matching `query`, best first (id, url, site, headline, published, snippet).
@@ -296,43 +222,3 @@ class Archive(crawlstate.CrawlState):
         """Re-index every article (after writes with fts=False); returns how many were indexed."""
         with self._write("rebuild the search index") as connection:
             return fulltext.rebuild(connection) if fulltext.has_index(connection) else 0
-
-    def stats(self) -> dict[str, Any]:
-        """Counts: articles (in all and per site), publication date range, runs, problems by kind."""
-        with self._read("count articles") as connection:
-            per_site = connection.execute(
-                select(SITES.c.name, func.count(ARTICLES.c.id))
-                .outerjoin(ARTICLES, ARTICLES.c.site_id == SITES.c.id)
-                .group_by(SITES.c.name)
-                .order_by(SITES.c.name)
-            ).all()
-            oldest, newest = connection.execute(
-                select(func.min(ARTICLES.c.published), func.max(ARTICLES.c.published))
-            ).one()
-            run_count = connection.scalar(select(func.count()).select_from(CrawlRunRow.__table__))
-            problems = dict(connection.execute(select(ProblemRow.kind, func.count()).group_by(ProblemRow.kind)).all())
-        return {
-            "articles": sum(count for _name, count in per_site),
-            "sites": dict(per_site),
-            "oldest_published": iso(oldest),
-            "newest_published": iso(newest),
-            "runs": run_count,
-            "problems": {kind: problems.get(kind, 0) for kind in PROBLEM_KINDS},
-        }
-
-    @staticmethod
-    def _articles() -> Any:
-        return select(ARTICLES, SITES.c.name.label("site")).join(SITES, SITES.c.id == ARTICLES.c.site_id)
-
-
-def _links(connection: Connection, ids: list[int]) -> dict[int, list[dict[str, str]]]:
-    """Related links of the given articles, in page order."""
-    links: dict[int, list[dict[str, str]]] = {}
-    query = (
-        select(LINKS.c.article_id, LINKS.c.url, LINKS.c.title)
-        .where(LINKS.c.article_id.in_(ids))
-        .order_by(LINKS.c.article_id, LINKS.c.position)
-    )
-    for article_id, url, title in connection.execute(query):
-        links.setdefault(article_id, []).append({"url": url, "title": title})
-    return links

@@ -15,24 +15,25 @@ its URL key (urls.url_key of its URL, else of one of its page URLs); the steps f
 4. Related-link rows, the full-text rows and the near-duplicate index follow new and updated articles.
 
 A URL key or a body repeated inside one batch is handled in a later round, so it is compared with
-the earlier copy exactly as if it had come in the next batch.
+the earlier copy exactly as if it had come in the next batch. The lookups and the decision of steps 1 and 2
+are in matching.py; this module does the writing.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import Connection, select
 
 from newsarchive.items import Article
-from newsarchive.text.urls import page_number
 from newsarchive.text.words import words
 
 from . import clusters as story_clusters
 from . import fulltext, revise
 from .batch import Item, rounds, to_item
-from .bulk import chunks, insert_new, insert_plain, select_in, upsert_insert
+from .bulk import insert_new, insert_plain, upsert_insert
+from .matching import Found, SaveResult, classify, lookup
 from .models import AliasRow, ArticleRow, RelatedLinkRow, SiteRow
 from .rows import content_values, link_rows
 
@@ -40,24 +41,6 @@ ARTICLES = ArticleRow.__table__
 ALIASES = AliasRow.__table__
 LINKS = RelatedLinkRow.__table__
 SITES = SiteRow.__table__
-
-
-class SaveResult(NamedTuple):
-    """What became of one saved article: its id (for a duplicate, the id of the article it repeats).
-
-    `clustered` says this save put the article in a story cluster with a near duplicate; `revised` that
-    the article's earlier text was kept as a revision (an update, unless it replaced a lone page 2).
-    """
-
-    id: int
-    url: str
-    status: str  # "new" | "updated" | "unchanged" | "duplicate"
-    clustered: bool = False
-    revised: bool = False
-
-
-class Conflict(Exception):
-    """Another writer changed a row between this batch's statements; the caller retries the batch."""
 
 
 def save_batch(
@@ -122,32 +105,6 @@ def site_ids(connection: Connection, names: set[str], known: dict[str, int] | No
     return ids
 
 
-class _Found(NamedTuple):
-    id: int
-    url: str
-    digest: str
-    headline: str
-
-
-def _lookup(connection: Connection, items: list[Item], *, by_url: bool = False) -> dict[int, _Found]:
-    """The stored article each item resolves to (by its URL key, then its pages' keys), by item index.
-
-    `by_url` also matches the stored URL itself: an article kept under a key made unique by migration 0003.
-    """
-    column = "url" if by_url else "url_key"
-    wanted = sorted({value for item in items for value in (item.urls if by_url else item.keys)})
-    by_key = {
-        row[0]: _Found(*row[1:])
-        for row in select_in(connection, ARTICLES, (column, "id", "url", "content_hash", "headline"), column, wanted)
-    }
-    found = {}
-    for item in items:
-        match = next((by_key[key] for key in (item.urls if by_url else item.keys) if key in by_key), None)
-        if match is not None:
-            found[item.index] = match
-    return found
-
-
 def _save_round(
     connection: Connection,
     items: list[Item],
@@ -163,14 +120,12 @@ def _save_round(
 
     `similarity` None: new text is not added to the story-cluster index; `forget_clusters`: changed articles
     still leave it, so that they count as not indexed (see save_batch)."""
-    found = _lookup(connection, items)
+    found = lookup(connection, items)
     # new or updated: need links, index rows, signatures
     written = _insert_fresh(
         connection, [item for item in items if item.index not in found], found, results, now=now, run_id=run_id
     )
-    updated, unchanged, fragments = _classify(
-        connection, [i for i in items if results[i.index] is None], found, results
-    )
+    updated, unchanged, fragments = classify(connection, [i for i in items if results[i.index] is None], found, results)
     if updated:
         ids = [id_ for id_, _item in updated]
         if index:
@@ -201,7 +156,7 @@ def _save_round(
 def _insert_fresh(
     connection: Connection,
     fresh: list[Item],
-    found: dict[int, _Found],
+    found: dict[int, Found],
     results: list[SaveResult | None],
     *,
     now: datetime,
@@ -226,8 +181,8 @@ def _insert_fresh(
         else:
             results[item.index] = SaveResult(id_, item.article.url, "new")
             written.append((id_, item))
-    found.update(_lookup(connection, skipped))
-    found.update(_lookup(connection, [item for item in skipped if item.index not in found], by_url=True))
+    found.update(lookup(connection, skipped))
+    found.update(lookup(connection, [item for item in skipped if item.index not in found], by_url=True))
     return written
 
 
@@ -256,55 +211,6 @@ def _result(results: list[SaveResult | None], item: Item) -> SaveResult:
     result = results[item.index]
     assert result is not None
     return result
-
-
-def _classify(
-    connection: Connection, rest: list[Item], found: dict[int, _Found], results: list[SaveResult | None]
-) -> tuple[list[tuple[int, Item]], list[int], set[int]]:
-    """Decide the items that are not new: the (id, item) pairs to update, the ids to touch, and the ids
-    whose stored text is a lone later page (replaced without a revision)."""
-    to_update: list[tuple[int, Item]] = []
-    unchanged: list[int] = []
-    fragments: set[int] = set()
-    changed = [item for item in rest if item.index not in found or found[item.index].digest != item.digest]
-    owners = _body_owners(connection, changed)
-    for item in rest:
-        url = item.article.url
-        match = found.get(item.index)
-        owner = owners.get((item.site_id, item.digest))
-        if match is not None and item.lone_later_page:
-            results[item.index] = SaveResult(match.id, url, "duplicate")
-        elif match is not None and match.digest == item.digest and match.headline == (item.article.headline or ""):
-            # Seen again. Under another URL of it (www., AMP, mobile ...) it is counted as a duplicate.
-            results[item.index] = SaveResult(match.id, url, "unchanged" if url == match.url else "duplicate")
-            unchanged.append(match.id)
-        elif owner is not None and (match is None or owner != match.id):
-            results[item.index] = SaveResult(owner, url, "duplicate")
-        elif match is not None:
-            results[item.index] = SaveResult(match.id, url, "updated")
-            to_update.append((match.id, item))
-            if page_number(match.url) > 1:
-                # What was stored is page 2 fetched on its own; this is the whole article: it replaces the
-                # fragment, URL included, and the fragment is not kept as a revision.
-                fragments.add(match.id)
-        else:
-            # The insert saw a conflicting row that is gone now (another writer rolled back or deleted it).
-            raise Conflict(f"article {url} changed while saving")
-    return to_update, unchanged, fragments
-
-
-def _body_owners(connection: Connection, items: list[Item]) -> dict[tuple[int, str], int]:
-    """Which article already holds each (site, body hash)."""
-    owners: dict[tuple[int, str], int] = {}
-    if not items:
-        return owners
-    sites = sorted({item.site_id for item in items})
-    for chunk in chunks(sorted({item.digest for item in items})):
-        query = select(ARTICLES.c.site_id, ARTICLES.c.content_hash, ARTICLES.c.id).where(
-            ARTICLES.c.site_id.in_(sites), ARTICLES.c.content_hash.in_(chunk)
-        )
-        owners.update(((site_id, digest), id_) for site_id, digest, id_ in connection.execute(query))
-    return owners
 
 
 def _aliases(connection: Connection, items: list[Item], results: list[SaveResult | None], *, now: datetime) -> None:

@@ -25,7 +25,7 @@ def test_table_aligns_mixed_width_rows():
     lines = out.splitlines()
     assert lines[0].startswith("id")
     # the headline column starts at the same terminal column on every line
-    starts = [width(line[: line.index(word)]) for line, word in zip(lines, ["headline", "条約", "treaty"])]
+    starts = [width(line[: line.index(word)]) for line, word in zip(lines, ["headline", "条約", "treaty"], strict=True)]
     assert len(set(starts)) == 1
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 
 import pytest
 
@@ -48,7 +49,7 @@ def test_retry_after_is_honoured_before_retrying_a_429(faulty):
     waited = []
     for path in site.good:
         times = [(status, at) for p, status, at in site.log if p == path]
-        for (status, at), (_, next_at) in zip(times, times[1:]):
+        for (status, at), (_, next_at) in pairwise(times):
             if status == 429:
                 waited.append(next_at - at)
     assert waited and min(waited) >= 0.95  # Retry-After: 1
@@ -101,7 +102,7 @@ def test_two_crawls_into_one_sqlite_archive_at_once_lose_nothing(tmp_path):
         procs = [start(base, db), start(base, db)]
         outputs = [proc.communicate(timeout=120) for proc in procs]
     summaries = [json.loads(out) for out, _ in outputs]
-    for proc, (_, err) in zip(procs, outputs):
+    for proc, (_, err) in zip(procs, outputs, strict=True):
         assert proc.returncode == 0, err[-2000:]
         assert "database is locked" not in err
     assert [s["status"] for s in summaries] == ["finished", "finished"]

@@ -1,4 +1,4 @@
-"""Deploy the project to a real scrapyd on 127.0.0.1 with scrapyd-deploy, schedule the demo-site crawl, read the archive."""
+"""Deploy the project to a real scrapyd on 127.0.0.1 (scrapyd-deploy), schedule the demo crawl, read the archive."""
 
 from __future__ import annotations
 

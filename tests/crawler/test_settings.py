@@ -50,8 +50,8 @@ def defaults_outside_settings() -> list[str]:
                 args = node.args
                 positional = [*args.posonlyargs, *args.args]
                 pairs = [
-                    *zip(positional[len(positional) - len(args.defaults) :], args.defaults),
-                    *zip(args.kwonlyargs, args.kw_defaults),
+                    *zip(positional[len(positional) - len(args.defaults) :], args.defaults, strict=True),
+                    *zip(args.kwonlyargs, args.kw_defaults, strict=True),  # None where no default
                 ]
                 found += [
                     f"{where}:{node.lineno} {arg.arg}={ast.unparse(default)}"

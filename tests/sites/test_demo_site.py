@@ -71,9 +71,19 @@ def _same_host(url: str) -> bool:
     return urlsplit(url).netloc == urlsplit(BASE).netloc
 
 
-def _crawl() -> tuple[set[str], set[str], set[str]]:
-    """(article paths requested, listing/discovery paths requested, next-page paths requested) from the start URLs."""
-    articles, listings, next_pages = set(), set(), set()
+def _discovered_links(url: str, path: str) -> list[str]:
+    """The absolute links of the feed, sitemap or listing page at `url` (the demo file at `path`)."""
+    data = _file(path).read_bytes()
+    if path.endswith((".rss", ".xml")):
+        tree = etree.fromstring(data)
+        locs = [el.text for el in tree.iter("link", f"{RSS}loc") if el.getparent().tag in ("item", f"{RSS}url")]
+        return [urljoin(url, loc.strip()) for loc in locs]
+    return _hrefs(lxml_html.fromstring(data), url)
+
+
+def _discover() -> tuple[set[str], set[str]]:
+    """(article paths, listing/discovery paths) the start URLs lead to, following listings two levels deep."""
+    articles, listings = set(), set()
     queue = [(u, 0) for u in SITE.start_urls(BASE)]
     while queue:
         url, depth = queue.pop()
@@ -81,33 +91,39 @@ def _crawl() -> tuple[set[str], set[str], set[str]]:
         if path in listings:
             continue
         listings.add(path)
-        data = _file(path).read_bytes()
-        if path.endswith((".rss", ".xml")):
-            tree = etree.fromstring(data)
-            locs = [el.text for el in tree.iter("link", f"{RSS}loc") if el.getparent().tag in ("item", f"{RSS}url")]
-            found = [urljoin(url, loc.strip()) for loc in locs]
-        else:
-            found = _hrefs(lxml_html.fromstring(data), url)
-        for link in filter(_same_host, found):
+        for link in filter(_same_host, _discovered_links(url, path)):
             if SITE.is_article(link):
                 articles.add(_path(link))
             elif depth < 2 and SITE.is_listing(link):
                 queue.append((link, depth + 1))
-    # Articles: one hop along related links, and every next page.
+    return articles, listings
+
+
+def _later_pages(path: str) -> set[str]:
+    """The paths the article at `path` continues on, next-page link after next-page link while the page exists."""
+    pages = set()
+    current = path
+    while _file(current) is not None:
+        nxt = _hrefs(_page(current), BASE + current, SITE.rules.next_page)
+        if not nxt:
+            break
+        current = _path(nxt[0])
+        pages.add(current)
+    return pages
+
+
+def _crawl() -> tuple[set[str], set[str], set[str]]:
+    """(article paths requested, listing/discovery paths requested, next-page paths requested) from the start URLs."""
+    articles, listings = _discover()
+    next_pages = set()
+    # Articles: one hop along related links (from the discovered ones only), and every next page.
     for path in list(articles):
         if _file(path) is None:
             continue
-        root = _page(path)
-        for link in _hrefs(root, BASE + path, f"{SITE.rules.related} a"):
+        for link in _hrefs(_page(path), BASE + path, f"{SITE.rules.related} a"):
             if _same_host(link) and SITE.is_article(link):
                 articles.add(_path(link))
-        current = path
-        while _file(current) is not None:
-            nxt = _hrefs(_page(current), BASE + current, SITE.rules.next_page)
-            if not nxt:
-                break
-            current = _path(nxt[0])
-            next_pages.add(current)
+        next_pages |= _later_pages(path)
     return articles, listings, next_pages
 
 

@@ -98,7 +98,8 @@ def _expected(name: str) -> dict:
 
 def _first_difference(expected: str, got: str) -> str:
     exp_lines, got_lines = expected.split("\n"), got.split("\n")
-    for i, (e, g) in enumerate(zip(exp_lines, got_lines)):
+    # strict=False: the texts may differ in length; the lines past the shorter one are reported below.
+    for i, (e, g) in enumerate(zip(exp_lines, got_lines, strict=False)):
         if e != g:
             return f"line {i + 1} differs:\n  expected: {e!r}\n  got:      {g!r}"
     return f"expected {len(exp_lines)} lines, got {len(got_lines)}; first extra: " + repr(

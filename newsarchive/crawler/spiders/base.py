@@ -1,10 +1,10 @@
-"""What every newsarchive spider does: discovery, article pages, multi-page articles and never-fatal errors."""
+"""What every newsarchive spider does: discovery, article pages and never-fatal errors (later pages: multipage.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Self
 from urllib.parse import urljoin
 
 import scrapy
@@ -12,7 +12,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import TextResponse
 from scrapy.utils.response import get_base_url
 
-from newsarchive.crawler.problems import describe_exception, ignored_reason, report, traceback_summary
+from newsarchive.crawler.problems import describe_exception, ignored_reason, report
 from newsarchive.crawler.projectsettings import project_settings
 from newsarchive.crawler.spiders.discovery import (
     Entry,
@@ -25,8 +25,9 @@ from newsarchive.crawler.spiders.discovery import (
     parse_sitemap,
     sniff,
 )
+from newsarchive.crawler.spiders.multipage import MultiPageArticles
 from newsarchive.crawler.workers.extraction import ExtractionPool
-from newsarchive.extract import ExtractionError, merge_pages
+from newsarchive.extract import ExtractionError
 from newsarchive.extract.rules import Rules
 from newsarchive.items import Article
 from newsarchive.text.urls import same_host
@@ -47,7 +48,7 @@ def hint_priority(hints: dict | None) -> int:
     return next((priority for limit, priority in _FRESHNESS if age_hours < limit), 1)
 
 
-class NewsSpider(scrapy.Spider):
+class NewsSpider(scrapy.Spider, MultiPageArticles):
     """Crawls one site: reads its feeds, sitemaps and listings, then its articles.
 
     Subclasses say where to start (`discovery_urls`), which URLs are articles (`is_article`) or
@@ -57,6 +58,10 @@ class NewsSpider(scrapy.Spider):
     rules: Rules | None = None
     site_name: str = ""
     home: str = ""  # the URL whose host and port are "this site"
+    # Set by from_crawler from the project's settings (a spider made without a crawler has no extraction pool).
+    max_hops: int
+    max_listing_depth: int
+    extraction: ExtractionPool | None = None
 
     def __init__(self, *args: Any, **kwargs: Any):
         # What the run row records as the crawl's arguments.
@@ -66,7 +71,7 @@ class NewsSpider(scrapy.Spider):
         self._resolved: dict[str, str | None] = {}  # origin + href -> same-site URL (None: not one)
 
     @classmethod
-    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = project_settings(crawler.settings)
         spider.max_hops = settings.getint("NEWSARCHIVE_ARTICLE_HOPS")
@@ -158,30 +163,37 @@ class NewsSpider(scrapy.Spider):
         ctype = response.headers.get(b"Content-Type")
         body = maybe_gunzip(response.body)
         kind = sniff(body, ctype)
-        if kind == "feed":
-            entries = parse_feed(body, response.url)
-        elif kind == "sitemap":
-            entries = parse_sitemap(body, response.url)
-        elif kind == "html":
-            if self.is_article(response.url) and not self.is_listing(response.url):
-                async for output in self.parse_article(response):
-                    yield output
-            else:
-                for output in self.parse_listing(response, listing_depth):
-                    yield output
+        if kind == "html":
+            async for output in self.parse_html_page(response, listing_depth):
+                yield output
             return
-        else:
+        if kind not in ("feed", "sitemap"):
             report(self.crawler, response.url, f"not a feed, sitemap or web page: {media_type(ctype) or 'binary'}")
             return
+        entries = parse_feed(body, response.url) if kind == "feed" else parse_sitemap(body, response.url)
         self.crawler.stats.inc_value(f"newsarchive/{kind}s_read")
+        for request in self.follow_entries(entries, kind):
+            yield request
+
+    async def parse_html_page(self, response: scrapy.http.Response, listing_depth: int) -> Any:
+        """A web page reached by discovery: an article is read as one, any other page as a listing of links."""
+        if self.is_article(response.url) and not self.is_listing(response.url):
+            async for output in self.parse_article(response):
+                yield output
+        else:
+            for output in self.parse_listing(response, listing_depth):
+                yield output
+
+    def follow_entries(self, entries: list[Entry], kind: str) -> Iterator[scrapy.Request]:
+        """Requests for a feed's or sitemap's entries: the nested sitemaps on this site and the articles it wants,
+        with the entry's dates as hints (they set the priority and fill in dates the page lacks)."""
         for entry in entries:
             if entry.is_sitemap:
                 if self.same_site(entry.url):
                     yield scrapy.Request(entry.url, callback=self.parse_discovery, errback=self.on_error)
             elif self.wants_entry(entry, kind):
                 hints = {k: v for k, v in (("published", entry.published), ("modified", entry.modified)) if v}
-                for request in self.follow_article(entry.url, hints=hints):
-                    yield request
+                yield from self.follow_article(entry.url, hints=hints)
 
     def parse_listing(self, response: scrapy.http.Response, listing_depth: int = 0) -> Any:
         """A section or home page: its links to articles, and to further listings up to a depth."""
@@ -224,8 +236,8 @@ class NewsSpider(scrapy.Spider):
 
     async def extract(self, response: scrapy.http.Response) -> Article | None:
         """The page's article, or None after reporting why there is none (not HTML, no page to speak of)."""
-        ctype = response.headers.get(b"Content-Type")
-        ctype = ctype.decode("latin-1") if ctype else None
+        header = response.headers.get(b"Content-Type")
+        ctype = header.decode("latin-1") if header else None
         if not is_html_type(ctype):
             report(self.crawler, response.url, f"not html: {media_type(ctype)}")
             return None
@@ -263,40 +275,6 @@ class NewsSpider(scrapy.Spider):
                         yield request
         yield self.next_page_or_done(article)
 
-    def next_page_or_done(self, article: Article) -> Any:
-        """A request for the article's next page, or the finished article when there is none to fetch."""
-        nxt = article.next_page
-        seen = set(article.pages) | {article.url}
-        if nxt and nxt not in seen and len(article.pages) < self.max_pages and self.same_site(nxt):
-            # dont_filter: page 2 may also have been reached by another path, and page 1 must not be lost.
-            # Higher priority finishes started articles first, so they reach the archive sooner.
-            return scrapy.Request(
-                nxt,
-                callback=self.parse_next_page,
-                errback=self.on_next_page_error,
-                cb_kwargs={"article": article},
-                dont_filter=True,
-                priority=10,
-            )
-        return self.done(article)
-
-    def done(self, article: Article) -> Article:
-        article.next_page = None
-        if article.fetched_at is None:
-            article.fetched_at = datetime.now(UTC)
-        return article
-
-    async def parse_next_page(self, response: scrapy.http.Response, article: Article) -> Any:
-        try:
-            page = await self.extract(response)
-        except Exception as exc:  # page 1 is already in hand: keep it whatever page 2 does
-            report(self.crawler, response.url, traceback_summary(exc))
-            page = None
-        if page is None:
-            yield self.done(article)
-            return
-        yield self.next_page_or_done(merge_pages(article, page))
-
     # -- errors ----------------------------------------------------------------------------------
 
     def on_error(self, failure: Any) -> None:
@@ -315,7 +293,3 @@ class NewsSpider(scrapy.Spider):
             return
         maxsize = request.meta.get("download_maxsize") or self.crawler.settings.getint("DOWNLOAD_MAXSIZE")
         report(self.crawler, url, describe_exception(exc, request.meta.get("download_timeout"), maxsize))
-
-    def on_next_page_error(self, failure: Any) -> Any:
-        self.on_error(failure)
-        yield self.done(failure.request.cb_kwargs["article"])

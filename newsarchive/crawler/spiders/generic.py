@@ -85,7 +85,7 @@ class GenericSpider(NewsSpider):
 
     def __init__(self, url: str | None = None, **kwargs: Any):
         parts = urlsplit(url or "")
-        if parts.scheme not in ("http", "https") or not parts.hostname:
+        if url is None or parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError(f"the generic spider needs a start URL like https://example.com/, not {url!r}")
         super().__init__(url=url, **kwargs)
         self.url = url

@@ -22,9 +22,11 @@ def save(batch: list[Article], run_id: int | None, archive: Archive | None = Non
     """Save a batch; with each result, for a duplicate, the URL of the article it repeats when that is
     another article (another URL key), else None (another URL of the same article, page 2 on its own)."""
     archive = archive or _archive
+    if archive is None:
+        raise RuntimeError("writer.save needs the crawl's archive, or a writer process that opened its own")
     results = archive.save_articles(batch, run_id=run_id)
     notes = []
-    for article, result in zip(batch, results):
+    for article, result in zip(batch, results, strict=True):  # save_articles: one result per article, in order
         owner = None
         if result.status == "duplicate":
             owner = (archive.get(result.id) or {}).get("url") or str(result.id)

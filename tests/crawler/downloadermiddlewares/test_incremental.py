@@ -1,4 +1,7 @@
-"""Tests for newsarchive.crawler.downloadermiddlewares.incremental: which requests for archived URLs go out, and with which validators."""
+"""Tests for newsarchive.crawler.downloadermiddlewares.incremental.
+
+Which requests for archived URLs go out, and with which validators.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Tests for newsarchive.crawler.downloadermiddlewares.redirects: a redirect chain that comes back to where it was ends with a reason."""
+"""Tests for newsarchive.crawler.downloadermiddlewares.redirects.
+
+A redirect chain that comes back to where it was ends with a reason.
+"""
 
 import pytest
 from scrapy.http import Request, Response

@@ -1,4 +1,7 @@
-"""Tests for newsarchive.crawler.extensions (runrecorder, progress): run status, the run recorder's problem rows, the progress line."""
+"""Tests for newsarchive.crawler.extensions (runrecorder, progress).
+
+Run status, the run recorder's problem rows, the progress line.
+"""
 
 from __future__ import annotations
 
