@@ -7,6 +7,7 @@ from typing import Any
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
+from twisted.python.failure import Failure
 
 from newsarchive.crawler.crawlrun import crawl_run
 from newsarchive.crawler.environment import default_db, open_user_archive
@@ -68,7 +69,12 @@ def run_crawl(
     process = CrawlerProcess(crawl_conf)
     crawler = process.create_crawler(spidercls)
     failures: list[BaseException] = []
-    process.crawl(crawler, **kwargs).addErrback(lambda f: failures.append(f.value))
+
+    def failed(failure: Failure) -> None:
+        # A Failure made from an exception always holds it; the stubs allow None for an empty one.
+        failures.append(failure.value or RuntimeError(failure.getErrorMessage()))
+
+    process.crawl(crawler, **kwargs).addErrback(failed)
     process.start()
     if failures:
         failure = failures[0]

@@ -58,7 +58,10 @@ class BackoffRetryMiddleware(RetryMiddleware):
         middleware.crawler = crawler
         return middleware
 
-    async def process_response(self, request: Request, response: Any, spider: Any = None) -> Any:
+    # Scrapy calls a coroutine process_response and awaits it; its stubs still type the method as synchronous.
+    async def process_response(  # type: ignore[override]
+        self, request: Request, response: Any, spider: Any = None
+    ) -> Any:
         result = super().process_response(request, response)
         if not isinstance(result, Request):
             return result

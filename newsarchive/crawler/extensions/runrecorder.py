@@ -119,13 +119,13 @@ class RunRecorder:
         self.run.problem(url, kind, reason)
 
     def item_dropped(self, item: Any, response: Any, exception: BaseException, spider: Any = None) -> None:
-        url = getattr(item, "url", None) or getattr(response, "url", "")
+        url = str(getattr(item, "url", None) or getattr(response, "url", ""))
         duplicate = isinstance(exception, DuplicateItem)
         self.stats.inc_value("newsarchive/duplicates" if duplicate else "newsarchive/dropped")
         self.run.problem(url, "dropped", _strip_url(str(exception), url))
 
     def item_error(self, item: Any, response: Any, failure: Any, spider: Any = None) -> None:
-        url = getattr(item, "url", None) or getattr(response, "url", "")
+        url = str(getattr(item, "url", None) or getattr(response, "url", ""))
         self.stats.inc_value("newsarchive/errors")
         self.run.problem(url, "error", f"pipeline error: {traceback_summary(failure)}")
 
