@@ -64,3 +64,26 @@ def test_the_package_root_holds_only_its_face_and_the_layers():
     assert loose == ["__init__.py", "__main__.py", "items.py"]
     folders = sorted(p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists())
     assert folders == sorted(LAYERS[1:])
+
+
+def test_the_readme_map_names_every_module_once():
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## How it is built", 1)[1].split("\n## ", 1)[0]
+    listed = [line.split()[0] for line in section.splitlines() if line.startswith("    ") and line.split()]
+    expected = []
+    for _name, path in _modules():
+        relative = path.relative_to(PACKAGE).as_posix()
+        if "migrations/" in relative or relative in ("__init__.py", "__main__.py"):
+            continue  # the migrations are one entry; the package's face one line
+        if path.name == "__init__.py" and not _has_code(path):
+            continue  # a folder's docstring only: the layer table says what the folder is
+        expected.append(relative)
+    assert sorted(set(expected) - set(listed)) == [], "modules missing from README's map"
+    gone = set(listed) - set(expected) - {"__init__.py,", "store/migrations/"}
+    assert sorted(gone) == [], "README names modules that are gone"
+    assert len(listed) == len(set(listed)), "a module is listed twice"
+
+
+def _has_code(path: Path) -> bool:
+    body = ast.parse(path.read_text(encoding="utf-8")).body
+    return any(not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)) for node in body)
