@@ -23,6 +23,7 @@ from newsarchive.text.words import words
 
 from .bulk import chunks, insert_tuples, select_in
 from .models import ArticleRow, BandRow, SignatureRow, SiteRow
+from .rows import summary_columns
 
 ARTICLES = ArticleRow.__table__
 BANDS = BandRow.__table__
@@ -192,12 +193,7 @@ def related(connection: Connection, article_id: int) -> list[tuple[Any, float]]:
     rows = (
         connection.execute(
             select(
-                ARTICLES.c.id,
-                ARTICLES.c.url,
-                SITES.c.name.label("site"),
-                ARTICLES.c.headline,
-                ARTICLES.c.published,
-                ARTICLES.c.published_offset,
+                *summary_columns(),
                 SIGNATURES.c.signature,
             )
             .join(SITES, SITES.c.id == ARTICLES.c.site_id)

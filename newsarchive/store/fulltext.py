@@ -18,7 +18,7 @@ from sqlalchemy import Connection, and_, desc, not_, or_, select, text
 from newsarchive.text.words import words
 
 from .models import ArticleRow, SiteRow, UTCDateTime
-from .rows import summary_json
+from .rows import summary_columns, summary_json
 from .search import SEGMENTATION, Query, Term, segment, snippet, to_fts
 
 STATE_KEY = "fts_segmentation"
@@ -128,12 +128,7 @@ def _search_ilike(connection: Connection, query: Query, *, limit: int, site: str
     )
     statement = (
         select(
-            ArticleRow.id,
-            ArticleRow.url,
-            SiteRow.name.label("site"),
-            ArticleRow.headline,
-            ArticleRow.published,
-            ArticleRow.published_offset,
+            *summary_columns(),
             ArticleRow.body,
         )
         .join(SiteRow, SiteRow.id == ArticleRow.site_id)

@@ -13,7 +13,7 @@ from newsarchive.items import iso
 
 from . import crawlstate, history
 from .models import PROBLEM_KINDS, ArticleRow, CrawlRunRow, ProblemRow, RelatedLinkRow, SiteRow
-from .rows import article_json, summary_json
+from .rows import article_json, summary_columns, summary_json
 
 ARTICLES = ArticleRow.__table__
 LINKS = RelatedLinkRow.__table__
@@ -83,12 +83,7 @@ class ArticleReads:
             published = published.nulls_last()  # SQLite already sorts NULL last when descending
         query = (
             select(
-                ARTICLES.c.id,
-                ARTICLES.c.url,
-                SITES.c.name.label("site"),
-                ARTICLES.c.headline,
-                ARTICLES.c.published,
-                ARTICLES.c.published_offset,
+                *summary_columns(),
             )
             .join(SITES, SITES.c.id == ARTICLES.c.site_id)
             .order_by(published, desc(ARTICLES.c.id))

@@ -9,6 +9,8 @@ from typing import Any
 
 from newsarchive.items import Article, iso
 
+from .models import ArticleRow, SiteRow
+
 # The columns save_articles writes when an article is new or its content changed (not first_seen/run).
 CONTENT_COLUMNS = (
     "url",
@@ -121,6 +123,19 @@ def article_json(row: Mapping[Any, Any], site: str, links: list[dict[str, str]])
     data["first_seen"] = iso(row["first_seen"])
     data["last_seen"] = iso(row["last_seen"])
     return data
+
+
+def summary_columns() -> tuple[Any, ...]:
+    """The columns summary_json reads, for a select of articles joined to their sites."""
+    articles, sites = ArticleRow.__table__, SiteRow.__table__
+    return (
+        articles.c.id,
+        articles.c.url,
+        sites.c.name.label("site"),
+        articles.c.headline,
+        articles.c.published,
+        articles.c.published_offset,
+    )
 
 
 def summary_json(row: Mapping[Any, Any]) -> dict[str, Any]:
