@@ -31,10 +31,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from newsarchive import neardup  # noqa: E402
 from newsarchive.items import Article  # noqa: E402
 from newsarchive.store import open_archive  # noqa: E402
 from newsarchive.store.clusters import DEFAULT_THRESHOLD  # noqa: E402
+from newsarchive.text import neardup  # noqa: E402
 
 KANJI = [chr(c) for c in range(0x4E00, 0x4E00 + 2500)]
 KATAKANA = [chr(c) for c in range(0x30A1, 0x30F6)]

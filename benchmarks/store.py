@@ -26,12 +26,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from newsarchive import neardup  # noqa: E402
 from newsarchive.items import Article  # noqa: E402
 from newsarchive.store import open_archive  # noqa: E402
 from newsarchive.store.engine import WAL_PRAGMAS  # noqa: E402
 from newsarchive.store.rows import content_hash, offset_minutes  # noqa: E402
 from newsarchive.store.search import segment  # noqa: E402
+from newsarchive.text import neardup  # noqa: E402
 from newsarchive.text.urls import url_key  # noqa: E402
 from newsarchive.text.words import words  # noqa: E402
 
