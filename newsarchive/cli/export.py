@@ -10,6 +10,9 @@ from typing import Any, TextIO
 from newsarchive.items import JSON_KEYS
 
 FORMATS = ("jsonl", "csv")
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...), =cmd|..., @SUM(...)):
+# text from a page never should, so such a cell gets a leading apostrophe, which spreadsheets show as text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _csv_cell(value: Any) -> str:
@@ -17,10 +20,12 @@ def _csv_cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return "; ".join(value)
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+        text = "; ".join(value)
+    elif isinstance(value, (list, dict)):
+        text = json.dumps(value, ensure_ascii=False)
+    else:
+        text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def write_export(articles: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:

@@ -55,3 +55,29 @@ def test_csv_has_a_header_and_round_trips_multiline_bodies_and_commas():
 def test_unknown_format_is_refused_with_the_choices():
     with pytest.raises(ValueError, match="jsonl, csv"):
         write_export(ARTICLES, "xml", io.StringIO())
+
+
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_start_with_an_apostrophe_and_jsonl_stays_exact():
+    hostile = {
+        "id": 3,
+        "url": "https://x.jp/3.php",
+        "headline": '=HYPERLINK("http://evil.example/","click")',
+        "section": "=cmd|' /C calc'!A0",
+        "tags": ["+tag", "ok"],
+        "authors": ["@SUM(1+1)"],
+        "body": "-2+3\nsecond line",
+        "language": "\tja",
+    }
+    out = io.StringIO()
+    write_export([hostile], "csv", out)
+    row = dict(zip(*list(csv.reader(io.StringIO(out.getvalue()))), strict=True))
+    assert row["headline"] == '\'=HYPERLINK("http://evil.example/","click")'
+    assert row["section"] == "'=cmd|' /C calc'!A0"
+    assert row["tags"] == "'+tag; ok"
+    assert row["authors"] == "'@SUM(1+1)"
+    assert row["body"] == "'-2+3\nsecond line"
+    assert row["language"] == "'\tja"
+    assert row["url"] == "https://x.jp/3.php" and row["id"] == "3"
+    out = io.StringIO()
+    write_export([hostile], "jsonl", out)
+    assert json.loads(out.getvalue())["headline"] == hostile["headline"]
