@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from newsarchive.cli.base import CliError, open_for, print_json, print_rows
 from newsarchive.cli.command import Command
 from newsarchive.cli.options import db_option, json_option, limit_option, site_option
+from newsarchive.cli.render import printable
 
 
 def _article_argument(p: argparse.ArgumentParser) -> None:
@@ -96,7 +97,7 @@ def _diff(args: argparse.Namespace) -> int:
         )
     else:
         print(f"revision {old_no} ({old['seen_from']}) -> revision {new_no} ({new['seen_from']})")
-        print(f"\nheadline: {render(headline)}\n\n{render(body)}")
+        print(printable(f"\nheadline: {render(headline)}\n\n{render(body)}"))
     return 0
 
 

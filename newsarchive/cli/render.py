@@ -3,9 +3,23 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
+
+# C0 and C1 control characters but line feed and tab. Text from a page must never move the cursor, clear the
+# screen or hide what follows in the user's terminal (ESC [2J, ESC [8m, a C1 CSI): it is shown escaped instead.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """`text` for a terminal: every control character but newline and tab written as its escape (`\\x1b`)."""
+    return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
+
+
+def _cell(value: Any) -> str:
+    return printable(" ".join(str(value).split()))
 
 
 def width(text: str) -> int:
@@ -15,7 +29,7 @@ def width(text: str) -> int:
 
 def fit(text: str, columns: int) -> str:
     """Cut `text` to at most `columns` terminal columns, marking a cut with '…', and pad it to exactly that."""
-    text = " ".join(str(text).split())
+    text = _cell(text)
     if width(text) > columns:
         out, used = [], 0
         for ch in text:
@@ -34,7 +48,7 @@ def table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str, int]
         return "(no rows)"
     widths = []
     for key, header, limit in columns:
-        longest = max([width(header)] + [width(" ".join(str(r.get(key) or "").split())) for r in rows])
+        longest = max([width(header)] + [width(_cell(r.get(key) or "")) for r in rows])
         widths.append(min(limit, longest))
     sized = list(zip(columns, widths, strict=True))  # one width per column, by construction
     lines = ["  ".join(fit(h, w) for (_, h, _), w in sized).rstrip()]
@@ -69,11 +83,11 @@ def article_text(article: dict[str, Any]) -> str:
     links = article.get("related_links") or []
     if links:
         lines += ["", "Related:"] + [f"  - {link.get('title') or ''} <{link['url']}>" for link in links]
-    return "\n".join(lines)
+    return printable("\n".join(lines))
 
 
 def key_values(pairs: Iterable[tuple[str, Any]]) -> str:
     """Aligned `name: value` lines."""
     pairs = list(pairs)
     pad = max((len(k) for k, _ in pairs), default=0)
-    return "\n".join(f"{k:<{pad}}  {v}" for k, v in pairs)
+    return printable("\n".join(f"{k:<{pad}}  {v}" for k, v in pairs))

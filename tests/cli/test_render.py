@@ -52,3 +52,18 @@ def test_article_text_shows_headline_body_and_related_links():
     assert "authors: A, B" in text
     assert "一段落目\n二段落目" in text
     assert "- 関連 <https://x.jp/b.php>" in text
+
+
+def test_terminal_escapes_from_a_page_are_shown_escaped_never_sent_to_the_terminal():
+    from newsarchive.cli.render import article_text, key_values, printable, table
+
+    hostile = "text/html\x1b[2J\x1b[H"
+    rows = [{"kind": "error", "reason": f"not an article: {hostile}", "c1": "a\x9b31mb"}]
+    shown = table(rows, [("kind", "kind", 7), ("reason", "reason", 80), ("c1", "c1", 10)])
+    assert "\x1b" not in shown and "\x9b" not in shown
+    assert "text/html\\x1b[2J\\x1b[H" in shown and "a\\x9b31mb" in shown
+    page = article_text({"headline": "ok", "image_url": "https://x.jp/i.jpg\x1b[8m", "body": "line 1\nline\t2"})
+    assert "\x1b" not in page and "i.jpg\\x1b[8m" in page
+    assert "line 1\nline\t2" in page  # newlines and tabs are text, not escapes
+    assert "\x07" not in key_values([("reason", "bell\x07")])
+    assert printable("日本語\r\n") == "日本語\\x0d\n"
