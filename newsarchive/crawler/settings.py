@@ -104,3 +104,14 @@ NEWSARCHIVE_RETRY_MAX_WAIT = 60.0
 NEWSARCHIVE_FEEDS: list[str] = []
 NEWSARCHIVE_SITEMAPS: list[str] = []
 NEWSARCHIVE_SITE_NAME = None
+
+# -- Unattended crawls (issue 10): what is bounded, and how far. README "Faults and bounds" documents each.
+# Workers, signals and saving failures:
+
+# Links, URL keys, redirects and robots.txt:
+
+# Sitemaps, feeds, headers and page sizes:
+
+# Reading the archive (queries):
+
+# Soft error pages, the layout alarm and progress:
