@@ -58,9 +58,16 @@ def serve(pages: dict[str, tuple[str, bytes]], delay: dict[str, float] | None = 
     `delay` makes the paths it names answer that many seconds late (a slow site, for progress lines).
     """
     handler = type("Handler", (_Handler,), {"pages": pages, "delay": delay or {}})
-    server = type("Server", (ThreadingHTTPServer,), {"daemon_threads": True, "request_queue_size": 64})(
-        ("127.0.0.1", 0), handler
-    )
+    server = type(
+        "Server",
+        (ThreadingHTTPServer,),
+        {
+            "daemon_threads": True,
+            "request_queue_size": 64,
+            # A crawl that hangs up (a timeout, its end) resets connections: expected, not worth a traceback.
+            "handle_error": lambda self, request, address: None,
+        },
+    )(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
