@@ -121,3 +121,17 @@ def test_a_run_that_gets_no_article_from_a_site_that_had_some_is_a_likely_layout
     assert layout_warning(True, stats, {**nothing, "dropped": 0}) is None
     stats.set_value("newsarchive/article_links", 0)
     assert layout_warning(True, stats, nothing).startswith("likely layout change: no article links")
+
+
+def test_article_pages_that_never_gave_an_article_do_not_count_towards_the_layout_alarm():
+    from newsarchive.crawler.extensions.runrecorder import NEVER_ARTICLES, layout_warning
+
+    stats = get_crawler(Spider).stats
+    numbers = {"pages_fetched": 9, "articles_new": 0, "articles_updated": 0, "articles_unchanged": 0}
+    numbers.update(duplicates=0, dropped=1, errors=1)
+    stats.set_value("newsarchive/article_links", 12)
+    stats.set_value("newsarchive/article_pages", 1)
+    stats.set_value(NEVER_ARTICLES, 1)  # the one page fetched is the site's known broken page
+    assert layout_warning(True, stats, numbers) is None
+    stats.set_value("newsarchive/article_pages", 3)  # two more, which used to give articles or are new
+    assert layout_warning(True, stats, numbers).startswith("likely layout change: 2 article pages fetched")
