@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from newsarchive.extract.body.scoring import weight
 from newsarchive.extract.document.tree import squash, text_of
@@ -122,27 +123,29 @@ def _declares_article(root, article: Article) -> bool:
     return False
 
 
-def _titles(root, article: Article) -> list[str]:
-    titles = [article.headline]
+def _titles(root, article: Article) -> list[tuple[str, bool]]:
+    """The page's titles, each with whether it names the page: its headline and <title> do; another <h1>
+    (a login dialog's, a section's) may not, and settles nothing on a page with a full body."""
+    titles = [(article.headline, True)]
     title = root.find(".//title")
     if title is not None:
-        titles.append(text_of(title))
-    titles.extend(text_of(h1) for h1 in list(root.iter("h1"))[:3])
-    return [t for t in titles if t]
+        titles.append((text_of(title), True))
+    titles.extend((text_of(h1), False) for h1 in islice(root.iter("h1"), 3))
+    return [(text, names) for text, names in titles if text]
 
 
 def soft_error(root, article: Article) -> str | None:
     """Why a page that came with HTTP 200 is an error page or a login wall, not an article; None when it is not.
 
-    A title, headline or main heading that is an error or login phrase settles it unless the page declares
-    itself an article and has a full-length body. Without such a title, a short body whose opening line is the
-    phrase settles it when the page declares no article and gives no publication time.
+    A title or headline that is an error or login phrase settles it unless the page declares itself an article
+    and has a full-length body. Another heading (a login dialog's), or the opening line of the body, settles
+    it only on a short page that declares no article (and, for the line, gives no publication time).
     """
     body = article.body or ""
     short = weight(body) < SHORT_BODY
     declared = _declares_article(root, article)
-    for title in _titles(root, article):
-        if error_phrase(title) and (short or not declared):
+    for title, names_page in _titles(root, article):
+        if error_phrase(title) and (short or not declared if names_page else short and not declared):
             return f"soft error page: {squash(title)[:100]!r}"
     if short and not declared and article.published is None:
         for line in body.splitlines()[:3]:

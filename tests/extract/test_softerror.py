@@ -115,3 +115,25 @@ def test_an_article_that_declares_itself_one_with_a_full_body_is_kept_even_under
 )
 def test_headlines_that_only_mention_an_error_word_are_not_error_phrases(headline):
     assert error_phrase(headline) is None
+
+
+def test_an_article_with_a_login_dialog_in_its_markup_is_kept_without_any_metadata():
+    words = "The harbour board met on Tuesday and agreed to dredge the channel before the summer season."
+    html = (
+        "<html><head><title>Harbour board agrees to dredge the channel</title></head><body>"
+        "<div class='modal' hidden><h1>Sign in</h1><form><input name='email'></form></div>"
+        f"<article><h1>Harbour board agrees to dredge the channel</h1><p>{' '.join([words] * 10)}</p></article>"
+        "</body></html>"
+    )
+    article = extract_article("http://127.0.0.1/news/dredge.html", html)
+    assert article.headline == "Harbour board agrees to dredge the channel"
+
+
+def test_a_short_declared_brief_with_a_login_dialog_is_kept():
+    html = (
+        "<html><head><title>Ferry resumes</title><meta property='og:type' content='article'></head><body>"
+        "<div class='modal'><h1>Log in</h1></div><article><h1>Ferry resumes</h1>"
+        "<p>The island ferry resumed its timetable on Monday after two days of storms kept it in port.</p>"
+        "</article></body></html>"
+    )
+    assert extract_article("http://127.0.0.1/news/ferry.html", html).headline == "Ferry resumes"
