@@ -17,9 +17,9 @@ from tests.crawl.runner import ENV, crawl_command
 
 HTML = "text/html; charset=utf-8"
 ARTICLES = [f"/news/story-{n}.html" for n in range(6)]
-# The articles answer one after another over about three seconds, so the crawl outlives a few refreshes and
+# The articles answer one after another over about two seconds, so the crawl outlives a few refreshes and
 # its articles wait in the writer's batch (50 articles) until the crawl ends.
-DELAYS = {path: 0.5 * (n + 1) for n, path in enumerate(ARTICLES)}
+DELAYS = {path: 0.3 * (n + 1) for n, path in enumerate(ARTICLES)}
 SLOW = ["-s", "DOWNLOAD_TIMEOUT=20"]  # the runner's 1.5 s would cut the slowest
 FRAME = re.compile(r"\[newsarchive \d+:\d\d\] \d+ pages \([\d.]+/s\), (\d+) articles stored \(.*?\), (\d+) pending")
 
@@ -50,7 +50,7 @@ def test_on_a_terminal_progress_is_one_live_line_redrawn_in_place_and_erased_at_
             "-s",
             "NEWSARCHIVE_PROGRESS_INTERVAL=30",
             "-s",
-            "NEWSARCHIVE_PROGRESS_REFRESH=0.5",
+            "NEWSARCHIVE_PROGRESS_REFRESH=0.3",
         )
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 160, 0, 0))  # a 160-column terminal
@@ -79,7 +79,7 @@ def test_on_a_terminal_progress_is_one_live_line_redrawn_in_place_and_erased_at_
 
 def test_in_a_log_progress_is_one_line_per_interval_with_stored_and_pending(tmp_path):
     with serve(_site(), DELAYS) as base:
-        command = crawl_command(base, tmp_path / "a.db", *SLOW, "-s", "NEWSARCHIVE_PROGRESS_INTERVAL=1")
+        command = crawl_command(base, tmp_path / "a.db", *SLOW, "-s", "NEWSARCHIVE_PROGRESS_INTERVAL=0.5")
         proc = subprocess.run(command, capture_output=True, text=True, timeout=120, env=ENV)
     assert proc.returncode == 0, proc.stderr[-2000:]
     lines = [line for line in proc.stderr.splitlines() if line.startswith("[newsarchive")]
