@@ -115,10 +115,12 @@ class StorePipeline:
         if len(self.buffer) >= self.batch_size:
             self.flush()
         self.collect(wait=len(self.pending) > self.max_pending)
+        self.stats.set_value("newsarchive/articles_pending", len(self.buffer) + sum(len(b) for b, _ in self.pending))
         return item
 
     def close_spider(self, spider: Any = None) -> None:
         self.drain()
+        self.stats.set_value("newsarchive/articles_pending", 0)
         self.writer.shutdown(wait=True)
 
     def flush(self) -> None:

@@ -115,3 +115,6 @@ NEWSARCHIVE_SITE_NAME = None
 # Reading the archive (queries):
 
 # Soft error pages, the layout alarm and progress:
+# Seconds between redraws of the live progress line when stderr is a terminal (0: log lines there too, every
+# NEWSARCHIVE_PROGRESS_INTERVAL, as when stderr is a file or a pipe).
+NEWSARCHIVE_PROGRESS_REFRESH = 1.0

@@ -20,6 +20,7 @@ from newsarchive.extract.fields.zones import page_timezone
 from newsarchive.extract.metadata.structured import read_structured
 from newsarchive.extract.related.links import find_related
 from newsarchive.extract.rules import Rules
+from newsarchive.extract.softerror import soft_error
 from newsarchive.items import Article
 from newsarchive.text.clean import clean_article, dedupe_links
 from newsarchive.text.words import contained, shingles
@@ -29,7 +30,7 @@ _TAGS = re.compile(r"<[a-zA-Z/!][^>]*>")
 
 
 class ExtractionError(ValueError):
-    """There is no page to speak of (empty, binary, nothing parseable); the message is a one-line reason."""
+    """There is no article to speak of (empty, binary, unparseable, an error page); the message is a one-line reason."""
 
 
 def _page_text(html: str | bytes, content_type: str | None) -> str:
@@ -139,7 +140,10 @@ class ArticlePage:
         self._elements = list(self.root.iter())
 
     def article(self) -> Article:
-        """The page's article, not yet cleaned; fields a page does not give stay empty (validation decides)."""
+        """The page's article, not yet cleaned; fields a page does not give stay empty (validation decides).
+
+        A soft error page (an error or login page served with HTTP 200) raises ExtractionError instead.
+        """
         root, rules, sources = self.root, self.rules, {}
         if self.cut:
             sources["page"] = self.cut  # an oversized page was read only in part: say so
@@ -220,6 +224,10 @@ class ArticlePage:
             pages=[url],
             next_page=next_page,
         )
+        # A 200 page saying "Page not found" or "Sign in" is a problem with the URL, not an article.
+        reason = soft_error(root, article)
+        if reason:
+            raise ExtractionError(reason)
         return article
 
 
@@ -232,7 +240,7 @@ def extract_article(
     site: str = "",
     clean: bool = True,
 ) -> Article:
-    """The Article in one page; raises ExtractionError only when there is no page to speak of.
+    """The Article in one page; raises ExtractionError when there is no page to speak of, or it is an error page.
 
     The article comes back cleaned (clean.clean_article) unless `clean` is False: a crawl leaves cleaning
     to its CleanPipeline, which then runs once per article, after the pages of a multi-page article are joined.

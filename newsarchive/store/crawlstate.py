@@ -12,13 +12,14 @@ from sqlalchemy import Connection, desc, func, select, update
 from newsarchive.items import iso
 
 from .bulk import upsert_insert
-from .models import AliasRow, ArticleRow, CrawlRunRow, FetchStateRow, SiteRow
+from .models import AliasRow, ArticleRow, CrawlRunRow, FetchStateRow, ProblemRow, SiteRow
 
 ARTICLES = ArticleRow.__table__
 ALIASES = AliasRow.__table__
 FETCH = FetchStateRow.__table__
 RUNS = CrawlRunRow.__table__
 SITES = SiteRow.__table__
+PROBLEMS = ProblemRow.__table__
 
 
 class KnownUrl(NamedTuple):
@@ -170,6 +171,21 @@ def mark_interrupted(connection: Connection, run_ids: list[int], note: str) -> N
         )
 
 
+def never_articles(connection: Connection, site: str, before_run: int | None) -> Iterator[str]:
+    """URLs with problem rows in the site's runs (before `before_run`) that no archived article is known under."""
+    query = (
+        select(PROBLEMS.c.url)
+        .distinct()
+        .join(RUNS, RUNS.c.id == PROBLEMS.c.run_id)
+        .join(SITES, SITES.c.id == RUNS.c.site_id)
+        .where(SITES.c.name == site, ~select(ALIASES.c.url).where(ALIASES.c.url == PROBLEMS.c.url).exists())
+    )
+    if before_run is not None:
+        query = query.where(PROBLEMS.c.run_id < before_run)
+    for (url,) in connection.execute(query):
+        yield url
+
+
 class CrawlState:
     """The Archive's methods for incremental crawls (mixed into Archive, which provides _read/_write)."""
 
@@ -205,3 +221,11 @@ class CrawlState:
         """Each site's newest crawl run, by site name."""
         with self._read("list last runs") as connection:
             return last_runs(connection)
+
+    def never_articles(self, site: str, before_run: int | None = None) -> set[str]:
+        """The site's URLs that have only ever given problems (in runs before `before_run`), never an article.
+
+        A re-crawl fetches them again (nothing is archived under them); the layout alarm leaves them out.
+        """
+        with self._read("list URLs that never gave an article") as connection:
+            return set(never_articles(connection, site, before_run))

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, desc, insert, select, update
 
 from newsarchive.items import iso
+from newsarchive.text.clean import strip_controls
 
 from .errors import StoreError
 from .models import PROBLEM_KINDS, RUN_STATUSES, CrawlRunRow, ProblemRow, SiteRow
@@ -65,7 +66,11 @@ def finish(connection: Connection, run_id: int, status: str, stats: dict[str, An
 
 
 def problem_rows(rows: list[dict[str, Any]], run_id: int | None) -> list[dict[str, Any]]:
-    """Validated problems rows; a kind other than dropped/error is a ValueError."""
+    """Validated problems rows; a kind other than dropped/error is a ValueError.
+
+    URLs and reasons come from pages and servers (a Content-Type header, a redirect's Location): they lose
+    their control characters here, by the rule articles are cleaned with (text.clean.strip_controls).
+    """
     now = datetime.now(UTC)
     values = []
     for row in rows:
@@ -75,9 +80,9 @@ def problem_rows(rows: list[dict[str, Any]], run_id: int | None) -> list[dict[st
         values.append(
             {
                 "run_id": run_id,
-                "url": str(row.get("url") or ""),
+                "url": strip_controls(str(row.get("url") or "")),
                 "kind": kind,
-                "reason": str(row.get("reason") or ""),
+                "reason": strip_controls(str(row.get("reason") or "")),
                 "at": row.get("at") or now,
             }
         )

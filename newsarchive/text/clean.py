@@ -18,7 +18,14 @@ _INVISIBLE_CHARS = tuple(map(chr, _INVISIBLE))
 # text uses it deliberately; it is only trimmed at line ends.
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f]+")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x85]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters: C0 but tab and newline, DEL and C1. A page's text never needs them, and in a terminal
+# they are commands (ESC [2J clears the screen; C1 CSI does the same without the ESC).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """`text` without control characters (C0 but tab and newline, DEL, C1): the one rule for all that is stored."""
+    return _CONTROL.sub("", text) if text else text
 
 
 def clean_line(text: str | None) -> str:
@@ -29,7 +36,7 @@ def clean_line(text: str | None) -> str:
         text = unicodedata.normalize("NFC", text)
         if any(ch in text for ch in _INVISIBLE_CHARS):
             text = text.translate(_INVISIBLE)
-    text = _CONTROL.sub("", _LINE_BREAKS.sub(" ", text))
+    text = strip_controls(_LINE_BREAKS.sub(" ", text))
     return _SPACES.sub(" ", text).strip(" \u3000")
 
 
@@ -45,7 +52,7 @@ def absolute_url(href: str | None, base: str = "") -> str | None:
     """`href` resolved against `base`, fragment removed; None unless the result is an http(s) URL."""
     if not href:
         return None
-    href = href.strip().replace("\n", "").replace("\r", "").replace("\t", "")
+    href = strip_controls(href.strip()).replace("\n", "").replace("\t", "")
     if not href or href.startswith("#"):
         return None
     try:
@@ -89,14 +96,14 @@ def dedupe_links(
 
 
 def clean_article(article: Article) -> Article:
-    """A new Article with every text field cleaned, URLs absolute, and lists deduplicated.
+    """A new Article with every text field cleaned, URLs absolute, lists deduplicated, no control characters.
 
     The article's own URL also loses its tracking parameters (urls.clean_url); its pages keep the URLs
     as fetched, so the archive keeps each as an alias.
     """
     url = absolute_url(article.url)
-    url = clean_url(url) if url else article.url
-    pages = [absolute_url(p) or p for p in article.pages] or [url]
+    url = clean_url(url) if url else strip_controls(article.url)
+    pages = [absolute_url(p) or strip_controls(p) for p in article.pages] or [url]
     return dataclasses.replace(
         article,
         url=url,
@@ -110,5 +117,6 @@ def clean_article(article: Article) -> Article:
         image_url=absolute_url(article.image_url, url),
         pages=list(dict.fromkeys(pages)),
         next_page=absolute_url(article.next_page, url),
-        sources=dict(article.sources),
+        site=strip_controls(article.site),
+        sources={name: strip_controls(value) for name, value in article.sources.items()},
     )

@@ -82,3 +82,25 @@ def test_a_run_left_running_by_a_dead_process_is_closed_as_interrupted(archive):
 def test_article_count_is_per_site(archive):
     archive.save_articles([simple_article(1), simple_article(2)])
     assert archive.article_count("newsweekjapan") == 2 and archive.article_count("gazette") == 0
+
+
+def test_never_articles_are_the_sites_problem_urls_no_article_is_archived_under(archive):
+    stored = simple_article(1)
+    archive.save_articles([stored])
+    first = archive.start_run(stored.site, "site")
+    problems = [
+        {"url": "http://example.com/broken.html", "kind": "dropped", "reason": "missing headline"},
+        {"url": "http://example.com/broken.html", "kind": "dropped", "reason": "missing headline"},
+        {"url": "http://example.com/gone.html", "kind": "error", "reason": "HTTP 404 Not Found"},
+        # Failed once, archived since: it has given an article.
+        {"url": stored.url, "kind": "error", "reason": "timeout after 30 s"},
+    ]
+    archive.record_problems(problems, run_id=first)
+    other = archive.start_run("othersite", "site")
+    archive.record_problems([{"url": "http://other.com/x", "kind": "error", "reason": "HTTP 500"}], run_id=other)
+    expected = {"http://example.com/broken.html", "http://example.com/gone.html"}
+    assert archive.never_articles(stored.site) == expected
+    later = archive.start_run(stored.site, "site")
+    archive.record_problems([{"url": "http://example.com/new.html", "kind": "error", "reason": "x"}], run_id=later)
+    assert archive.never_articles(stored.site, before_run=later) == expected
+    assert archive.never_articles("nosuchsite") == set()

@@ -153,3 +153,13 @@ def test_stats_of_an_empty_archive(archive):
         "runs": 0,
         "problems": {"dropped": 0, "error": 0},
     }
+
+
+def test_problem_urls_and_reasons_are_stored_without_control_characters(archive):
+    run_id = archive.start_run("newsweekjapan", "site")
+    archive.record_problems(
+        [{"url": "http://example.com/\x1b[8mx", "kind": "error", "reason": "not html: text/\x1b[2J\x1b[H\x9bplain"}],
+        run_id=run_id,
+    )
+    [problem] = archive.problems(run_id)
+    assert (problem["url"], problem["reason"]) == ("http://example.com/[8mx", "not html: text/[2J[Hplain")

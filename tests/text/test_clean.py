@@ -108,3 +108,35 @@ def test_related_links_to_a_variant_of_the_article_itself_are_dropped():
 def test_clean_article_is_idempotent():
     article = clean_article(Article(url="https://example.com/a", headline=" x ", body="a\n\nb", tags=["t", "T"]))
     assert clean_article(article) == article
+
+
+def test_clean_article_strips_c0_del_and_c1_controls_from_every_field_urls_included():
+    from newsarchive.text.clean import strip_controls
+
+    assert strip_controls("a\tb\nc\x1b[2J\x00\x7f\x85\x9b\x9fd\r") == "a\tb\nc[2Jd"
+    article = clean_article(
+        Article(
+            url="http://example.com/news/\x1b[8ma.html",
+            headline="Vote\x9b31m passes\x1b[0m",
+            authors=["Ann\x07 Lee"],
+            section="Lo\x1bcal",
+            tags=["har\x7fbour"],
+            body="First\x1b[2J line\nSecond\x9d line",
+            related_links=[{"url": "http://example.com/b\x1b[1m.html", "title": "B\x1b[1m"}],
+            image_url="http://example.com/i.jpg?\x1b[8m",
+            pages=["http://example.com/news/\x1b[8ma.html"],
+            next_page="http://example.com/news/a\x1b.html?page=2",
+            site="ex\x1bample",
+            sources={"headline": "meta\x1b"},
+        )
+    )
+    assert article.url == "http://example.com/news/[8ma.html"
+    assert article.headline == "Vote31m passes[0m"
+    assert article.authors == ["Ann Lee"]
+    assert (article.section, article.tags) == ("Local", ["harbour"])
+    assert article.body == "First[2J line\nSecond line"
+    assert article.related_links == [{"url": "http://example.com/b[1m.html", "title": "B[1m"}]
+    assert article.image_url == "http://example.com/i.jpg?[8m"
+    assert article.pages == ["http://example.com/news/[8ma.html"]
+    assert article.next_page == "http://example.com/news/a.html?page=2"
+    assert (article.site, article.sources) == ("example", {"headline": "meta"})

@@ -12,6 +12,7 @@ from newsarchive.crawler.crawlrun import CrawlRun, crawl_run
 from newsarchive.crawler.pipelines import DuplicateItem
 from newsarchive.crawler.problems import page_problem, traceback_summary
 from newsarchive.crawler.projectsettings import project_settings
+from newsarchive.crawler.spiders.base import ARTICLE
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +25,8 @@ _FINISHED = {
     "closespider_timeout_no_item",
 }
 _INTERRUPTED = {"shutdown"}  # Ctrl-C or SIGTERM
+# Article pages fetched (and answered 2xx) that never gave an article in the site's earlier runs.
+NEVER_ARTICLES = "newsarchive/article_pages_never_articles"
 
 
 def counts(stats: Any) -> dict[str, int]:
@@ -63,11 +66,15 @@ def layout_warning(had_articles: bool, stats: Any, numbers: dict[str, int]) -> s
 
     Nothing new is normal for an incremental run (every article archived and not due); what is not is
     finding no article links at all, or fetching article pages and getting no article from any of them.
+    Pages that have never given an article (only problems in the site's earlier runs: a broken page, a
+    page that is not an article) are fetched again by every run; they say nothing about a change and do
+    not count.
     """
     if not had_articles:
         return None
     links = int(stats.get_value("newsarchive/article_links", 0) or 0)
     pages = int(stats.get_value("newsarchive/article_pages", 0) or 0)
+    pages -= int(stats.get_value(NEVER_ARTICLES, 0) or 0)
     got = sum(numbers[k] for k in ("articles_new", "articles_updated", "articles_unchanged", "duplicates"))
     if links == 0 and numbers["pages_fetched"] > 0:
         return "likely layout change: no article links found in the feeds, sitemaps or listings"
@@ -95,6 +102,7 @@ class RunRecorder:
     def __init__(self, run: CrawlRun, stats: Any) -> None:
         self.run = run
         self.stats = stats
+        self.never_articles: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> RunRecorder:
@@ -108,12 +116,23 @@ class RunRecorder:
         connect(recorder.item_dropped, signal=signals.item_dropped)
         connect(recorder.item_error, signal=signals.item_error)
         connect(recorder.spider_error, signal=signals.spider_error)
+        connect(recorder.response_received, signal=signals.response_received)
         return recorder
 
     def spider_opened(self, spider: Any) -> None:
         self.run.start(spider)
         site = getattr(spider, "site_name", "") or spider.name
         self.had_articles = self.run.archive.article_count(site) > 0
+        if self.had_articles:  # only the layout alarm asks, and only of a site that had articles
+            self.never_articles = self.run.archive.never_articles(site, before_run=self.run.run_id)
+
+    def response_received(self, response: Any, request: Any, spider: Any = None) -> None:
+        # 2xx only: an error answer never reaches the spider's article callback, so it is no article page
+        # fetched; the first URL asked for, as problem rows name it.
+        if self.never_articles and request.meta.get(ARTICLE) and 200 <= response.status < 300:
+            asked = (request.meta.get("redirect_urls") or [request.url])[0]
+            if asked in self.never_articles or response.url in self.never_articles:
+                self.stats.inc_value(NEVER_ARTICLES)
 
     def page_problem(self, url: str, kind: str, reason: str) -> None:
         self.run.problem(url, kind, reason)

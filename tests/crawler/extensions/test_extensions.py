@@ -78,7 +78,7 @@ def test_recorder_writes_callback_errors_and_drops_and_finishes_the_run(tmp_path
     assert by_reason["missing headline"]["kind"] == "dropped"
 
 
-def test_progress_line_gives_pages_rate_articles_and_errors():
+def test_progress_line_gives_pages_rate_articles_stored_and_pending_and_errors():
     crawler = get_crawler(Spider, {"NEWSARCHIVE_PROGRESS_INTERVAL": 5})
     crawler.stats.open_spider()
     for key, value in (
@@ -87,13 +87,14 @@ def test_progress_line_gives_pages_rate_articles_and_errors():
         ("newsarchive/articles_updated", 5),
         ("newsarchive/articles_unchanged", 7),
         ("newsarchive/errors", 3),
+        ("newsarchive/articles_pending", 20),
     ):
         crawler.stats.set_value(key, value)
     progress = Progress.from_crawler(crawler)
     progress.started -= 60
     line = progress.line()
     assert line.startswith("[newsarchive 1:0")
-    assert "120 pages (2.0/s), 95 articles stored (90 new, 5 updated, 7 unchanged), 3 errors" in line
+    assert "120 pages (2.0/s), 95 articles stored (90 new, 5 updated, 7 unchanged), 20 pending, 3 errors" in line
 
 
 def test_a_run_that_gets_no_article_from_a_site_that_had_some_is_a_likely_layout_change():
@@ -120,3 +121,17 @@ def test_a_run_that_gets_no_article_from_a_site_that_had_some_is_a_likely_layout
     assert layout_warning(True, stats, {**nothing, "dropped": 0}) is None
     stats.set_value("newsarchive/article_links", 0)
     assert layout_warning(True, stats, nothing).startswith("likely layout change: no article links")
+
+
+def test_article_pages_that_never_gave_an_article_do_not_count_towards_the_layout_alarm():
+    from newsarchive.crawler.extensions.runrecorder import NEVER_ARTICLES, layout_warning
+
+    stats = get_crawler(Spider).stats
+    numbers = {"pages_fetched": 9, "articles_new": 0, "articles_updated": 0, "articles_unchanged": 0}
+    numbers.update(duplicates=0, dropped=1, errors=1)
+    stats.set_value("newsarchive/article_links", 12)
+    stats.set_value("newsarchive/article_pages", 1)
+    stats.set_value(NEVER_ARTICLES, 1)  # the one page fetched is the site's known broken page
+    assert layout_warning(True, stats, numbers) is None
+    stats.set_value("newsarchive/article_pages", 3)  # two more, which used to give articles or are new
+    assert layout_warning(True, stats, numbers).startswith("likely layout change: 2 article pages fetched")
