@@ -69,3 +69,30 @@ def test_a_writer_that_stays_dead_fails_every_batch_it_held_and_every_later_one_
     ]
     assert all(isinstance(error, storeproc.WriterDied) for _, _, error in held + later)
     assert _urls(db) == [article(1).url]
+
+
+class KillsTheWriter:
+    """An item that ends the process that unpickles it: a batch that kills every writer given it."""
+
+    def __reduce__(self):
+        return os._exit, (1,)
+
+
+def test_a_batch_that_kills_two_writers_fails_alone_and_the_batches_after_it_are_saved(tmp_path):
+    db = tmp_path / "archive.db"
+    archive = open_archive(str(db))
+    writer = _batch_writer(db, restarts=5)
+    try:
+        writer.submit([article(1)], None, archive)
+        writer.submit([KillsTheWriter()], None, archive)  # type: ignore[list-item]
+        writer.submit([article(2)], None, archive)
+        outcomes = []
+        while len(writer):
+            outcomes += list(writer.done(wait=True))
+    finally:
+        writer.close()
+        archive.close()
+    errors = [str(error) if error else None for _, _, error in outcomes]
+    assert errors == [None, "the archive writer died twice while saving it", None]
+    assert writer.deaths >= 2
+    assert _urls(db) == sorted(article(n).url for n in (1, 2))
