@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 
 from newsarchive.cli.base import CliError, open_for, print_json, print_rows
 from newsarchive.cli.command import Command
@@ -109,9 +112,16 @@ def _crawl(args: argparse.Namespace) -> int:
         print_json(summary)
     else:
         print(key_values((k, v) for k, v in summary.items() if not isinstance(v, (dict, list))))
-    if summary.get("warning"):
-        print(f"newsarchive: warning: {summary['site']}: {summary['warning']}", file=sys.stderr)
+    _report(summary, summary.get("site") or args.site or url or spider)
     return 0 if summary.get("status") == "finished" and summary.get("pages_fetched") else 1
+
+
+def _report(summary: dict, site: str) -> None:
+    """The run's failure and warning on stderr, one line each: what cron mails and journalctl shows."""
+    if summary.get("failure"):
+        print(f"newsarchive: error: {site}: {summary['failure']}", file=sys.stderr)
+    if summary.get("warning"):
+        print(f"newsarchive: warning: {site}: {summary['warning']}", file=sys.stderr)
 
 
 def _crawl_all(args: argparse.Namespace, config) -> int:
@@ -122,25 +132,49 @@ def _crawl_all(args: argparse.Namespace, config) -> int:
     site anyway, and SQLite takes one writer at a time.
     """
     results, failed = [], 0
-    for site in config.sites:
-        cmd = [sys.executable, "-m", "newsarchive", "crawl", site.name, "--config", config.path, "--json"]
-        cmd += ["--db", args.db] if args.db else []
-        cmd += ["--force"] if args.force else []
-        for setting in args.set:
-            cmd += ["-s", setting]
-        proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True)
-        try:
-            summary = json.loads(proc.stdout)
-        except ValueError:
-            summary = {"status": "failed", "warning": f"crawl exited with status {proc.returncode}"}
-        summary["site"] = site.name
-        failed += proc.returncode != 0
-        results.append(summary)
+    with _stop_after_this_site() as stopped:
+        for site in config.sites:
+            if stopped:
+                break
+            cmd = [sys.executable, "-m", "newsarchive", "crawl", site.name, "--config", config.path, "--json"]
+            cmd += ["--db", args.db] if args.db else []
+            cmd += ["--force"] if args.force else []
+            for setting in args.set:
+                cmd += ["-s", setting]
+            proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True)
+            try:
+                summary = json.loads(proc.stdout)
+            except ValueError:
+                summary = {"status": "failed", "warning": f"crawl exited with status {proc.returncode}"}
+            summary["site"] = site.name
+            failed += proc.returncode != 0
+            results.append(summary)
+    if stopped:
+        skipped = [site.name for site in config.sites[len(results) :]]
+        print(f"newsarchive: interrupted; not crawled: {', '.join(skipped) or 'none'}", file=sys.stderr)
     if args.json:
         print_json(results)
     else:
         print(table(results, SUMMARY_COLUMNS))
-    return 1 if failed else 0
+    return 1 if failed or stopped else 0
+
+
+@contextlib.contextmanager
+def _stop_after_this_site() -> Iterator[list[int]]:
+    """While the sites are crawled, SIGINT and SIGTERM only end the loop after the current site (the list
+    it yields gets the signals). A terminal's Ctrl-C, `timeout` and systemd signal the whole process
+    group, so the site's own crawl has the signal too and stops gracefully; without this, subprocess.run
+    would answer Ctrl-C by killing that crawl (SIGKILL), losing what it had fetched."""
+    stopped: list[int] = []
+    previous = {signum: signal.signal(signum, lambda signum, _: stopped.append(signum)) for signum in _STOPS}
+    try:
+        yield stopped
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+_STOPS = (signal.SIGINT, signal.SIGTERM)
 
 
 CRAWL = Command(

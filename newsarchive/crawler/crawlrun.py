@@ -9,6 +9,7 @@ from collections import Counter
 from typing import Any
 
 from scrapy import signals
+from scrapy.utils.defer import deferred_from_coro
 
 from newsarchive.crawler.environment import default_db, env_similarity
 from newsarchive.crawler.projectsettings import project_settings
@@ -37,6 +38,9 @@ class CrawlRun:
         self._problems: list[dict] = []
         # Problems by kind, then by the reason's leading words ("HTTP 404 Not Found", "timeout after 30 s").
         self.tally: dict[str, Counter] = {"dropped": Counter(), "error": Counter()}
+        self.failures: list[str] = []  # why the run failed though the crawl went on or stopped cleanly
+        self.finished = False  # the run row has its end (or finishing it was tried and failed)
+        self.finish_error: str | None = None  # why the run row could not be finished
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> CrawlRun:
@@ -95,10 +99,25 @@ class CrawlRun:
                 "could not record %d problems: %s", len(rows), "; ".join(f"{r['url']}: {r['reason']}" for r in rows)
             )
 
+    def fail(self, reason: str) -> None:
+        """Make the run `failed` because of `reason`, one line for stderr and the run's stats."""
+        if reason not in self.failures:
+            self.failures.append(reason)
+
+    @property
+    def failure(self) -> str | None:
+        return "; ".join(self.failures) or None
+
     def finish(self, status: str, stats: dict) -> None:
         self.flush_problems()
+        self.finished = True
         if self.run_id is not None:
-            self.archive.finish_run(self.run_id, status, stats)
+            try:
+                self.archive.finish_run(self.run_id, status, stats)
+            except Exception as exc:
+                # A full disk can refuse even this: the crawl's summary and exit status still say so.
+                self.finish_error = f"could not record the end of run {self.run_id}: {exc}"
+                logger.error("%s", self.finish_error)
 
     def close(self) -> None:
         self.flush_problems()
@@ -121,6 +140,23 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True  # someone else's process
     return True
+
+
+def stop_crawl(crawler: Any, reason: str, why: str) -> None:
+    """Stop the crawl because of `why`, with close reason `reason` (a run that ends so is `failed`).
+
+    Requests in flight finish and their articles are stored or recorded, as for Ctrl-C.
+    """
+    try:
+        engine = crawler.engine
+    except (AttributeError, RuntimeError):  # no crawler (a test's pipeline), or one that has not started
+        return
+    if engine is None or engine.spider is None:
+        return
+    logger.error("stopping the crawl: %s", why)
+    deferred_from_coro(engine.close_spider_async(reason=reason)).addErrback(
+        lambda failure: logger.error("could not stop the crawl: %s", failure.getErrorMessage())
+    )
 
 
 def crawl_run(crawler: Any) -> CrawlRun:

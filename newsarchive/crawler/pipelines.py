@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections import deque
-from concurrent.futures import Future
 from typing import Any
 
 from scrapy.exceptions import DropItem
 
 from newsarchive.crawler import settings as project
-from newsarchive.crawler.crawlrun import CrawlRun, crawl_run
+from newsarchive.crawler.crawlrun import CrawlRun, crawl_run, stop_crawl
 from newsarchive.crawler.projectsettings import project_settings
 from newsarchive.crawler.workers import writer as storeproc
 from newsarchive.items import Article
@@ -81,29 +79,50 @@ class StorePipeline:
     Batches are written in order by one writer process (storeproc; a thread of the crawl's own process
     when NEWSARCHIVE_STORE_PROCESS is off), while the crawl goes on: indexing an article for search and
     near duplicates is Python work that would otherwise hold up fetching and extracting. At most
-    `max_pending` batches wait for the writer; past that the crawl waits for it. A batch that fails to
-    save is logged with its URLs and recorded as problems, and the crawl goes on; the store's
-    transaction guarantees the batch is either all written or not at all.
+    `max_pending` batches wait for the writer; past that the crawl waits for it. A writer process that
+    dies is started again with the batches it held (BatchWriter), up to NEWSARCHIVE_WORKER_RESTARTS
+    times. A batch that fails to save is logged with its URLs and recorded as problems, and the run
+    fails; after NEWSARCHIVE_SAVE_FAILURES failed batches in a row (a full disk, a read-only archive)
+    or a writer that stays dead, the crawl stops: what it fetched from then on would be lost too. The
+    store's transaction guarantees a batch is either all written or not at all.
     """
 
     max_pending = 2
 
-    def __init__(self, run: CrawlRun, stats: Any, *, store_process: bool, crawler: Any = None) -> None:
+    def __init__(
+        self,
+        run: CrawlRun,
+        stats: Any,
+        *,
+        store_process: bool,
+        restarts: int,
+        max_failures: int,
+        crawler: Any = None,
+    ) -> None:
         self.run = run
         self.stats = stats
-        self.crawler = crawler  # where open_spider finds the spider when Scrapy passes none
+        self.crawler = crawler  # where open_spider finds the spider when Scrapy passes none, and what stops
         self.batch_size = run.batch_size
         self.buffer: list[Article] = []
-        self.pending: deque[tuple[list[Article], Future]] = deque()
-        self.writer = storeproc.writer(run.db, run.similarity, run.clusters, in_process=not store_process)
+        self.max_failures = max(1, max_failures)
+        self.writer = storeproc.BatchWriter(
+            lambda: storeproc.writer(run.db, run.similarity, run.clusters, in_process=not store_process), restarts
+        )
+        self.not_saved = 0
+        self.failed_in_a_row = 0
+        self.cause: str | None = None  # why the first batch that failed was not saved
+        self.stopped = False
         _ = run.archive  # open it now (the property opens it): a bad NEWSARCHIVE_DB stops the crawl before it fetches
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> StorePipeline:
+        settings = project_settings(crawler.settings)
         return cls(
             crawl_run(crawler),
             crawler.stats,
-            store_process=project_settings(crawler.settings).getbool("NEWSARCHIVE_STORE_PROCESS"),
+            store_process=settings.getbool("NEWSARCHIVE_STORE_PROCESS"),
+            restarts=settings.getint("NEWSARCHIVE_WORKER_RESTARTS"),
+            max_failures=settings.getint("NEWSARCHIVE_SAVE_FAILURES"),
             crawler=crawler,
         )
 
@@ -114,38 +133,40 @@ class StorePipeline:
         self.buffer.append(item)
         if len(self.buffer) >= self.batch_size:
             self.flush()
-        self.collect(wait=len(self.pending) > self.max_pending)
-        self.stats.set_value("newsarchive/articles_pending", len(self.buffer) + sum(len(b) for b, _ in self.pending))
+        self.collect(wait=len(self.writer) > self.max_pending)
+        # Extracted articles the archive does not hold yet: the progress line shows them as pending.
+        pending = len(self.buffer) + sum(len(entry.batch) for entry in self.writer.held)
+        self.stats.set_value("newsarchive/articles_pending", pending)
         return item
 
     def close_spider(self, spider: Any = None) -> None:
         self.drain()
+        self.writer.close()
         self.stats.set_value("newsarchive/articles_pending", 0)
-        self.writer.shutdown(wait=True)
+        if self.not_saved:
+            self.run.fail(f"{self.cause} ({self.not_saved} articles not saved)")
+        self.stats.set_value("newsarchive/writer_restarts", min(self.writer.deaths, self.writer.restarts))
 
     def flush(self) -> None:
         """Hand the buffered articles to the writer as one batch."""
         batch, self.buffer = self.buffer, []
         if batch:
-            self.pending.append((batch, storeproc.submit(self.writer, batch, self.run.run_id, self.run.archive)))
+            self.writer.submit(batch, self.run.run_id, self.run.archive)
 
     def drain(self) -> None:
         """Write everything buffered and wait until the writer is done with it."""
         self.flush()
-        while self.pending:
+        while len(self.writer):
             self.collect(wait=True)
 
     def collect(self, wait: bool = False) -> None:
         """Count the results of the batches the writer has finished (waiting for the oldest when `wait`)."""
-        while self.pending and (wait or self.pending[0][1].done()):
-            batch, future = self.pending.popleft()
-            wait = False
-            try:
-                results, notes = future.result()
-            except Exception as exc:
-                self._failed(batch, exc)
+        for batch, outcome, error in self.writer.done(wait):
+            if error is not None:
+                self._failed(batch, error)
             else:
-                self._saved(batch, results, notes)
+                self.failed_in_a_row = 0
+                self._saved(batch, *outcome)
 
     def _saved(self, batch: list[Article], results: list, notes: list) -> None:
         # writer.save gives one result and one note per article of the batch, in order.
@@ -167,3 +188,11 @@ class StorePipeline:
         for url in urls:
             self.stats.inc_value("newsarchive/errors")
             self.run.problem(url, "error", f"not saved: {exc}")
+        self.not_saved += len(batch)
+        self.failed_in_a_row += 1
+        died = isinstance(exc, storeproc.WriterDied)
+        if self.cause is None:
+            self.cause = str(exc) if died else f"archive not writable: {exc}"
+        if not self.stopped and (self.failed_in_a_row >= self.max_failures or self.writer.executor is None):
+            self.stopped = True
+            stop_crawl(self.crawler, "worker_died" if died else "archive_not_writable", self.cause)

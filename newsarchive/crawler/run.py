@@ -12,6 +12,7 @@ from twisted.python.failure import Failure
 from newsarchive.crawler.crawlrun import crawl_run
 from newsarchive.crawler.environment import default_db, open_user_archive
 from newsarchive.crawler.extensions.runrecorder import counts, run_status
+from newsarchive.store import StoreError
 
 
 class CrawlError(Exception):
@@ -75,20 +76,61 @@ def run_crawl(
         failures.append(failure.value or RuntimeError(failure.getErrorMessage()))
 
     process.crawl(crawler, **kwargs).addErrback(failed)
-    process.start()
+    try:
+        process.start()
+    finally:
+        _stop_reactor_threads()
+        _finish_unfinished(crawler)
     if failures:
         failure = failures[0]
         if isinstance(failure, (TypeError, ValueError)):
             raise CrawlError(f"cannot start the {spider} crawl: {failure}") from failure
+        if isinstance(failure, StoreError):  # the archive refused the run row: a full disk, a read-only file
+            raise CrawlError(str(failure)) from failure
         raise failure
 
-    run_id = crawl_run(crawler).run_id
-    if run_id is None:  # NEWSARCHIVE_RECORD_RUN off: the crawler's own counts are all there is
-        numbers = counts(crawler.stats)
-        reason = crawler.stats.get_value("finish_reason") or ""
-        return {"id": None, "status": run_status(reason, numbers), **numbers, "close_reason": reason}
-    archive = open_user_archive(crawl_conf.get("NEWSARCHIVE_DB"))
+    run = crawl_run(crawler)
+    if run.run_id is None or run.finish_error:  # no run row (NEWSARCHIVE_RECORD_RUN off) or none to trust
+        return _from_stats(crawler)
     try:
-        return _summary(archive, run_id)
+        archive = open_user_archive(crawl_conf.get("NEWSARCHIVE_DB"))
+    except StoreError as exc:  # a full disk can refuse even opening it again
+        run.finish_error = f"could not read run {run.run_id} back: {exc}"
+        return _from_stats(crawler)
+    try:
+        return _summary(archive, run.run_id)
     finally:
         archive.close()
+
+
+def _from_stats(crawler: Any) -> dict:
+    """The summary from the crawler's own counts, when the archive has no run row to read back."""
+    run = crawl_run(crawler)
+    numbers = counts(crawler.stats)
+    reason = crawler.stats.get_value("finish_reason") or ""
+    failure = "; ".join(filter(None, (run.failure, run.finish_error))) or None
+    status = run_status(reason, numbers, failure)
+    return {"id": run.run_id, "status": status, **numbers, "close_reason": reason, "failure": failure}
+
+
+def _stop_reactor_threads() -> None:
+    """Stop Twisted's thread pool if the reactor did not (an exception out of reactor.run skips its
+    shutdown): its threads are not daemons, and the interpreter would wait for them for ever at exit."""
+    from twisted.internet import reactor
+
+    pool = getattr(reactor, "threadpool", None)
+    if pool is not None and pool.started:
+        pool.stop()
+
+
+def _finish_unfinished(crawler: Any) -> None:
+    """Record the run as interrupted if the crawl ended without closing its spider: Scrapy's forced stop
+    (a second Ctrl-C or SIGTERM) stops the reactor at once, and a run left `running` would look alive."""
+    run = crawl_run(crawler)
+    if run.run_id is None or run.finished:
+        return
+    numbers = counts(crawler.stats)
+    crawler.stats.set_value("finish_reason", "forced stop")
+    status = run_status("shutdown", numbers, run.failure)
+    run.finish(status, {**numbers, "close_reason": "forced stop", "failure": run.failure})
+    run.close()

@@ -107,6 +107,12 @@ NEWSARCHIVE_SITE_NAME = None
 
 # -- Unattended crawls (issue 10): what is bounded, and how far. README "Faults and bounds" documents each.
 # Workers, signals and saving failures:
+# Times a dead extraction worker, or a dead archive writer, is started again in one crawl; one more death
+# stops the crawl as failed (what the dead writer held is written by the next one, else recorded).
+NEWSARCHIVE_WORKER_RESTARTS = 5
+# Batches in a row that fail to save (a full disk, a read-only archive) before the crawl stops as failed:
+# bounds the pages fetched only to be lost.
+NEWSARCHIVE_SAVE_FAILURES = 3
 
 # Links, URL keys, redirects and robots.txt:
 

@@ -177,3 +177,22 @@ def test_store_records_a_body_the_archive_keeps_under_another_url_as_a_duplicate
         "dropped",
         f"duplicate: same body as {first.url}",
     )
+
+
+def test_a_refused_batch_fails_the_run_and_saying_why_and_batches_refused_in_a_row_stop_the_crawl(tmp_path):
+    db = tmp_path / "archive.db"
+    pipeline, _ = _store(db, batch_size=1)
+    pipeline.process_item(article(1, url=None))  # refused by the archive
+    pipeline.process_item(article(2))
+    pipeline.collect(wait=True)
+    assert not pipeline.stopped  # one refused batch: the crawl goes on
+    for n in (3, 4, 5):
+        pipeline.process_item(article(n, url=None))
+    pipeline.drain()
+    assert pipeline.stopped  # NEWSARCHIVE_SAVE_FAILURES (3) in a row: no point fetching more
+    pipeline.close_spider()
+    pipeline.run.close()
+    assert pipeline.run.failure is not None
+    assert pipeline.run.failure.startswith("archive not writable: cannot save a batch of 1 in ")
+    assert pipeline.run.failure.endswith("(4 articles not saved)")
+    assert _urls_in(db) == [article(2).url]

@@ -49,8 +49,11 @@ def counts(stats: Any) -> dict[str, int]:
     }
 
 
-def run_status(reason: str, numbers: dict[str, int]) -> str:
-    """finished | interrupted | failed, from Scrapy's close reason and what the crawl got."""
+def run_status(reason: str, numbers: dict[str, int], failure: str | None = None) -> str:
+    """finished | interrupted | failed, from Scrapy's close reason, what the crawl got and whether it failed
+    on its own side (`failure`: articles it could not save, a worker that stayed dead)."""
+    if failure:
+        return "failed"
     if reason in _INTERRUPTED:
         return "interrupted"
     if reason not in _FINISHED:
@@ -154,7 +157,11 @@ class RunRecorder:
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         numbers = counts(self.stats)
-        status = run_status(reason, numbers)
+        failure = self.run.failure
+        status = run_status(reason, numbers, failure)
+        if failure:
+            logger.error("%s: the run failed: %s", getattr(spider, "site_name", "") or spider.name, failure)
+        # No layout alarm unless the run finished: articles that could not be saved are not a layout change.
         warning = (
             layout_warning(getattr(self, "had_articles", False), self.stats, numbers) if status == "finished" else None
         )
@@ -167,6 +174,9 @@ class RunRecorder:
                 **numbers,
                 "close_reason": reason,
                 "warning": warning,
+                "failure": failure,
+                "worker_restarts": int(self.stats.get_value("newsarchive/writer_restarts", 0) or 0)
+                + int(self.stats.get_value("newsarchive/extraction_restarts", 0) or 0),
                 "dropped_by_reason": by_reason.get("dropped", {}),
                 "errors_by_kind": by_reason.get("error", {}),
             },

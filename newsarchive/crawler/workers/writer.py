@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from concurrent.futures import Executor, ThreadPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from typing import Any
 
-from newsarchive.crawler.workers.pool import worker_pool
+from newsarchive.crawler.workers.pool import times, worker_pool
 from newsarchive.items import Article
 from newsarchive.store import Archive, open_archive
 from newsarchive.text.urls import url_key
@@ -49,3 +53,94 @@ def submit(executor: Executor, batch: list[Article], run_id: int | None, archive
     if isinstance(executor, ThreadPoolExecutor):
         return executor.submit(save, batch, run_id, archive)
     return executor.submit(save, batch, run_id)
+
+
+class WriterDied(Exception):
+    """The writer process died with batches in it, and they were not handed to another; says how often."""
+
+
+@dataclass
+class _Held:
+    batch: list[Article]
+    run_id: int | None
+    archive: Archive
+    future: Future = field(default_factory=Future)
+    deaths: int = 0  # writers that died while this was the batch they were saving
+
+
+class BatchWriter:
+    """Batches saved in order by one writer; a writer process that dies is started again and given back
+    every batch it held, which is safe because the archive's unique keys decide what a save does.
+
+    A batch that was being saved when two writers died is not handed over a third time: it fails, so
+    one article that kills the writer costs its batch only. Past `restarts` deaths the writer is not
+    started again and every batch fails with WriterDied.
+    """
+
+    def __init__(self, start: Callable[[], Executor], restarts: int) -> None:
+        self._start = start
+        self.restarts = restarts
+        self.deaths = 0
+        self.executor: Executor | None = start()
+        self.held: deque[_Held] = deque()
+
+    def submit(self, batch: list[Article], run_id: int | None, archive: Archive) -> None:
+        entry = _Held(batch, run_id, archive)
+        self.held.append(entry)
+        self._send(entry)
+
+    def __len__(self) -> int:
+        return len(self.held)
+
+    def done(self, wait: bool = False) -> Iterator[tuple[list[Article], Any, BaseException | None]]:
+        """(batch, what save returned, None) or (batch, None, the error) for each batch the writer is done
+        with, oldest first; with `wait`, waits until there is at least one."""
+        while self.held and (wait or self.held[0].future.done()):
+            entry = self.held[0]
+            try:
+                outcome = entry.future.result()
+            except BrokenProcessPool:
+                yield from self._died()
+                continue
+            except BaseException as exc:  # even KeyboardInterrupt: the worker's, handed back as its result
+                self.held.popleft()
+                wait = False
+                yield entry.batch, None, exc
+            else:
+                self.held.popleft()
+                wait = False
+                yield entry.batch, outcome, None
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True)
+
+    def _send(self, entry: _Held) -> None:
+        entry.future = Future()
+        if self.executor is None:
+            entry.future.set_exception(WriterDied(f"the archive writer died {times(self.deaths)}"))
+            return
+        try:
+            entry.future = submit(self.executor, entry.batch, entry.run_id, entry.archive)
+        except BrokenProcessPool as exc:  # it died before this could be handed to it
+            entry.future.set_exception(exc)
+
+    def _died(self) -> Iterator[tuple[list[Article], Any, BaseException | None]]:
+        """The writer died: start another and resend what it held, or fail the batches it cannot take."""
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+        self.deaths += 1
+        head = self.held[0]
+        head.deaths += 1
+        if self.deaths > self.restarts:
+            self.executor = None
+            died = WriterDied(f"the archive writer died {times(self.deaths)}")
+            while self.held:
+                yield self.held.popleft().batch, None, died
+            return
+        if head.deaths >= 2:
+            self.held.popleft()
+            yield head.batch, None, WriterDied(f"the archive writer died {times(head.deaths)} while saving it")
+        self.executor = self._start()
+        for entry in self.held:
+            self._send(entry)
