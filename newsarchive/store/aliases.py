@@ -52,7 +52,7 @@ def _within_cap(
     held: dict[int, int] = {}
     for ids in chunks(list(by_article)):
         query = select(ALIASES.c.article_id, func.count()).where(ALIASES.c.article_id.in_(ids))
-        held.update(connection.execute(query.group_by(ALIASES.c.article_id)).tuples().all())
+        held.update((id_, count) for id_, count in connection.execute(query.group_by(ALIASES.c.article_id)))
     kept = dict(rows)
     for article_id, urls in by_article.items():
         count = held.get(article_id, 0)
