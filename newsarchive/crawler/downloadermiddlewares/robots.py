@@ -43,7 +43,12 @@ class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
     async def robot_parser(self, request: Any) -> RobotParser | None:
         parts = urlparse_cached(request)
         self._schemes.setdefault(parts.netloc, parts.scheme)
-        return await super().robot_parser(request)
+        await super().robot_parser(request)
+        # A Deferred hands its result to its first waiter only (Twisted's asFuture callback returns None):
+        # the other requests that waited for this robots.txt would go by no rules at all, so every one
+        # reads the rules where they were stored.
+        parser = self._parsers.get(parts.netloc)
+        return None if isinstance(parser, Deferred) else parser
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> Self:
