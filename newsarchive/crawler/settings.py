@@ -112,9 +112,9 @@ NEWSARCHIVE_SITE_NAME = None
 # Workers, signals and saving failures:
 
 # Links, URL keys, redirects and robots.txt:
-# New links followed from one page (a listing or an article); the rest are counted and recorded once per page.
+# New links followed from one page (a listing or an article; 0: all); the rest are counted and recorded once.
 NEWSARCHIVE_LINKS_PER_PAGE = 1000
-# Problem rows of one kind recorded for one article in one crawl; the rest are counted in the run's totals only.
+# Problem rows of one kind recorded for one article in one crawl (0: all); the rest only counted in the run.
 NEWSARCHIVE_PROBLEMS_PER_ARTICLE = 20
 # Bytes of a robots.txt read (Google reads 500 KiB); the rest is ignored and the cut recorded.
 NEWSARCHIVE_ROBOTSTXT_MAXSIZE = 512 * 1024

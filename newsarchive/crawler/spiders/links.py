@@ -18,13 +18,15 @@ _KEPT = 4096  # characters of a bad link kept as a problem row's URL (a hostile 
 
 
 class LinkBudget:
-    """How many more links one page may have followed; what it could not is counted."""
+    """How many more links one page may have followed (a limit of 0: any number); what it could not is counted."""
 
     def __init__(self, limit: int) -> None:
-        self.left = limit
+        self.left = limit if limit > 0 else -1
         self.over = 0
 
     def take(self) -> bool:
+        if self.left < 0:
+            return True
         if self.left > 0:
             self.left -= 1
             return True
