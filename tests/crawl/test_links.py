@@ -254,3 +254,23 @@ def test_a_feed_cut_short_by_libxml2s_limits_is_recorded_and_its_first_entries_k
     assert (url, kind) == (base + "/feed.xml", "error")
     assert reason.startswith("feed cut short: Resource limit exceeded: Text node too long")
     assert reason.endswith("; 2 entries read before it")
+
+
+def test_robots_txt_binds_every_start_url_waiting_for_it_not_only_the_first(tmp_path):
+    # A site profile starts from several URLs at once; all wait for robots.txt. Scrapy handed its rules to
+    # the first of them only, and the others went by no rules at all.
+    site = TrapSite()
+    site.routes["/robots.txt"] = (200, "text/plain", b"User-agent: *\nDisallow: /private/\n", {})
+    feeds = [f"/private/feed-{n}.xml" for n in range(4)]
+    for path in feeds:
+        site.routes[path] = (200, "application/rss+xml", rss([]), {})
+    db = tmp_path / "a.db"
+    with serve(site) as base:
+        command = crawl_command(base, db, *ROBOTS, "-s", "NEWSARCHIVE_FEEDS=" + ",".join(feeds))
+        start = command.index("--url")
+        command[start : start + 2] = ["newsweekjapan", "--base-url", base]
+        proc = subprocess.run(command, capture_output=True, text=True, timeout=120, env=ENV)
+    assert proc.returncode in (0, 1), proc.stderr[-3000:]
+    assert site.asked("/private/") == []
+    disallowed = [url for url, _, reason in problems(db) if reason == "disallowed by robots.txt"]
+    assert sorted(disallowed) == sorted(base + path for path in feeds)
