@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import socket
 from collections import Counter
 from typing import Any
@@ -14,6 +15,7 @@ from scrapy.utils.defer import deferred_from_coro
 from newsarchive.crawler.environment import default_db, env_similarity
 from newsarchive.crawler.projectsettings import project_settings
 from newsarchive.store import Archive, open_archive
+from newsarchive.text.urls import url_key
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +29,16 @@ class CrawlRun:
     so that a crawl full of 404s does not pay one transaction per URL.
     """
 
-    def __init__(self, db: str, *, record_run: bool, batch_size: int, similarity: float | None, clusters: bool) -> None:
+    def __init__(
+        self,
+        db: str,
+        *,
+        record_run: bool,
+        batch_size: int,
+        similarity: float | None,
+        clusters: bool,
+        problems_per_article: int | None = None,
+    ) -> None:
         self.db = db
         self.record_run = record_run
         self.batch_size = max(1, batch_size)
@@ -41,6 +52,8 @@ class CrawlRun:
         self.failures: list[str] = []  # why the run failed though the crawl went on or stopped cleanly
         self.finished = False  # the run row has its end (or finishing it was tried and failed)
         self.finish_error: str | None = None  # why the run row could not be finished
+        self.problems_per_article = problems_per_article  # None or 0: no cap
+        self._per_article: Counter = Counter()  # rows by (kind, reason kind, article)
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> CrawlRun:
@@ -53,6 +66,7 @@ class CrawlRun:
             batch_size=settings.getint("NEWSARCHIVE_BATCH_SIZE"),
             similarity=float(similarity) if similarity not in (None, "") else env_similarity(),
             clusters=settings.getbool("NEWSARCHIVE_CLUSTERS"),
+            problems_per_article=settings.getint("NEWSARCHIVE_PROBLEMS_PER_ARTICLE"),
         )
         # engine_stopped comes after every spider_closed handler: the last moment anyone writes.
         crawler.signals.connect(run.close, signal=signals.engine_stopped)
@@ -82,8 +96,23 @@ class CrawlRun:
         return self.run_id
 
     def problem(self, url: str, kind: str, reason: str) -> None:
+        """Buffer a problem row; every problem is counted in the run's tally, but past `problems_per_article`
+        rows of one kind about one article (a trap's thousand copies of one page) only one more row says so."""
+        what = reason_kind(reason)
+        self.tally.setdefault(kind, Counter())[what] += 1
+        # The article a row is about: the one its reason names (the page a duplicate repeats), else its URL's.
+        named = _NAMED_URL.search(reason)
+        key = (kind, what, url_key(named.group(0) if named else url))
+        self._per_article[key] += 1
+        cap = self.problems_per_article
+        if cap and self._per_article[key] > cap:
+            if self._per_article[key] > cap + 1:
+                return
+            reason = (
+                f"problem cap: later {what!r} problems of this article are counted in the run, not recorded "
+                f"(NEWSARCHIVE_PROBLEMS_PER_ARTICLE = {cap})"
+            )
         self._problems.append({"url": url, "kind": kind, "reason": reason})
-        self.tally.setdefault(kind, Counter())[reason_kind(reason)] += 1
         if len(self._problems) >= self.batch_size:
             self.flush_problems()
 
@@ -124,6 +153,9 @@ class CrawlRun:
         if self._archive is not None:
             self._archive.close()
             self._archive = None
+
+
+_NAMED_URL = re.compile(r"https?://[^\s'\"]+")
 
 
 def reason_kind(reason: str) -> str:

@@ -61,17 +61,22 @@ def describe_exception(exc: BaseException, timeout: float | None = None, maxsize
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def ignored_reason(exc: BaseException) -> str | None:
-    """The problem behind a request a middleware gave up on (redirect loop, decompression bomb); None for
-    a deliberate skip (robots.txt, offsite, an archived URL not due for a re-check)."""
+def ignored_problem(exc: BaseException) -> tuple[str, str] | None:
+    """(kind, reason) of a request a middleware gave up on: an "error" for a redirect loop, a decompression
+    bomb or an unreadable robots.txt, "dropped" for a page robots.txt disallows or a redirect off the site;
+    None for a deliberate skip that is no problem (offsite, an archived URL not due for a re-check)."""
     text = str(exc)
-    if text.startswith("redirect loop"):
-        return text
+    if text.startswith(("redirect loop", "bad redirect", "robots.txt unavailable")):
+        return "error", text
+    if text.startswith("redirect off-site"):
+        return "dropped", text
+    if text == "Forbidden by robots.txt":
+        return "dropped", "disallowed by robots.txt"
     if "max redirections" in text:
-        return "too many redirects"
+        return "error", "too many redirects"
     match = _BOMB.search(text)
     if match:
-        return f"too large when decompressed: over the {match.group(2)} byte limit from {match.group(1)} bytes"
+        return "error", f"too large when decompressed: over the {match.group(2)} byte limit from {match.group(1)} bytes"
     return None
 
 

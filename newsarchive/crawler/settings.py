@@ -51,8 +51,11 @@ DOWNLOADER_MIDDLEWARES = {
     # First in, last out: an archived URL that is not due is dropped before anything else works on it.
     "newsarchive.crawler.downloadermiddlewares.incremental.IncrementalMiddleware": 50,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    # robots.txt that fails closed when it cannot be read (Scrapy's allows everything then).
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "newsarchive.crawler.downloadermiddlewares.robots.RobotsTxtMiddleware": 100,
     "newsarchive.crawler.downloadermiddlewares.retry.BackoffRetryMiddleware": 550,
-    # Sees a redirect before RedirectMiddleware (600) follows it.
+    # Sees a redirect before RedirectMiddleware (600) follows it: loops and redirects off the site end there.
     "newsarchive.crawler.downloadermiddlewares.redirects.RedirectLoopMiddleware": 610,
 }
 EXTENSIONS = {
@@ -115,6 +118,12 @@ NEWSARCHIVE_WORKER_RESTARTS = 5
 NEWSARCHIVE_SAVE_FAILURES = 3
 
 # Links, URL keys, redirects and robots.txt:
+# New links followed from one page (a listing or an article; 0: all); the rest are counted and recorded once.
+NEWSARCHIVE_LINKS_PER_PAGE = 1000
+# Problem rows of one kind recorded for one article in one crawl (0: all); the rest only counted in the run.
+NEWSARCHIVE_PROBLEMS_PER_ARTICLE = 20
+# Bytes of a robots.txt read (Google reads 500 KiB); the rest is ignored and the cut recorded.
+NEWSARCHIVE_ROBOTSTXT_MAXSIZE = 512 * 1024
 
 # Sitemaps, feeds, headers and page sizes:
 

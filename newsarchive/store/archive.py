@@ -13,6 +13,7 @@ from newsarchive.items import Article
 
 from . import clusters as story_clusters
 from . import crawlstate, fulltext, history, reading, runs
+from .aliases import DEFAULT_MAX_ALIASES
 from .engine import BEGIN_OPTION, MIGRATION_LOCK, database_url, display_name, make_engine, upgrade
 from .errors import StoreError
 from .matching import Conflict, SaveResult
@@ -50,8 +51,11 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
     `similarity` is the estimated Jaccard similarity of two bodies (0..1) at which saves put them in one
     story cluster (default story_clusters.DEFAULT_THRESHOLD). `clusters=False` saves without the story-cluster index
     (about half of a save's cost): the first save or related() that wants it then indexes the articles saved
-    without it. Usable as a context manager; close() releases the connections.
+    without it. `max_aliases` is how many URLs are kept as aliases of one article (None: every one).
+    Usable as a context manager; close() releases the connections.
     """
+
+    max_aliases: int | None = DEFAULT_MAX_ALIASES
 
     def __init__(self, db: str, *, fts: bool = True, similarity: float | None = None, clusters: bool = True) -> None:
         self.db = db
@@ -162,6 +166,7 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
                         known_sites=self._site_ids,
                         similarity=self.similarity,
                         clusters=self.clusters,
+                        max_aliases=self.max_aliases,
                     )
             except StoreError as error:
                 # A unique key hit between our lookup and our write can only come from a concurrent

@@ -11,7 +11,7 @@ its URL key (urls.url_key of its URL, else of one of its page URLs); the steps f
    itself with another URL than the stored one (a www., mobile or AMP variant); changed -> the old version goes to
    article_revisions and the row is updated -> "updated"; a later page fetched by itself (page 2 of an
    article whose page 1 is stored), or a body another article of the site owns -> "duplicate".
-3. Every URL the item was seen under becomes an alias of the article it resolved to.
+3. Every URL the item was seen under becomes an alias of the article it resolved to (up to a cap: aliases.py).
 4. Related-link rows, the full-text rows and the near-duplicate index follow new and updated articles.
 
 A URL key or a body repeated inside one batch is handled in a later round, so it is compared with
@@ -31,14 +31,14 @@ from newsarchive.text.words import words
 
 from . import clusters as story_clusters
 from . import fulltext, revise
+from .aliases import DEFAULT_MAX_ALIASES, write_aliases
 from .batch import Item, rounds, to_item
 from .bulk import insert_new, insert_plain, upsert_insert
 from .matching import Found, SaveResult, classify, lookup
-from .models import AliasRow, ArticleRow, RelatedLinkRow, SiteRow
+from .models import ArticleRow, RelatedLinkRow, SiteRow
 from .rows import content_values, link_rows
 
 ARTICLES = ArticleRow.__table__
-ALIASES = AliasRow.__table__
 LINKS = RelatedLinkRow.__table__
 SITES = SiteRow.__table__
 
@@ -52,8 +52,11 @@ def save_batch(
     known_sites: dict[str, int] | None = None,
     similarity: float = story_clusters.DEFAULT_THRESHOLD,
     clusters: bool = True,
+    max_aliases: int | None = DEFAULT_MAX_ALIASES,
 ) -> list[SaveResult]:
-    """Save one batch on `connection` (inside a transaction); results are in the order of `articles`."""
+    """Save one batch on `connection` (inside a transaction); results are in the order of `articles`.
+
+    `max_aliases`: URLs kept as aliases of one article (None: all)."""
     if not articles:
         return []
     now = datetime.now(UTC)
@@ -80,6 +83,7 @@ def save_batch(
             index=index,
             similarity=similarity if clusters and current else None,
             forget_clusters=current,
+            max_aliases=max_aliases,
         )
     return [result for result in results if result is not None]
 
@@ -115,6 +119,7 @@ def _save_round(
     index: bool,
     similarity: float | None,
     forget_clusters: bool,
+    max_aliases: int | None,
 ) -> None:
     """Save items that repeat no URL key and no body among themselves; fills in their results.
 
@@ -144,7 +149,7 @@ def _save_round(
                 results[item.index] = _result(results, item)._replace(revised=True)
         written.extend(updated)
     revise.touch(connection, unchanged, now=now, run_id=run_id)
-    _aliases(connection, items, results, now=now)
+    _aliases(connection, items, results, now=now, run_id=run_id, max_aliases=max_aliases)
 
     links = [row for id_, item in written for row in link_rows(id_, item.article.related_links)]
     if links:
@@ -213,7 +218,15 @@ def _result(results: list[SaveResult | None], item: Item) -> SaveResult:
     return result
 
 
-def _aliases(connection: Connection, items: list[Item], results: list[SaveResult | None], *, now: datetime) -> None:
+def _aliases(
+    connection: Connection,
+    items: list[Item],
+    results: list[SaveResult | None],
+    *,
+    now: datetime,
+    run_id: int | None,
+    max_aliases: int | None,
+) -> None:
     """Every URL of every item resolves to the article it was saved as (or repeats); last_seen moves."""
     rows: dict[str, dict[str, Any]] = {}
     for item in items:
@@ -228,11 +241,4 @@ def _aliases(connection: Connection, items: list[Item], results: list[SaveResult
                 "first_seen": now,
                 "last_seen": now,
             }
-    if not rows:
-        return
-    statement = upsert_insert(connection, ALIASES)
-    statement = statement.on_conflict_do_update(
-        index_elements=[ALIASES.c.url],
-        set_={"article_id": statement.excluded.article_id, "last_seen": statement.excluded.last_seen},
-    )
-    connection.execute(statement, list(rows.values()))
+    write_aliases(connection, rows, now=now, run_id=run_id, max_aliases=max_aliases)

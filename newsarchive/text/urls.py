@@ -4,9 +4,11 @@
 (fragment, tracking parameters, case of scheme and host, a default port). `url_key` goes further and
 collapses the variants a site serves one article under — scheme, `www.`/mobile/AMP hosts, AMP paths,
 a trailing slash or `index.html`, page 2..n of a multi-page article — into the key the archive keeps
-unique; `page_key` is the same but keeps the page number. "One site" is `site_host` (the host a crawl
+unique; `page_key` is the same but keeps the page number. Neither keeps a session id (`?sid=`, `;jsessionid=`):
+`without_session` is the URL a crawl requests instead. "One site" is `site_host` (the host a crawl
 stays on) or, looser, `registered_domain` (one publisher, from the Public Suffix List). All are pure
-functions of the URL text (no network): a malformed URL never raises, it matches nothing else.
+functions of the URL text (no network): a malformed URL never raises, it matches nothing else, and
+`url_problem` says what is wrong with it.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from functools import lru_cache
 from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
 import tldextract
-from w3lib.url import canonicalize_url
+from w3lib.url import canonicalize_url, safe_url_string
 
 # Query parameters that say how a reader arrived, never which page they get.
 TRACKING = frozenset(
@@ -28,6 +30,18 @@ rss_ref fb_action_ids fb_action_types fb_source action_object_map action_type_ma
 """.split()
 )
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hmb_")
+
+# Parameters that carry a visitor's session (servlets, PHP, ASP, ColdFusion, shop systems): every visit
+# makes a new value for the same page, so a crawl that keeps them fetches one page once per link.
+SESSION = frozenset("jsessionid phpsessid sessionid session_id sessid sess_id oscsid zenid cfid cftoken".split())
+SESSION_PREFIXES = ("aspsessionid",)  # ASPSESSIONIDQSCTDRAB: classic ASP adds random letters to the name
+# Names some sites use for a story's id too (`?sid=06/12/04/1234`): a session only when the value is a token.
+SESSION_IF_TOKEN = frozenset(("sid", "session", "s_id"))
+_TOKEN = re.compile(r"(?=[^/]*[a-z])(?=[^/]*\d)[a-z0-9_.~-]{16,}", re.I)
+_SESSION_HINT = re.compile(r"sess|sid|cfid|cftoken|zenid|\(s\(", re.I)  # a cheap test before parsing
+# `;jsessionid=ABC` after a path segment, and ASP.NET's cookieless `/(S(abc))/` segment.
+_SESSION_PATH = re.compile(r";(?:jsessionid|phpsessid|sessionid|sid)=[^/;?#]*", re.I)
+_SESSION_SEGMENT = re.compile(r"/\((?:[a-z]\([a-z0-9_-]*\))+\)(?=/|$)", re.I)
 
 # Host labels that name another rendering of the same site, not another site.
 VARIANT_HOSTS = ("www.", "m.", "mobile.", "sp.", "amp.")
@@ -57,6 +71,58 @@ def is_tracking(name: str) -> bool:
     return name in TRACKING or name.startswith(TRACKING_PREFIXES)
 
 
+def is_session(name: str, value: str = "") -> bool:
+    """Whether a query parameter (or path parameter) is a visitor's session id rather than part of the page's name."""
+    name = name.lower()
+    if name in SESSION or name.startswith(SESSION_PREFIXES):
+        return True
+    return name in SESSION_IF_TOKEN and bool(_TOKEN.fullmatch(value))
+
+
+def _session_free_path(path: str) -> str:
+    return _SESSION_SEGMENT.sub("", _SESSION_PATH.sub("", path)) if ";" in path or "(" in path else path
+
+
+def without_session(url: str) -> str:
+    """The URL without session ids in its query or path (`;jsessionid=`), else unchanged: what a crawl requests.
+
+    The rest is kept exactly as written (order, encoding), so the site gets the URL it published.
+    """
+    if not _SESSION_HINT.search(url):
+        return url
+    parts = _split(url)
+    if parts is None:
+        return url
+    kept = [
+        piece
+        for piece in parts.query.split("&")
+        if not (piece and is_session(*(parse_qsl(piece, keep_blank_values=True) or [("", "")])[0]))
+    ]
+    path = _session_free_path(parts.path)
+    query = "&".join(kept)
+    if path == parts.path and query == parts.query:
+        return url
+    return urlunsplit((parts.scheme, parts.netloc, path, query, parts.fragment))
+
+
+def url_problem(url: str) -> str | None:
+    """What makes `url` no http(s) URL a crawl can request ("Port out of range 0-65535"), or None when it is one.
+
+    Both the standard library's reading and w3lib's (which Scrapy requests with, and which takes a
+    backslash for a slash) must accept it.
+    """
+    try:
+        for parts in (urlsplit(url), urlsplit(safe_url_string(url))):
+            parts.port  # noqa: B018 - raises ValueError for a malformed port
+            if parts.scheme.lower() not in _DEFAULT_PORTS:
+                return f"not an http(s) URL: {parts.scheme or 'no scheme'}"
+            if not parts.hostname:
+                return "no host"
+    except (ValueError, UnicodeError) as exc:
+        return str(exc).split("\n")[0][:120] or type(exc).__name__
+    return None
+
+
 def _netloc(scheme: str, parts: SplitResult) -> str:
     host = (parts.hostname or "").lower().rstrip(".")
     port = parts.port if parts.port not in (None, _DEFAULT_PORTS.get(scheme)) else None
@@ -75,7 +141,7 @@ def _split(url: str) -> SplitResult | None:
 
 
 def clean_url(url: str) -> str:
-    """The URL without fragment and tracking parameters, scheme and host lowercased, parameters sorted.
+    """The URL without fragment, tracking and session parameters, scheme and host lowercased, parameters sorted.
 
     Anything that is not an absolute URL is returned as given.
     """
@@ -83,8 +149,10 @@ def clean_url(url: str) -> str:
     if parts is None:
         return url
     scheme = parts.scheme.lower()
-    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking(k))
-    return urlunsplit((scheme, _netloc(scheme, parts), parts.path or "/", urlencode(query), ""))
+    query = sorted(
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking(k) and not is_session(k, v)
+    )
+    return urlunsplit((scheme, _netloc(scheme, parts), _session_free_path(parts.path) or "/", urlencode(query), ""))
 
 
 def site_host(url: str) -> str:
@@ -203,9 +271,12 @@ def _key(url: str, merge_pages: bool) -> str:
     query = sorted(
         (k, v)
         for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not is_tracking(k) and not _is_rendering(k, v) and not (merge_pages and k.lower() in PAGING and v.isdigit())
+        if not is_tracking(k)
+        and not is_session(k, v)
+        and not _is_rendering(k, v)
+        and not (merge_pages and k.lower() in PAGING and v.isdigit())
     )
-    key = site_host(urlunsplit(parts)) + _key_path(parts.path or "/", merge_pages)
+    key = site_host(urlunsplit(parts)) + _key_path(_session_free_path(parts.path) or "/", merge_pages)
     return f"{key}?{urlencode(query)}" if query else key
 
 

@@ -48,6 +48,7 @@ PROBLEMS = {
     "/reizei/2024/02/broken-sequel_2.php": ("error", "HTTP 404 Not Found"),
     f"{WORLD}/483580.php": ("dropped", "missing headline"),
     f"{WORLD}/483581.php": ("dropped", "body too short"),
+    f"{WORLD}/483599.php": ("dropped", "disallowed by robots.txt"),  # not fetched, but not without a trace
 }
 
 # Responses the crawl receives, counted by hand: robots.txt; the 7 start URLs (feed, sitemap index,
@@ -224,7 +225,7 @@ def test_run_row_counts_what_happened(crawls):
     assert run["status"] == "finished"
     assert run["pages_fetched"] == PAGES_FETCHED
     assert (run["articles_new"], run["articles_updated"], run["articles_unchanged"]) == (8, 0, 0)
-    assert (run["duplicates"], run["dropped"], run["errors"]) == (1, 2, 8)
+    assert (run["duplicates"], run["dropped"], run["errors"]) == (1, 3, 8)
     assert run["bytes"] > 8 * 2000
     stored_run = next(r for r in crawls["after_first"]["runs"] if r["id"] == run["id"])
     assert stored_run["status"] == "finished"

@@ -56,23 +56,27 @@ def test_a_crawl_that_cannot_fetch_anything_is_failed_with_every_start_url_recor
     )
     assert proc.returncode == 1, proc.stderr[-2000:]
     run = json.loads(proc.stdout)
-    assert (run["status"], run["pages_fetched"], run["errors"]) == ("failed", 0, 7)
+    assert (run["status"], run["pages_fetched"], run["errors"]) == ("failed", 0, 8)
     archive = open_archive(str(db))
     try:
         problems = archive.problems(run_id=run["id"])
     finally:
         archive.close()
-    # The profile's feed, sitemap and five listings.
+    # robots.txt, which could not be read (so nothing is fetched: it fails closed), and the profile's feed,
+    # sitemap and five listings.
     assert sorted(p["url"].removeprefix(base) for p in problems) == [
         "/column/",
         "/headlines.rss",
         "/headlines/",
         "/headlines/business/",
         "/headlines/world/",
+        "/robots.txt",
         "/sitemap.xml",
         "/stories/",
     ]
-    assert {p["reason"] for p in problems} == {"connection refused"}
+    assert {p["reason"].split(";")[0] for p in problems} == {"robots.txt unavailable: connection refused"}, [
+        (p["url"], p["reason"]) for p in problems
+    ]
 
 
 def test_ctrl_c_ends_the_crawl_gracefully_as_an_interrupted_run(tmp_path):

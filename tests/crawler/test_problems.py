@@ -53,17 +53,26 @@ def test_a_body_cut_off_at_the_size_limit_without_a_message_is_too_large():
     assert describe_exception(DownloadCancelledError()) == "download cancelled"
 
 
-def test_requests_given_up_on_for_a_loop_or_a_bomb_have_a_reason_and_deliberate_skips_none():
+def test_requests_given_up_on_have_a_kind_and_a_reason_and_deliberate_skips_none():
     from scrapy.exceptions import IgnoreRequest
 
-    from newsarchive.crawler.problems import ignored_reason
+    from newsarchive.crawler.problems import ignored_problem
 
     loop = IgnoreRequest("redirect loop: http://a/1 -> http://a/2 -> http://a/1")
-    assert ignored_reason(loop) == "redirect loop: http://a/1 -> http://a/2 -> http://a/1"
-    assert ignored_reason(IgnoreRequest("max redirections reached")) == "too many redirects"
+    assert ignored_problem(loop) == ("error", "redirect loop: http://a/1 -> http://a/2 -> http://a/1")
+    assert ignored_problem(IgnoreRequest("max redirections reached")) == ("error", "too many redirects")
     bomb = IgnoreRequest(
         "Ignored response <200 http://a/b> because its body (101941 B compressed, 2031616 B "
         "decompressed so far) exceeded DOWNLOAD_MAXSIZE (2000000 B) during decompression."
     )
-    assert ignored_reason(bomb) == "too large when decompressed: over the 2000000 byte limit from 101941 bytes"
-    assert ignored_reason(IgnoreRequest("Forbidden by robots.txt")) is None
+    assert ignored_problem(bomb) == (
+        "error",
+        "too large when decompressed: over the 2000000 byte limit from 101941 bytes",
+    )
+    # Silent drops no more: what robots.txt disallows and where a redirect would leave the site are recorded.
+    assert ignored_problem(IgnoreRequest("Forbidden by robots.txt")) == ("dropped", "disallowed by robots.txt")
+    offsite = IgnoreRequest("redirect off-site: http://a/1 -> http://b/2")
+    assert ignored_problem(offsite) == ("dropped", "redirect off-site: http://a/1 -> http://b/2")
+    unavailable = IgnoreRequest("robots.txt unavailable: timeout")
+    assert ignored_problem(unavailable) == ("error", "robots.txt unavailable: timeout")
+    assert ignored_problem(IgnoreRequest("not due for a re-check")) is None

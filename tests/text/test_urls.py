@@ -1,6 +1,10 @@
 """URL canonicalisation: every variant a site serves one article under has one key; other pages do not."""
 
+import random
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsarchive.text.urls import (
     clean_url,
@@ -12,6 +16,8 @@ from newsarchive.text.urls import (
     same_host,
     site_host,
     url_key,
+    url_problem,
+    without_session,
 )
 
 ARTICLE = "example.com/news/2025/01/story.html"
@@ -221,3 +227,96 @@ def test_a_url_that_w3lib_cannot_canonicalise_is_its_own_key():
     odd = "http://a:b\\c@example.com/"  # a backslash in the user info: w3lib then reads "b" as a port
     assert url_key(odd) == page_key(odd) == odd
     assert url_key(odd) != url_key("http://example.com/")
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "https://example.com/news/2025/01/story.html?sid=b67d153d399dab3cf4dfc9a57a946602",
+        "https://example.com/news/2025/01/story.html;jsessionid=0A1B2C3D4E5F6A7B8C9D",
+        "https://example.com/news/2025/01/story.html;JSESSIONID=abc?PHPSESSID=9f8e7d6c5b4a",
+        "https://example.com/news/2025/01/story.html?ASPSESSIONIDQSCTDRAB=GHJKLMNOPQ&sessionid=x",
+        "https://example.com/news/2025/01/story.html?session_id=1&CFID=123&CFTOKEN=456&zenid=a",
+        "https://example.com/(S(lit3py55t21z5v55vlm25s55))/news/2025/01/story.html",
+    ],
+)
+def test_a_session_id_is_not_part_of_the_key_nor_of_the_url_requested(variant):
+    assert url_key(variant) == ARTICLE
+    assert url_key(without_session(variant)) == ARTICLE
+    assert "sess" not in without_session(variant).lower() and "sid=" not in without_session(variant)
+    assert "sess" not in clean_url(variant).lower()
+
+
+def test_a_session_id_is_removed_and_nothing_else_changes():
+    url = "https://example.com/a.php?b=%E3%81%82&sid=b67d153d399dab3cf4dfc9a57a946602&a=1#top"
+    assert without_session(url) == "https://example.com/a.php?b=%E3%81%82&a=1#top"  # order and encoding kept
+    assert without_session("https://example.com/a.php?a=1") == "https://example.com/a.php?a=1"
+
+
+def test_sid_naming_a_story_rather_than_a_session_stays():
+    # Some sites' story ids are called sid: only a value that looks like a session token (long, letters
+    # and digits) is taken for one.
+    for url in ("https://example.com/article.pl?sid=06/12/04/1234213", "https://example.com/story?sid=12345"):
+        assert without_session(url) == url and "sid=" in url_key(url)
+    assert url_key("https://example.com/story?sid=12345") != url_key("https://example.com/story?sid=12346")
+
+
+@pytest.mark.parametrize(
+    "bad, why",
+    [
+        ("http://www.example.com:8o8o/about", "Port could not be cast to integer value"),
+        ("http://[oops/", "Invalid IPv6 URL"),
+        ("http://example.com:99999/a", "Port out of range"),
+        ("http://a.com:x\\y@b.com/", "Port could not be cast to integer value"),  # w3lib reads the backslash
+        ("http:///path", "no host"),
+        ("mailto:someone@example.com", "not an http(s) URL"),
+    ],
+)
+def test_url_problem_says_what_makes_a_url_unrequestable(bad, why):
+    assert (url_problem(bad) or "").startswith(why)
+
+
+def test_a_well_formed_url_has_no_problem():
+    for url in ("http://127.0.0.1:8000/a", "https://例え.jp/記事?q=あ", "https://[::1]:8443/x"):
+        assert url_problem(url) is None, url
+
+
+NASTY = [
+    "",
+    " ",
+    "http://",
+    "http://[",
+    "http://]",
+    "http://[::1",
+    "http://a:b:c/",
+    "http://:80/",
+    "http://@/",
+    "http://a.com:-1/",
+    "http://a.com:+80/",
+    "http://a.com:٣/",  # an Arabic-Indic digit: int() reads it, a URL must not
+    "http://\x00/",
+    "http://a.com/\ud800",
+    "http://xn--/",
+    "http://a..b/",
+    "http://" + "a" * 300 + ".com/",
+    "http://a.com/%zz",
+    "//[oops/",
+    "http:\\\\a.com\\x",
+    "javascript:alert(1)",
+]
+
+
+@given(st.one_of(st.text(), st.sampled_from(NASTY), st.builds(lambda a, b: f"http://{a}:{b}/x", st.text(), st.text())))
+def test_no_string_makes_the_url_functions_raise(text):
+    for url in (text, "http://" + text, "https://example.com/" + text):
+        url_key(url), page_key(url), page_stem(url), clean_url(url), site_host(url), page_number(url)
+        same_host(url, "https://example.com/"), registered_domain(url), url_problem(url)
+        assert url_key(without_session(url)) == url_key(url) or url_problem(url) is not None
+
+
+def test_random_strings_never_make_the_url_functions_raise():
+    rng = random.Random(7)  # fixed: the same strings every run
+    alphabet = "abc:/?#[]@!$&'()*+,;=%.-_~\\ \t\n\x00\x7fé\u3042\ufffd0123456789"
+    for _ in range(3000):
+        url = rng.choice(("http://", "https://", "//", "")) + "".join(rng.choices(alphabet, k=rng.randint(0, 30)))
+        url_key(url), clean_url(url), same_host(url, url), site_host(url), url_problem(url), without_session(url)

@@ -5,18 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any, Self
-from urllib.parse import urljoin
 
 import scrapy
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import TextResponse
-from scrapy.utils.response import get_base_url
 
-from newsarchive.crawler.problems import describe_exception, ignored_reason, report
+from newsarchive.crawler.problems import describe_exception, ignored_problem, report
 from newsarchive.crawler.projectsettings import project_settings
 from newsarchive.crawler.spiders.discovery import (
     Entry,
-    find_hrefs,
     is_html_type,
     looks_binary,
     maybe_gunzip,
@@ -25,12 +22,13 @@ from newsarchive.crawler.spiders.discovery import (
     parse_sitemap,
     sniff,
 )
+from newsarchive.crawler.spiders.links import LinkBudget, SiteLinks
 from newsarchive.crawler.spiders.multipage import MultiPageArticles
 from newsarchive.crawler.workers.extraction import ExtractionPool
 from newsarchive.extract import ExtractionError
 from newsarchive.extract.rules import Rules
 from newsarchive.items import Article
-from newsarchive.text.urls import same_host
+from newsarchive.text.urls import without_session
 
 HINTS = "newsarchive_hints"  # request meta: dates a feed or sitemap gave for the URL
 ARTICLE = "newsarchive_article"  # request meta: the request is for an article's first page
@@ -48,7 +46,7 @@ def hint_priority(hints: dict | None) -> int:
     return next((priority for limit, priority in _FRESHNESS if age_hours < limit), 1)
 
 
-class NewsSpider(scrapy.Spider, MultiPageArticles):
+class NewsSpider(scrapy.Spider, SiteLinks, MultiPageArticles):
     """Crawls one site: reads its feeds, sitemaps and listings, then its articles.
 
     Subclasses say where to start (`discovery_urls`), which URLs are articles (`is_article`) or
@@ -77,6 +75,8 @@ class NewsSpider(scrapy.Spider, MultiPageArticles):
         spider.max_hops = settings.getint("NEWSARCHIVE_ARTICLE_HOPS")
         spider.max_listing_depth = settings.getint("NEWSARCHIVE_LISTING_DEPTH")
         spider.max_pages = settings.getint("NEWSARCHIVE_MAX_PAGES")
+        spider.max_links = settings.getint("NEWSARCHIVE_LINKS_PER_PAGE")
+        spider.url_length_limit = crawler.settings.getint("URLLENGTH_LIMIT")
         spider.extraction = ExtractionPool.from_crawler(crawler)
         return spider
 
@@ -98,11 +98,14 @@ class NewsSpider(scrapy.Spider, MultiPageArticles):
 
     def wants_entry(self, entry: Entry, source: str) -> bool:
         """Whether a feed or sitemap entry is worth fetching as an article."""
-        return self.same_site(entry.url) and self.is_article(entry.url)
+        return self.good_entry(entry) and self.same_site(entry.url) and self.is_article(entry.url)
 
-    def same_site(self, url: str) -> bool:
-        """Whether the crawl may follow `url`: on the home's host (`www.`, mobile, AMP aside) and port."""
-        return same_host(url, self.home)
+    def good_entry(self, entry: Entry) -> bool:
+        """False, after recording it, for what a feed says instead of an entry: where it was cut short."""
+        if entry.problem:
+            report(self.crawler, entry.url, entry.problem)
+            return False
+        return True
 
     # -- requests ----------------------------------------------------------------------------------
 
@@ -119,8 +122,9 @@ class NewsSpider(scrapy.Spider, MultiPageArticles):
 
         The scheduler's duplicate filter would drop the repeat too, but only after building the request,
         passing it through every middleware and hashing it; on a site whose every page links the same
-        few dozen articles, that was a tenth of the crawl's time.
+        few dozen articles, that was a tenth of the crawl's time. A session id is not asked for (links.py).
         """
+        url = without_session(url)
         if url in self.requested:
             return
         self.requested.add(url)
@@ -196,41 +200,24 @@ class NewsSpider(scrapy.Spider, MultiPageArticles):
                 yield from self.follow_article(entry.url, hints=hints)
 
     def parse_listing(self, response: scrapy.http.Response, listing_depth: int = 0) -> Any:
-        """A section or home page: its links to articles, and to further listings up to a depth."""
+        """A section or home page: its links to articles, and to further listings up to a depth; at most
+        NEWSARCHIVE_LINKS_PER_PAGE new ones."""
         if not isinstance(response, TextResponse):
             report(self.crawler, response.url, f"not html: {media_type(response.headers.get(b'Content-Type'))}")
             return
+        budget = LinkBudget(self.max_links)
         for url in self.page_links(response):
             if self.is_article(url):
-                yield from self.follow_article(url)
-            elif listing_depth < self.max_listing_depth and self.is_listing(url):
+                if url not in self.requested and budget.take():
+                    yield from self.follow_article(url)
+            elif listing_depth < self.max_listing_depth and self.is_listing(url) and budget.take():
                 yield scrapy.Request(
                     url,
                     callback=self.parse_discovery,
                     errback=self.on_error,
                     cb_kwargs={"listing_depth": listing_depth + 1},
                 )
-
-    def page_links(self, response: scrapy.http.Response) -> Iterator[str]:
-        """The page's links to this site, absolute and without fragments."""
-        if not isinstance(response, TextResponse):
-            return
-        base = get_base_url(response)
-        origin = base[: base.find("/", base.find("//") + 2)] if base.count("/") > 2 else base
-        for href in find_hrefs(response.text):
-            # A root-relative or absolute href means the same URL on every page of the site, and a site
-            # repeats its menus and sidebars on every page: resolve each such href once.
-            key = origin + "\n" + href if href[0] == "/" or href.startswith("http") else None
-            url = self._resolved.get(key, "") if key else ""
-            if url == "":
-                url = urljoin(base, href).split("#", 1)[0]
-                url = url if url.startswith(("http://", "https://")) and self.same_site(url) else None
-                if key:
-                    if len(self._resolved) > 50_000:
-                        self._resolved.clear()
-                    self._resolved[key] = url
-            if url:
-                yield url
+        self.link_cap_reached(response.url, budget)
 
     # -- articles --------------------------------------------------------------------------------
 
@@ -251,8 +238,8 @@ class NewsSpider(scrapy.Spider, MultiPageArticles):
             report(self.crawler, response.url, str(exc))
             return None
         # The page as fetched, not as it names itself (rel=canonical): the archive keeps every URL an
-        # article was reached under as an alias of it.
-        article.pages = [response.url]
+        # article was reached under as an alias of it (but for a session id the server redirected to).
+        article.pages = [without_session(response.url)]
         return article
 
     async def parse_article(self, response: scrapy.http.Response, hops: int = 0) -> Any:
@@ -269,10 +256,12 @@ class NewsSpider(scrapy.Spider, MultiPageArticles):
             # Every article the page links to, sidebars included: they are not the article's related
             # reading, but they are how a crawl finds articles that feeds and listings no longer show.
             own = {article.url, response.url, *article.pages}
+            budget = LinkBudget(self.max_links)
             for url in self.page_links(response):
-                if url not in self.requested and url not in own and self.is_article(url):
+                if url not in self.requested and url not in own and self.is_article(url) and budget.take():
                     for request in self.follow_article(url, hops=hops + 1):
                         yield request
+            self.link_cap_reached(response.url, budget)
         yield self.next_page_or_done(article)
 
     # -- errors ----------------------------------------------------------------------------------
@@ -283,11 +272,11 @@ class NewsSpider(scrapy.Spider, MultiPageArticles):
         # After redirects, the problem belongs to the URL the crawl asked for, not where it was sent.
         url = (request.meta.get("redirect_urls") or [request.url])[0]
         if isinstance(exc, IgnoreRequest) and getattr(exc, "response", None) is None:
-            reason = ignored_reason(exc)
-            if reason:
-                report(self.crawler, url, reason)
+            problem = ignored_problem(exc)
+            if problem:
+                report(self.crawler, url, problem[1], kind=problem[0])
                 return
-            # robots.txt, offsite or a middleware's choice: not a problem with the page.
+            # Offsite or a middleware's choice (an archived URL not due): not a problem with the page.
             self.crawler.stats.inc_value("newsarchive/skipped")
             self.logger.debug("skipped %s: %s", request.url, exc)
             return

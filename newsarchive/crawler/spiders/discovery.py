@@ -39,6 +39,7 @@ class Entry:
     published: datetime | None = None
     modified: datetime | None = None
     is_sitemap: bool = False  # an entry of a sitemap index: another sitemap to read
+    problem: str | None = None  # not an entry: why the document's entries end early (`url` is the document's)
 
 
 def media_type(content_type: str | bytes | None) -> str:
@@ -157,8 +158,23 @@ def parse_date(text: str | None) -> datetime | None:
 def _absolute(base: str, href: str | None) -> str | None:
     if not href or not href.strip():
         return None
-    url = urldefrag(urljoin(base, href.strip()))[0]
+    try:
+        url = urldefrag(urljoin(base, href.strip()))[0]
+    except ValueError:  # "http://[oops/": kept as written, for the spider to count and record as a bad link
+        return href.strip()
     return url if url.startswith(("http://", "https://")) else None
+
+
+# libxml2's bounds on a document from a stranger (a text node over 10 MB, entity amplification, nesting depth):
+# past one, a recovering parser returns what it read so far, and the rest of the feed is lost.
+_LIMIT_ERRORS = ("ERR_RESOURCE_LIMIT", "ERR_ENTITY_LOOP", "ERR_ENTITY_AMPLIFICATION")
+
+
+def _cut_short(parser: etree.XMLParser) -> str | None:
+    for error in parser.error_log:
+        if error.type_name in _LIMIT_ERRORS or "XML_PARSE_HUGE" in error.message:
+            return f"{error.message.strip()} (line {error.line})"
+    return None
 
 
 def _rss_item(el: etree._Element, feed_url: str) -> Entry | None:
@@ -187,16 +203,27 @@ def _atom_entry(el: etree._Element, feed_url: str) -> Entry | None:
 
 
 def parse_feed(body: bytes, feed_url: str) -> list[Entry]:
-    """The entries of an RSS 0.9x/1.0/2.0 or Atom feed; relative links are joined with the feed's URL."""
-    root = _root(body)
+    """The entries of an RSS 0.9x/1.0/2.0 or Atom feed; relative links are joined with the feed's URL.
+
+    A feed that libxml2 stopped reading at one of its limits gives the entries before the cut and, first,
+    an Entry whose `problem` says where it was cut.
+    """
+    parser = _parser()
+    try:
+        root = etree.fromstring(maybe_gunzip(body), parser=parser)
+    except (etree.XMLSyntaxError, ValueError):
+        root = None
+    cut = _cut_short(parser)
+    entries = [Entry(feed_url, problem=f"feed cut short: {cut}")] if cut else []
     if root is None:
-        return []
-    entries = []
+        return entries
     for el in root.iter():
         name = _local(el)
         entry = _rss_item(el, feed_url) if name == "item" else _atom_entry(el, feed_url) if name == "entry" else None
         if entry is not None:
             entries.append(entry)
+    if cut:
+        entries[0].problem = f"{entries[0].problem}; {len(entries) - 1} entries read before it"
     return entries
 
 

@@ -11,6 +11,7 @@ import scrapy
 from newsarchive.crawler.problems import report, traceback_summary
 from newsarchive.extract import merge_pages
 from newsarchive.items import Article
+from newsarchive.text.urls import without_session
 
 
 class MultiPageArticles:
@@ -24,7 +25,7 @@ class MultiPageArticles:
 
     def next_page_or_done(self, article: Article) -> Any:
         """A request for the article's next page, or the finished article when there is none to fetch."""
-        nxt = article.next_page
+        nxt = without_session(article.next_page) if article.next_page else None
         seen = set(article.pages) | {article.url}
         if nxt and nxt not in seen and len(article.pages) < self.max_pages and self.same_site(nxt):
             # dont_filter: page 2 may also have been reached by another path, and page 1 must not be lost.
