@@ -38,6 +38,7 @@ class CrawlRun:
         similarity: float | None,
         clusters: bool,
         problems_per_article: int | None = None,
+        max_aliases: int | None = None,
     ) -> None:
         self.db = db
         self.record_run = record_run
@@ -53,6 +54,7 @@ class CrawlRun:
         self.finished = False  # the run row has its end (or finishing it was tried and failed)
         self.finish_error: str | None = None  # why the run row could not be finished
         self.problems_per_article = problems_per_article  # None or 0: no cap
+        self.max_aliases = max_aliases  # 0: no cap; None: the archive's default
         self._per_article: Counter = Counter()  # rows by (kind, reason kind, article)
 
     @classmethod
@@ -67,6 +69,7 @@ class CrawlRun:
             similarity=float(similarity) if similarity not in (None, "") else env_similarity(),
             clusters=settings.getbool("NEWSARCHIVE_CLUSTERS"),
             problems_per_article=settings.getint("NEWSARCHIVE_PROBLEMS_PER_ARTICLE"),
+            max_aliases=_optional_int(settings.get("NEWSARCHIVE_ALIASES_PER_ARTICLE")),
         )
         # engine_stopped comes after every spider_closed handler: the last moment anyone writes.
         crawler.signals.connect(run.close, signal=signals.engine_stopped)
@@ -75,7 +78,9 @@ class CrawlRun:
     @property
     def archive(self) -> Archive:
         if self._archive is None:
-            self._archive = open_archive(self.db, similarity=self.similarity, clusters=self.clusters)
+            self._archive = open_archive(
+                self.db, similarity=self.similarity, clusters=self.clusters, max_aliases=self.max_aliases
+            )
         return self._archive
 
     def start(self, spider: Any) -> int | None:
@@ -156,6 +161,10 @@ class CrawlRun:
 
 
 _NAMED_URL = re.compile(r"https?://[^\s'\"]+")
+
+
+def _optional_int(value: Any) -> int | None:
+    return None if value in (None, "") else int(value)
 
 
 def reason_kind(reason: str) -> str:

@@ -106,7 +106,10 @@ class StorePipeline:
         self.buffer: list[Article] = []
         self.max_failures = max(1, max_failures)
         self.writer = storeproc.BatchWriter(
-            lambda: storeproc.writer(run.db, run.similarity, run.clusters, in_process=not store_process), restarts
+            lambda: storeproc.writer(
+                run.db, run.similarity, run.clusters, in_process=not store_process, max_aliases=run.max_aliases
+            ),
+            restarts,
         )
         self.not_saved = 0
         self.failed_in_a_row = 0

@@ -122,6 +122,8 @@ NEWSARCHIVE_SAVE_FAILURES = 3
 NEWSARCHIVE_LINKS_PER_PAGE = 1000
 # Problem rows of one kind recorded for one article in one crawl (0: all); the rest only counted in the run.
 NEWSARCHIVE_PROBLEMS_PER_ARTICLE = 20
+# URLs kept as aliases of one article (0: all; None: the archive's default, 200); a cut is recorded once per run.
+NEWSARCHIVE_ALIASES_PER_ARTICLE = None
 # Bytes of a robots.txt read (Google reads 500 KiB); the rest is ignored and the cut recorded.
 NEWSARCHIVE_ROBOTSTXT_MAXSIZE = 512 * 1024
 

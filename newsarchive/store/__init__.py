@@ -9,13 +9,24 @@ from .matching import SaveResult
 __all__ = ["Archive", "SaveResult", "SearchQueryError", "StoreError", "open_archive"]
 
 
-def open_archive(db: str, *, fts: bool = True, similarity: float | None = None, clusters: bool = True) -> Archive:
+def open_archive(
+    db: str,
+    *,
+    fts: bool = True,
+    similarity: float | None = None,
+    clusters: bool = True,
+    max_aliases: int | None = None,
+) -> Archive:
     """Open (creating or upgrading its schema) the archive at a file path or SQLAlchemy URL.
 
     Raises StoreError("cannot open archive <db>: <reason>") when it cannot be used.
     `fts=False` skips full-text indexing on writes (bulk loads); the next search rebuilds the index.
     `similarity` is the near-duplicate threshold for story clusters (None: the archive's default, 0.5).
     `clusters=False` saves without story clusters; the first save or `related` that wants them indexes the
-    articles saved without them. The store reads no environment: see newsarchive.crawler.environment.
+    articles saved without them. `max_aliases` caps the URLs kept as aliases of one article (0: no cap;
+    None: the archive's default). The store reads no environment: see newsarchive.crawler.environment.
     """
-    return Archive(db, fts=fts, similarity=similarity, clusters=clusters)
+    archive = Archive(db, fts=fts, similarity=similarity, clusters=clusters)
+    if max_aliases is not None:
+        archive.max_aliases = max_aliases or None
+    return archive

@@ -17,9 +17,9 @@ from newsarchive.text.urls import url_key
 _archive: Archive | None = None  # the writer process's own connection to the archive
 
 
-def _open(db: str, similarity: float | None, clusters: bool) -> None:
+def _open(db: str, similarity: float | None, clusters: bool, max_aliases: int | None) -> None:
     global _archive
-    _archive = open_archive(db, similarity=similarity, clusters=clusters)
+    _archive = open_archive(db, similarity=similarity, clusters=clusters, max_aliases=max_aliases)
 
 
 def save(batch: list[Article], run_id: int | None, archive: Archive | None = None) -> tuple[list, list]:
@@ -40,12 +40,14 @@ def save(batch: list[Article], run_id: int | None, archive: Archive | None = Non
     return results, notes
 
 
-def writer(db: str, similarity: float | None, clusters: bool, in_process: bool) -> Executor:
+def writer(
+    db: str, similarity: float | None, clusters: bool, in_process: bool, max_aliases: int | None = None
+) -> Executor:
     """One writer: a separate process with its own connection to the archive, or a thread of this process
     when `in_process` (then `save` must be given the crawl's own archive)."""
     if in_process:
         return ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsarchive-store")
-    return worker_pool(1, _open, (db, similarity, clusters))
+    return worker_pool(1, _open, (db, similarity, clusters, max_aliases))
 
 
 def submit(executor: Executor, batch: list[Article], run_id: int | None, archive: Archive) -> Any:
