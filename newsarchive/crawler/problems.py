@@ -65,7 +65,7 @@ def ignored_reason(exc: BaseException) -> str | None:
     """The problem behind a request a middleware gave up on (redirect loop, decompression bomb); None for
     a deliberate skip (robots.txt, offsite, an archived URL not due for a re-check)."""
     text = str(exc)
-    if text.startswith("redirect loop"):
+    if text.startswith(("redirect loop", "headers too large")):  # the latter: downloadhandlers/headers.py
         return text
     if "max redirections" in text:
         return "too many redirects"

@@ -55,6 +55,11 @@ DOWNLOADER_MIDDLEWARES = {
     # Sees a redirect before RedirectMiddleware (600) follows it.
     "newsarchive.crawler.downloadermiddlewares.redirects.RedirectLoopMiddleware": 610,
 }
+# Scrapy's HTTP/1.1 handler with the response headers bounded (NEWSARCHIVE_MAX_HEADER_BYTES).
+DOWNLOAD_HANDLERS = {
+    "http": "newsarchive.crawler.downloadhandlers.headers.BoundedHeadersDownloadHandler",
+    "https": "newsarchive.crawler.downloadhandlers.headers.BoundedHeadersDownloadHandler",
+}
 EXTENSIONS = {
     "newsarchive.crawler.extensions.runrecorder.RunRecorder": 500,
     "newsarchive.crawler.extensions.progress.Progress": 510,
@@ -111,6 +116,20 @@ NEWSARCHIVE_SITE_NAME = None
 # Links, URL keys, redirects and robots.txt:
 
 # Sitemaps, feeds, headers and page sizes:
+# Sitemap indexes nested below a start URL that are read (index -> yearly index -> monthly sitemaps is 2).
+NEWSARCHIVE_SITEMAP_DEPTH = 3
+# Nested sitemaps requested per run; a large publisher has a few hundred, an endless index has no end.
+NEWSARCHIVE_MAX_SITEMAPS = 1000
+# Entries read from one sitemap: the sitemap protocol's own limit.
+NEWSARCHIVE_SITEMAP_ENTRIES = 50_000
+# Entries read from one feed: a news feed lists tens, an "everything" feed a few thousand.
+NEWSARCHIVE_FEED_ENTRIES = 5_000
+# Bytes a gzip feed or sitemap may inflate to (the sitemap protocol's 50 MB); it is read a chunk at a time.
+NEWSARCHIVE_INFLATED_BYTES = 50 * 1024 * 1024
+# Distinct links read from one page: a big front page has a thousand or two.
+NEWSARCHIVE_PAGE_LINKS = 5_000
+# Bytes of a response's status line and headers (DOWNLOAD_MAXSIZE counts only the body); browsers allow 256 KB.
+NEWSARCHIVE_MAX_HEADER_BYTES = 256 * 1024
 
 # Reading the archive (queries):
 

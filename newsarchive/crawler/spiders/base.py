@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any, Self
 from urllib.parse import urljoin
@@ -16,15 +16,15 @@ from newsarchive.crawler.problems import describe_exception, ignored_reason, rep
 from newsarchive.crawler.projectsettings import project_settings
 from newsarchive.crawler.spiders.discovery import (
     Entry,
-    find_hrefs,
+    EntryReader,
     is_html_type,
+    iter_hrefs,
     looks_binary,
-    maybe_gunzip,
     media_type,
-    parse_feed,
-    parse_sitemap,
     sniff,
 )
+from newsarchive.crawler.spiders.gzipped import inflated_head
+from newsarchive.crawler.spiders.limits import DiscoveryLimits, SitemapBudget
 from newsarchive.crawler.spiders.multipage import MultiPageArticles
 from newsarchive.crawler.workers.extraction import ExtractionPool
 from newsarchive.extract import ExtractionError
@@ -61,6 +61,8 @@ class NewsSpider(scrapy.Spider, MultiPageArticles):
     # Set by from_crawler from the project's settings (a spider made without a crawler has no extraction pool).
     max_hops: int
     max_listing_depth: int
+    limits: DiscoveryLimits
+    sitemaps: SitemapBudget
     extraction: ExtractionPool | None = None
 
     def __init__(self, *args: Any, **kwargs: Any):
@@ -77,6 +79,8 @@ class NewsSpider(scrapy.Spider, MultiPageArticles):
         spider.max_hops = settings.getint("NEWSARCHIVE_ARTICLE_HOPS")
         spider.max_listing_depth = settings.getint("NEWSARCHIVE_LISTING_DEPTH")
         spider.max_pages = settings.getint("NEWSARCHIVE_MAX_PAGES")
+        spider.limits = DiscoveryLimits.from_settings(settings)
+        spider.sitemaps = SitemapBudget(spider.limits.sitemap_depth, spider.limits.max_sitemaps)
         spider.extraction = ExtractionPool.from_crawler(crawler)
         return spider
 
@@ -84,6 +88,9 @@ class NewsSpider(scrapy.Spider, MultiPageArticles):
         extraction = getattr(self, "extraction", None)
         if extraction is not None:
             extraction.close()
+        sitemaps = getattr(self, "sitemaps", None)
+        for url, why in sitemaps.cut_rows() if sitemaps else ():
+            report(self.crawler, url, why)
 
     # -- what subclasses decide ------------------------------------------------------------------
 
@@ -158,11 +165,12 @@ class NewsSpider(scrapy.Spider, MultiPageArticles):
 
     # -- discovery -------------------------------------------------------------------------------
 
-    async def parse_discovery(self, response: scrapy.http.Response, listing_depth: int = 0) -> Any:
+    async def parse_discovery(
+        self, response: scrapy.http.Response, listing_depth: int = 0, sitemap_depth: int = 0
+    ) -> Any:
         """A start URL or a sitemap: feed, sitemap (index) or HTML page, told apart by content."""
         ctype = response.headers.get(b"Content-Type")
-        body = maybe_gunzip(response.body)
-        kind = sniff(body, ctype)
+        kind = sniff(inflated_head(response.body), ctype)
         if kind == "html":
             async for output in self.parse_html_page(response, listing_depth):
                 yield output
@@ -170,10 +178,22 @@ class NewsSpider(scrapy.Spider, MultiPageArticles):
         if kind not in ("feed", "sitemap"):
             report(self.crawler, response.url, f"not a feed, sitemap or web page: {media_type(ctype) or 'binary'}")
             return
-        entries = parse_feed(body, response.url) if kind == "feed" else parse_sitemap(body, response.url)
+        # Read as they are followed: a feed or sitemap is never held whole, inflated or as a tree.
+        limits = self.limits
+        entries = EntryReader(
+            response.body,
+            response.url,
+            kind,
+            max_entries=limits.feed_entries if kind == "feed" else limits.sitemap_entries,
+            max_bytes=limits.inflated_bytes,
+        )
         self.crawler.stats.inc_value(f"newsarchive/{kind}s_read")
-        for request in self.follow_entries(entries, kind):
+        for request in self.follow_entries(entries, kind, sitemap_depth):
             yield request
+        if entries.cut:
+            setting = {"bytes": " (NEWSARCHIVE_INFLATED_BYTES)", "entries": f" (NEWSARCHIVE_{kind.upper()}_ENTRIES)"}
+            why = f"{kind} cut: {entries.cut}{setting.get(entries.over or '', '')}, the rest not read"
+            report(self.crawler, response.url, why)
 
     async def parse_html_page(self, response: scrapy.http.Response, listing_depth: int) -> Any:
         """A web page reached by discovery: an article is read as one, any other page as a listing of links."""
@@ -184,13 +204,22 @@ class NewsSpider(scrapy.Spider, MultiPageArticles):
             for output in self.parse_listing(response, listing_depth):
                 yield output
 
-    def follow_entries(self, entries: list[Entry], kind: str) -> Iterator[scrapy.Request]:
+    def follow_entries(self, entries: Iterable[Entry], kind: str, sitemap_depth: int = 0) -> Iterator[scrapy.Request]:
         """Requests for a feed's or sitemap's entries: the nested sitemaps on this site and the articles it wants,
-        with the entry's dates as hints (they set the priority and fill in dates the page lacks)."""
+        with the entry's dates as hints (they set the priority and fill in dates the page lacks).
+
+        `sitemap_depth` is how many sitemap indexes deep the entries are; nested sitemaps past the depth or
+        count limit are not requested (the run records how many, see SitemapBudget).
+        """
         for entry in entries:
             if entry.is_sitemap:
-                if self.same_site(entry.url):
-                    yield scrapy.Request(entry.url, callback=self.parse_discovery, errback=self.on_error)
+                if self.same_site(entry.url) and self.sitemaps.allow(entry.url, sitemap_depth + 1):
+                    yield scrapy.Request(
+                        entry.url,
+                        callback=self.parse_discovery,
+                        errback=self.on_error,
+                        cb_kwargs={"sitemap_depth": sitemap_depth + 1},
+                    )
             elif self.wants_entry(entry, kind):
                 hints = {k: v for k, v in (("published", entry.published), ("modified", entry.modified)) if v}
                 yield from self.follow_article(entry.url, hints=hints)
@@ -217,7 +246,7 @@ class NewsSpider(scrapy.Spider, MultiPageArticles):
             return
         base = get_base_url(response)
         origin = base[: base.find("/", base.find("//") + 2)] if base.count("/") > 2 else base
-        for href in find_hrefs(response.text):
+        for href in self.page_hrefs(response):
             # A root-relative or absolute href means the same URL on every page of the site, and a site
             # repeats its menus and sidebars on every page: resolve each such href once.
             key = origin + "\n" + href if href[0] == "/" or href.startswith("http") else None
@@ -231,6 +260,18 @@ class NewsSpider(scrapy.Spider, MultiPageArticles):
                     self._resolved[key] = url
             if url:
                 yield url
+
+    def page_hrefs(self, response: TextResponse) -> Iterator[str]:
+        """The page's distinct hrefs, at most NEWSARCHIVE_PAGE_LINKS of them; a cut is recorded for the page."""
+        limit = self.limits.page_links
+        for count, href in enumerate(iter_hrefs(response.text)):
+            if count == limit:
+                why = (
+                    f"links cut: more than {limit:,} links on the page (NEWSARCHIVE_PAGE_LINKS), the rest not followed"
+                )
+                report(self.crawler, response.url, why)
+                return
+            yield href
 
     # -- articles --------------------------------------------------------------------------------
 
