@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any, Self
 from urllib.parse import urljoin
@@ -14,17 +14,8 @@ from scrapy.utils.response import get_base_url
 
 from newsarchive.crawler.problems import describe_exception, ignored_reason, report
 from newsarchive.crawler.projectsettings import project_settings
-from newsarchive.crawler.spiders.discovery import (
-    Entry,
-    EntryReader,
-    is_html_type,
-    iter_hrefs,
-    looks_binary,
-    media_type,
-    sniff,
-)
-from newsarchive.crawler.spiders.gzipped import inflated_head
-from newsarchive.crawler.spiders.limits import DiscoveryLimits, SitemapBudget
+from newsarchive.crawler.spiders.discovery import Entry, is_html_type, looks_binary, media_type
+from newsarchive.crawler.spiders.feeds import FeedsAndSitemaps
 from newsarchive.crawler.spiders.multipage import MultiPageArticles
 from newsarchive.crawler.workers.extraction import ExtractionPool
 from newsarchive.extract import ExtractionError
@@ -48,7 +39,7 @@ def hint_priority(hints: dict | None) -> int:
     return next((priority for limit, priority in _FRESHNESS if age_hours < limit), 1)
 
 
-class NewsSpider(scrapy.Spider, MultiPageArticles):
+class NewsSpider(scrapy.Spider, FeedsAndSitemaps, MultiPageArticles):
     """Crawls one site: reads its feeds, sitemaps and listings, then its articles.
 
     Subclasses say where to start (`discovery_urls`), which URLs are articles (`is_article`) or
@@ -61,8 +52,6 @@ class NewsSpider(scrapy.Spider, MultiPageArticles):
     # Set by from_crawler from the project's settings (a spider made without a crawler has no extraction pool).
     max_hops: int
     max_listing_depth: int
-    limits: DiscoveryLimits
-    sitemaps: SitemapBudget
     extraction: ExtractionPool | None = None
 
     def __init__(self, *args: Any, **kwargs: Any):
@@ -79,8 +68,7 @@ class NewsSpider(scrapy.Spider, MultiPageArticles):
         spider.max_hops = settings.getint("NEWSARCHIVE_ARTICLE_HOPS")
         spider.max_listing_depth = settings.getint("NEWSARCHIVE_LISTING_DEPTH")
         spider.max_pages = settings.getint("NEWSARCHIVE_MAX_PAGES")
-        spider.limits = DiscoveryLimits.from_settings(settings)
-        spider.sitemaps = SitemapBudget(spider.limits.sitemap_depth, spider.limits.max_sitemaps)
+        spider.setup_discovery(crawler, settings)
         spider.extraction = ExtractionPool.from_crawler(crawler)
         return spider
 
@@ -88,9 +76,7 @@ class NewsSpider(scrapy.Spider, MultiPageArticles):
         extraction = getattr(self, "extraction", None)
         if extraction is not None:
             extraction.close()
-        sitemaps = getattr(self, "sitemaps", None)
-        for url, why in sitemaps.cut_rows() if sitemaps else ():
-            report(self.crawler, url, why)
+        self.report_discovery_cuts()
 
     # -- what subclasses decide ------------------------------------------------------------------
 
@@ -163,37 +149,7 @@ class NewsSpider(scrapy.Spider, MultiPageArticles):
     def parse(self, response: scrapy.http.Response, **kwargs: Any) -> Any:
         return self.parse_discovery(response, **kwargs)
 
-    # -- discovery -------------------------------------------------------------------------------
-
-    async def parse_discovery(
-        self, response: scrapy.http.Response, listing_depth: int = 0, sitemap_depth: int = 0
-    ) -> Any:
-        """A start URL or a sitemap: feed, sitemap (index) or HTML page, told apart by content."""
-        ctype = response.headers.get(b"Content-Type")
-        kind = sniff(inflated_head(response.body), ctype)
-        if kind == "html":
-            async for output in self.parse_html_page(response, listing_depth):
-                yield output
-            return
-        if kind not in ("feed", "sitemap"):
-            report(self.crawler, response.url, f"not a feed, sitemap or web page: {media_type(ctype) or 'binary'}")
-            return
-        # Read as they are followed: a feed or sitemap is never held whole, inflated or as a tree.
-        limits = self.limits
-        entries = EntryReader(
-            response.body,
-            response.url,
-            kind,
-            max_entries=limits.feed_entries if kind == "feed" else limits.sitemap_entries,
-            max_bytes=limits.inflated_bytes,
-        )
-        self.crawler.stats.inc_value(f"newsarchive/{kind}s_read")
-        for request in self.follow_entries(entries, kind, sitemap_depth):
-            yield request
-        if entries.cut:
-            setting = {"bytes": " (NEWSARCHIVE_INFLATED_BYTES)", "entries": f" (NEWSARCHIVE_{kind.upper()}_ENTRIES)"}
-            why = f"{kind} cut: {entries.cut}{setting.get(entries.over or '', '')}, the rest not read"
-            report(self.crawler, response.url, why)
+    # -- discovery (feeds and sitemaps: feeds.py) ---------------------------------------------------
 
     async def parse_html_page(self, response: scrapy.http.Response, listing_depth: int) -> Any:
         """A web page reached by discovery: an article is read as one, any other page as a listing of links."""
@@ -203,26 +159,6 @@ class NewsSpider(scrapy.Spider, MultiPageArticles):
         else:
             for output in self.parse_listing(response, listing_depth):
                 yield output
-
-    def follow_entries(self, entries: Iterable[Entry], kind: str, sitemap_depth: int = 0) -> Iterator[scrapy.Request]:
-        """Requests for a feed's or sitemap's entries: the nested sitemaps on this site and the articles it wants,
-        with the entry's dates as hints (they set the priority and fill in dates the page lacks).
-
-        `sitemap_depth` is how many sitemap indexes deep the entries are; nested sitemaps past the depth or
-        count limit are not requested (the run records how many, see SitemapBudget).
-        """
-        for entry in entries:
-            if entry.is_sitemap:
-                if self.same_site(entry.url) and self.sitemaps.allow(entry.url, sitemap_depth + 1):
-                    yield scrapy.Request(
-                        entry.url,
-                        callback=self.parse_discovery,
-                        errback=self.on_error,
-                        cb_kwargs={"sitemap_depth": sitemap_depth + 1},
-                    )
-            elif self.wants_entry(entry, kind):
-                hints = {k: v for k, v in (("published", entry.published), ("modified", entry.modified)) if v}
-                yield from self.follow_article(entry.url, hints=hints)
 
     def parse_listing(self, response: scrapy.http.Response, listing_depth: int = 0) -> Any:
         """A section or home page: its links to articles, and to further listings up to a depth."""
@@ -260,18 +196,6 @@ class NewsSpider(scrapy.Spider, MultiPageArticles):
                     self._resolved[key] = url
             if url:
                 yield url
-
-    def page_hrefs(self, response: TextResponse) -> Iterator[str]:
-        """The page's distinct hrefs, at most NEWSARCHIVE_PAGE_LINKS of them; a cut is recorded for the page."""
-        limit = self.limits.page_links
-        for count, href in enumerate(iter_hrefs(response.text)):
-            if count == limit:
-                why = (
-                    f"links cut: more than {limit:,} links on the page (NEWSARCHIVE_PAGE_LINKS), the rest not followed"
-                )
-                report(self.crawler, response.url, why)
-                return
-            yield href
 
     # -- articles --------------------------------------------------------------------------------
 
