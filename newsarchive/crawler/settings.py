@@ -124,6 +124,9 @@ NEWSARCHIVE_MAX_SITEMAPS = 1000
 NEWSARCHIVE_SITEMAP_ENTRIES = 50_000
 # Entries read from one feed: a news feed lists tens, an "everything" feed a few thousand.
 NEWSARCHIVE_FEED_ENTRIES = 5_000
+# Article requests from feeds and sitemaps waiting in the scheduler at once (about 3 KB each); the rest wait
+# as bare URLs until the crawl runs out of requests, so a sitemap of 50,000 articles does not cost 150 MB.
+NEWSARCHIVE_QUEUED_ENTRIES = 2_000
 # Bytes a gzip feed or sitemap may inflate to (the sitemap protocol's 50 MB); it is read a chunk at a time.
 NEWSARCHIVE_INFLATED_BYTES = 50 * 1024 * 1024
 # Distinct links read from one page: a big front page has a thousand or two.

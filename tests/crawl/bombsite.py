@@ -75,6 +75,14 @@ def big_feed(base: str) -> Iterator[bytes]:
     yield ("".join(batch) + "</channel></rss>").encode()
 
 
+def big_sitemap(base: str, entries: int) -> Iterator[bytes]:
+    """A sitemap of `entries` article URLs: missing ones, then the good articles last."""
+    yield b'<?xml version="1.0" encoding="UTF-8"?><urlset>'
+    for start in range(0, entries - len(GOOD), 1000):
+        yield _locs([f"{MISSING}{n}.html" for n in range(start, min(start + 1000, entries - len(GOOD)))], base)
+    yield _locs(GOOD, base) + b"</urlset>"
+
+
 def link_page(base: str) -> Iterator[bytes]:
     """A listing page of BIG_PAGE_LINKS links: the good articles first, then links to distinct other pages."""
     yield b"<!DOCTYPE html><html><head><meta charset=utf-8><title>All</title></head><body><ul>"
@@ -107,6 +115,8 @@ class BombHandler(BaseHTTPRequestHandler):
             return self.send(200, "application/xml", [sitemap_index(path, base)])
         if path == "/sitemap.xml.gz":
             return self.send(200, "application/x-gzip", gzip_sitemap(base))
+        if path.startswith("/big-sitemap.xml?entries="):
+            return self.send(200, "application/xml", big_sitemap(base, int(path.split("=")[1])))
         if path == "/big-feed.xml":
             return self.send(200, "application/rss+xml", big_feed(base))
         if path == "/links.html":

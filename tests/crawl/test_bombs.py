@@ -115,3 +115,25 @@ def test_a_page_of_100000_links_is_followed_up_to_the_link_limit_and_the_cut_rec
         )
     ]
     assert rss < RSS_CAP, f"peak RSS {rss / 2**20:.0f} MB"
+
+
+def test_a_sitemap_of_50000_articles_waits_in_a_backlog_rather_than_the_scheduler(tmp_path):
+    # Stopped after a few hundred pages: the cost is in scheduling 50,000 requests at once (about 260 MB).
+    with serve() as (base, log):
+        summary, rss, problems = crawl_bomb(
+            base + "/big-sitemap.xml?entries=50000", tmp_path / "a.db", *FULL_SIZE, "-s", "CLOSESPIDER_PAGECOUNT=300"
+        )
+    assert len(log) < 1000
+    assert rss < RSS_CAP, f"peak RSS {rss / 2**20:.0f} MB"
+
+
+def test_every_entry_of_a_sitemap_is_fetched_once_however_small_the_batches_from_the_backlog(tmp_path):
+    entries = 400
+    with serve() as (base, log):
+        summary, rss, problems = crawl_bomb(
+            base + f"/big-sitemap.xml?entries={entries}", tmp_path / "a.db", "-s", "NEWSARCHIVE_QUEUED_ENTRIES=50"
+        )
+    articles = [path for path in log if path.startswith("/news/")]
+    assert len(articles) == len(set(articles)) == entries
+    assert summary["stored"] == sorted(base + path for path in GOOD)  # the last three of the sitemap
+    assert summary["status"] == "finished" and not [p for p in problems if not p["reason"].startswith("HTTP 404")]

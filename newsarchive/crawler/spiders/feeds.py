@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import scrapy
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import TextResponse
 
 from newsarchive.crawler.problems import report
@@ -20,6 +23,9 @@ class FeedsAndSitemaps:
     crawler: Any
     limits: DiscoveryLimits
     sitemaps: SitemapBudget
+    # Article entries waiting for room in the scheduler, as (URL, hints): a queued Request costs about 3 KB,
+    # so a sitemap of 50,000 articles scheduled at once would cost 150 MB; these cost a twentieth of that.
+    backlog: deque[tuple[str, dict]]
     same_site: Callable[[str], bool]
     wants_entry: Callable[[Entry, str], bool]
     follow_article: Callable[..., Iterator[scrapy.Request]]
@@ -30,6 +36,29 @@ class FeedsAndSitemaps:
         """The caps, from the crawler's project settings (called by from_crawler)."""
         self.limits = DiscoveryLimits.from_settings(settings)
         self.sitemaps = SitemapBudget(self.limits.sitemap_depth, self.limits.max_sitemaps)
+        self.backlog = deque()
+        crawler.signals.connect(self.release_backlog, signal=signals.spider_idle)
+
+    def has_room(self) -> bool:
+        """Whether the scheduler holds fewer requests than NEWSARCHIVE_QUEUED_ENTRIES."""
+        scheduler = getattr(getattr(self.crawler, "engine", None), "scheduler", None)
+        try:
+            return len(scheduler) < self.limits.queued_entries  # type: ignore[arg-type]
+        except TypeError:  # a scheduler that does not say
+            return True
+
+    def release_backlog(self, spider: Any = None) -> None:
+        """When the crawl runs out of requests: up to NEWSARCHIVE_QUEUED_ENTRIES more articles from the backlog."""
+        if spider is not self or not self.backlog:
+            return
+        released = 0
+        while self.backlog and released < self.limits.queued_entries:
+            url, hints = self.backlog.popleft()
+            for request in self.follow_article(url, hints=hints):
+                self.crawler.engine.crawl(request)
+                released += 1
+        if released:
+            raise DontCloseSpider
 
     def report_discovery_cuts(self) -> None:
         """One problem row per cap that cut nested sitemaps this run (called when the spider closes)."""
@@ -85,7 +114,10 @@ class FeedsAndSitemaps:
                     )
             elif self.wants_entry(entry, kind):
                 hints = {k: v for k, v in (("published", entry.published), ("modified", entry.modified)) if v}
-                yield from self.follow_article(entry.url, hints=hints)
+                if self.backlog or not self.has_room():
+                    self.backlog.append((entry.url, hints))  # in order: after those already waiting
+                else:
+                    yield from self.follow_article(entry.url, hints=hints)
 
     def page_hrefs(self, response: TextResponse) -> Iterator[str]:
         """The page's distinct hrefs, at most NEWSARCHIVE_PAGE_LINKS of them; a cut is recorded for the page."""

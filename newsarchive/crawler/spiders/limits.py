@@ -19,6 +19,7 @@ class DiscoveryLimits:
     feed_entries: int  # NEWSARCHIVE_FEED_ENTRIES: entries read from one feed
     inflated_bytes: int  # NEWSARCHIVE_INFLATED_BYTES: bytes a gzip feed or sitemap may inflate to
     page_links: int  # NEWSARCHIVE_PAGE_LINKS: distinct links read from one page
+    queued_entries: int  # NEWSARCHIVE_QUEUED_ENTRIES: feed and sitemap articles in the scheduler at once
 
     @classmethod
     def from_settings(cls, settings: Any) -> DiscoveryLimits:
@@ -30,6 +31,7 @@ class DiscoveryLimits:
             feed_entries=settings.getint("NEWSARCHIVE_FEED_ENTRIES"),
             inflated_bytes=settings.getint("NEWSARCHIVE_INFLATED_BYTES"),
             page_links=settings.getint("NEWSARCHIVE_PAGE_LINKS"),
+            queued_entries=settings.getint("NEWSARCHIVE_QUEUED_ENTRIES"),
         )
 
 
