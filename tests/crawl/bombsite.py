@@ -122,7 +122,9 @@ class BombHandler(BaseHTTPRequestHandler):
         if path == "/links.html":
             return self.send(200, "text/html; charset=utf-8", link_page(base))
         if path == "/cookies.xml":
-            return self.cookie_flood(base)
+            return self.cookie_flood(base, COOKIE_FLOOD)
+        if path.startswith("/cookies.xml?bytes="):
+            return self.cookie_flood(base, int(path.split("=")[1]))
         return self.send(404, "text/html", [b"<html><body>Not Found</body></html>"])
 
     def send(self, status: int, ctype: str, chunks: list[bytes] | Iterator[bytes]) -> None:
@@ -138,8 +140,8 @@ class BombHandler(BaseHTTPRequestHandler):
         except OSError:
             pass  # the crawler hung up once it had enough: what it should do
 
-    def cookie_flood(self, base: str) -> None:
-        """A feed whose response carries COOKIE_FLOOD bytes of Set-Cookie headers before its (good) body."""
+    def cookie_flood(self, base: str, size: int) -> None:
+        """A feed whose response carries about `size` bytes of Set-Cookie headers before its (good) body."""
         self.send_response(200)
         self.send_header("Content-Type", "application/rss+xml")
         self.send_header("Connection", "close")
@@ -149,8 +151,9 @@ class BombHandler(BaseHTTPRequestHandler):
             self.wfile.write(b"".join(self._headers_buffer))
             self._headers_buffer = []
             block = line * (CHUNK // len(line) + 1)
-            for _ in range(COOKIE_FLOOD // len(block)):
+            for _ in range(size // len(block)):
                 self.wfile.write(block)
+            self.wfile.write(line * (size % len(block) // len(line)))
             items = "".join(f"<item><link>{base}{path}</link></item>" for path in GOOD)
             self.wfile.write(f"\r\n<rss><channel>{items}</channel></rss>".encode())
         except OSError:

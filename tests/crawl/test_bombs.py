@@ -82,6 +82,12 @@ def test_a_response_with_400_mb_of_set_cookie_headers_fails_with_its_reason_in_b
     assert rss < RSS_CAP, f"peak RSS {rss / 2**20:.0f} MB"
 
 
+def test_a_response_with_headers_under_the_limit_is_read_as_usual(tmp_path):
+    with serve() as (base, _):
+        summary, _, problems = crawl_bomb(base + "/cookies.xml?bytes=200000", tmp_path / "a.db")
+    assert summary["stored"] == sorted(base + path for path in GOOD) and not problems
+
+
 def test_a_feed_of_50000_items_is_read_up_to_the_entry_limit_and_the_cut_recorded(tmp_path):
     limit = 100
     with serve() as (base, log):
