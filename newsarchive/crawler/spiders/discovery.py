@@ -206,8 +206,9 @@ class EntryReader:
             yield from self._entries(parser, state)
         except InflateLimit as exc:
             self.cut, self.over = str(exc), "bytes"
-        except (etree.XMLSyntaxError, ValueError):
-            pass  # broken beyond recovery: the entries before the break stand
+        except (etree.XMLSyntaxError, ValueError) as exc:
+            # Broken beyond lxml's recovery: the entries before the break stand, and the break is said.
+            self.cut = f"broken XML: {exc}"
 
     def _entries(self, parser: etree.XMLPullParser, state: _ReadState) -> Iterator[Entry]:
         for event, el in parser.read_events():
