@@ -25,7 +25,8 @@ class FeedsAndSitemaps:
     sitemaps: SitemapBudget
     # Article entries waiting for room in the scheduler, as (URL, hints): a queued Request costs about 3 KB,
     # so a sitemap of 50,000 articles scheduled at once would cost 150 MB; these cost a twentieth of that.
-    backlog: deque[tuple[str, dict]]
+    backlog: deque[tuple[str, dict | None]]
+    requested: set[str]
     same_site: Callable[[str], bool]
     wants_entry: Callable[[Entry, str], bool]
     follow_article: Callable[..., Iterator[scrapy.Request]]
@@ -115,7 +116,8 @@ class FeedsAndSitemaps:
             elif self.wants_entry(entry, kind):
                 hints = {k: v for k, v in (("published", entry.published), ("modified", entry.modified)) if v}
                 if self.backlog or not self.has_room():
-                    self.backlog.append((entry.url, hints))  # in order: after those already waiting
+                    if entry.url not in self.requested:
+                        self.backlog.append((entry.url, hints or None))  # in order: after those already waiting
                 else:
                     yield from self.follow_article(entry.url, hints=hints)
 
