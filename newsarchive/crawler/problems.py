@@ -66,7 +66,8 @@ def ignored_problem(exc: BaseException) -> tuple[str, str] | None:
     bomb or an unreadable robots.txt, "dropped" for a page robots.txt disallows or a redirect off the site;
     None for a deliberate skip that is no problem (offsite, an archived URL not due for a re-check)."""
     text = str(exc)
-    if text.startswith(("redirect loop", "bad redirect", "robots.txt unavailable")):
+    # "headers too large" comes from downloadhandlers/headers.py.
+    if text.startswith(("redirect loop", "bad redirect", "robots.txt unavailable", "headers too large")):
         return "error", text
     if text.startswith("redirect off-site"):
         return "dropped", text

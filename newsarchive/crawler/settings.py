@@ -58,6 +58,11 @@ DOWNLOADER_MIDDLEWARES = {
     # Sees a redirect before RedirectMiddleware (600) follows it: loops and redirects off the site end there.
     "newsarchive.crawler.downloadermiddlewares.redirects.RedirectLoopMiddleware": 610,
 }
+# Scrapy's HTTP/1.1 handler with the response headers bounded (NEWSARCHIVE_MAX_HEADER_BYTES).
+DOWNLOAD_HANDLERS = {
+    "http": "newsarchive.crawler.downloadhandlers.headers.BoundedHeadersDownloadHandler",
+    "https": "newsarchive.crawler.downloadhandlers.headers.BoundedHeadersDownloadHandler",
+}
 EXTENSIONS = {
     "newsarchive.crawler.extensions.runrecorder.RunRecorder": 500,
     "newsarchive.crawler.extensions.progress.Progress": 510,
@@ -128,6 +133,23 @@ NEWSARCHIVE_ALIASES_PER_ARTICLE = None
 NEWSARCHIVE_ROBOTSTXT_MAXSIZE = 512 * 1024
 
 # Sitemaps, feeds, headers and page sizes:
+# Sitemap indexes nested below a start URL that are read (index -> yearly index -> monthly sitemaps is 2).
+NEWSARCHIVE_SITEMAP_DEPTH = 3
+# Nested sitemaps requested per run; a large publisher has a few hundred, an endless index has no end.
+NEWSARCHIVE_MAX_SITEMAPS = 1000
+# Entries read from one sitemap: the sitemap protocol's own limit.
+NEWSARCHIVE_SITEMAP_ENTRIES = 50_000
+# Entries read from one feed: a news feed lists tens, an "everything" feed a few thousand.
+NEWSARCHIVE_FEED_ENTRIES = 5_000
+# Article requests from feeds and sitemaps waiting in the scheduler at once (about 3 KB each); the rest wait
+# as bare URLs until the crawl runs out of requests, so a sitemap of 50,000 articles does not cost 150 MB.
+NEWSARCHIVE_QUEUED_ENTRIES = 2_000
+# Bytes a gzip feed or sitemap may inflate to (the sitemap protocol's 50 MB); it is read a chunk at a time.
+NEWSARCHIVE_INFLATED_BYTES = 50 * 1024 * 1024
+# Distinct links read from one page: a big front page has a thousand or two.
+NEWSARCHIVE_PAGE_LINKS = 5_000
+# Bytes of a response's status line and headers (DOWNLOAD_MAXSIZE counts only the body); browsers allow 256 KB.
+NEWSARCHIVE_MAX_HEADER_BYTES = 256 * 1024
 
 # Reading the archive (queries):
 

@@ -12,16 +12,8 @@ from scrapy.http import TextResponse
 
 from newsarchive.crawler.problems import describe_exception, ignored_problem, report
 from newsarchive.crawler.projectsettings import project_settings
-from newsarchive.crawler.spiders.discovery import (
-    Entry,
-    is_html_type,
-    looks_binary,
-    maybe_gunzip,
-    media_type,
-    parse_feed,
-    parse_sitemap,
-    sniff,
-)
+from newsarchive.crawler.spiders.discovery import Entry, is_html_type, looks_binary, media_type
+from newsarchive.crawler.spiders.feeds import FeedsAndSitemaps
 from newsarchive.crawler.spiders.links import LinkBudget, SiteLinks
 from newsarchive.crawler.spiders.multipage import MultiPageArticles
 from newsarchive.crawler.workers.extraction import ExtractionPool
@@ -46,7 +38,7 @@ def hint_priority(hints: dict | None) -> int:
     return next((priority for limit, priority in _FRESHNESS if age_hours < limit), 1)
 
 
-class NewsSpider(scrapy.Spider, SiteLinks, MultiPageArticles):
+class NewsSpider(scrapy.Spider, SiteLinks, FeedsAndSitemaps, MultiPageArticles):
     """Crawls one site: reads its feeds, sitemaps and listings, then its articles.
 
     Subclasses say where to start (`discovery_urls`), which URLs are articles (`is_article`) or
@@ -77,6 +69,7 @@ class NewsSpider(scrapy.Spider, SiteLinks, MultiPageArticles):
         spider.max_pages = settings.getint("NEWSARCHIVE_MAX_PAGES")
         spider.max_links = settings.getint("NEWSARCHIVE_LINKS_PER_PAGE")
         spider.url_length_limit = crawler.settings.getint("URLLENGTH_LIMIT")
+        spider.setup_discovery(crawler, settings)
         spider.extraction = ExtractionPool.from_crawler(crawler)
         return spider
 
@@ -84,6 +77,7 @@ class NewsSpider(scrapy.Spider, SiteLinks, MultiPageArticles):
         extraction = getattr(self, "extraction", None)
         if extraction is not None:
             extraction.close()
+        self.report_discovery_cuts()
 
     # -- what subclasses decide ------------------------------------------------------------------
 
@@ -98,14 +92,7 @@ class NewsSpider(scrapy.Spider, SiteLinks, MultiPageArticles):
 
     def wants_entry(self, entry: Entry, source: str) -> bool:
         """Whether a feed or sitemap entry is worth fetching as an article."""
-        return self.good_entry(entry) and self.same_site(entry.url) and self.is_article(entry.url)
-
-    def good_entry(self, entry: Entry) -> bool:
-        """False, after recording it, for what a feed says instead of an entry: where it was cut short."""
-        if entry.problem:
-            report(self.crawler, entry.url, entry.problem)
-            return False
-        return True
+        return self.same_site(entry.url) and self.is_article(entry.url)
 
     # -- requests ----------------------------------------------------------------------------------
 
@@ -160,24 +147,7 @@ class NewsSpider(scrapy.Spider, SiteLinks, MultiPageArticles):
     def parse(self, response: scrapy.http.Response, **kwargs: Any) -> Any:
         return self.parse_discovery(response, **kwargs)
 
-    # -- discovery -------------------------------------------------------------------------------
-
-    async def parse_discovery(self, response: scrapy.http.Response, listing_depth: int = 0) -> Any:
-        """A start URL or a sitemap: feed, sitemap (index) or HTML page, told apart by content."""
-        ctype = response.headers.get(b"Content-Type")
-        body = maybe_gunzip(response.body)
-        kind = sniff(body, ctype)
-        if kind == "html":
-            async for output in self.parse_html_page(response, listing_depth):
-                yield output
-            return
-        if kind not in ("feed", "sitemap"):
-            report(self.crawler, response.url, f"not a feed, sitemap or web page: {media_type(ctype) or 'binary'}")
-            return
-        entries = parse_feed(body, response.url) if kind == "feed" else parse_sitemap(body, response.url)
-        self.crawler.stats.inc_value(f"newsarchive/{kind}s_read")
-        for request in self.follow_entries(entries, kind):
-            yield request
+    # -- discovery (feeds and sitemaps: feeds.py) ---------------------------------------------------
 
     async def parse_html_page(self, response: scrapy.http.Response, listing_depth: int) -> Any:
         """A web page reached by discovery: an article is read as one, any other page as a listing of links."""
@@ -187,17 +157,6 @@ class NewsSpider(scrapy.Spider, SiteLinks, MultiPageArticles):
         else:
             for output in self.parse_listing(response, listing_depth):
                 yield output
-
-    def follow_entries(self, entries: list[Entry], kind: str) -> Iterator[scrapy.Request]:
-        """Requests for a feed's or sitemap's entries: the nested sitemaps on this site and the articles it wants,
-        with the entry's dates as hints (they set the priority and fill in dates the page lacks)."""
-        for entry in entries:
-            if entry.is_sitemap:
-                if self.same_site(entry.url):
-                    yield scrapy.Request(entry.url, callback=self.parse_discovery, errback=self.on_error)
-            elif self.wants_entry(entry, kind):
-                hints = {k: v for k, v in (("published", entry.published), ("modified", entry.modified)) if v}
-                yield from self.follow_article(entry.url, hints=hints)
 
     def parse_listing(self, response: scrapy.http.Response, listing_depth: int = 0) -> Any:
         """A section or home page: its links to articles, and to further listings up to a depth; at most

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-import struct
-import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -12,7 +11,8 @@ from html import unescape
 from urllib.parse import urldefrag, urljoin
 
 from lxml import etree
-from scrapy.utils.gz import gunzip
+
+from newsarchive.crawler.spiders.gzipped import InflateLimit, inflate
 
 # An <a> tag's href, quoted or not. Scanning for it is ten times cheaper than building a second DOM of
 # a page that extraction has already parsed; a stray match inside a script is filtered out later like
@@ -39,7 +39,6 @@ class Entry:
     published: datetime | None = None
     modified: datetime | None = None
     is_sitemap: bool = False  # an entry of a sitemap index: another sitemap to read
-    problem: str | None = None  # not an entry: why the document's entries end early (`url` is the document's)
 
 
 def media_type(content_type: str | bytes | None) -> str:
@@ -70,25 +69,6 @@ def looks_binary(body: bytes, sample: int = 2048) -> bool:
     return len(head) - len(head.translate(None, _CONTROL)) > len(head) * 0.05
 
 
-def maybe_gunzip(body: bytes, max_size: int = 50 * 1024 * 1024) -> bytes:
-    """The body, decompressed when it is a gzip file (sitemap.xml.gz served without Content-Encoding).
-
-    Scrapy's gunzip reads every gzip member and keeps what precedes a damaged end. Past `max_size`
-    decompressed bytes (the sitemap protocol's limit) it gives up; then, as ever, the first `max_size`
-    bytes are read, so a gzip bomb costs no more than that and the entries before the cut are kept.
-    """
-    if body[:2] != b"\x1f\x8b":
-        return body
-    try:
-        return gunzip(body, max_size=max_size)
-    except (OSError, EOFError, ValueError, struct.error, zlib.error):  # over max_size, or not gzip after all
-        pass
-    try:
-        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(body, max_size)
-    except zlib.error:
-        return body
-
-
 def sniff(body: bytes, content_type: str | bytes | None = None) -> str:
     """ "feed", "sitemap", "html" or "other", from the document's root element, then its Content-Type."""
     head = body[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -106,24 +86,19 @@ def sniff(body: bytes, content_type: str | bytes | None = None) -> str:
 
 def find_hrefs(html: str) -> list[str]:
     """The href of every <a> of an HTML page, in page order, each once, entities decoded."""
-    seen: dict[str, None] = {}
+    return list(iter_hrefs(html))
+
+
+def iter_hrefs(html: str) -> Iterator[str]:
+    """find_hrefs one at a time: a caller that stops early holds no more of them than it took."""
+    seen: set[str] = set()
     for match in _HREF.finditer(html):
         href = (match.group(1) or match.group(2) or match.group(3) or "").strip()
         if href and not href.startswith(("#", "javascript:", "mailto:", "tel:")):
-            seen.setdefault(unescape(href) if "&" in href else href)
-    return list(seen)
-
-
-def _parser() -> etree.XMLParser:
-    # No entity expansion or network access: feeds come from strangers.
-    return etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
-
-
-def _root(body: bytes) -> etree._Element | None:
-    try:
-        return etree.fromstring(maybe_gunzip(body), parser=_parser())
-    except (etree.XMLSyntaxError, ValueError):
-        return None
+            href = unescape(href) if "&" in href else href
+            if href not in seen:
+                seen.add(href)
+                yield href
 
 
 def _local(el: etree._Element) -> str:
@@ -165,18 +140,6 @@ def _absolute(base: str, href: str | None) -> str | None:
     return url if url.startswith(("http://", "https://")) else None
 
 
-# libxml2's bounds on a document from a stranger (a text node over 10 MB, entity amplification, nesting depth):
-# past one, a recovering parser returns what it read so far, and the rest of the feed is lost.
-_LIMIT_ERRORS = ("ERR_RESOURCE_LIMIT", "ERR_ENTITY_LOOP", "ERR_ENTITY_AMPLIFICATION")
-
-
-def _cut_short(parser: etree.XMLParser) -> str | None:
-    for error in parser.error_log:
-        if error.type_name in _LIMIT_ERRORS or "XML_PARSE_HUGE" in error.message:
-            return f"{error.message.strip()} (line {error.line})"
-    return None
-
-
 def _rss_item(el: etree._Element, feed_url: str) -> Entry | None:
     href = _child_text(el, "link")
     if href is None:
@@ -202,52 +165,140 @@ def _atom_entry(el: etree._Element, feed_url: str) -> Entry | None:
     )
 
 
-def parse_feed(body: bytes, feed_url: str) -> list[Entry]:
-    """The entries of an RSS 0.9x/1.0/2.0 or Atom feed; relative links are joined with the feed's URL.
+# Elements the reader is told about; all others are parsed in C and dropped unseen (see EntryReader).
+_FEED_TAGS = ("{*}rss", "{*}RDF", "{*}channel", "{*}feed", "{*}item", "{*}entry")
+_SITEMAP_TAGS = ("{*}urlset", "{*}sitemapindex", "{*}url", "{*}sitemap")
+_ENTRY_BYTES = 1024 * 1024  # one entry's XML at most: past it, it is not an entry but a bomb
+_ROOT_BYTES = 1024 * 1024  # how far to read for the document's root element
 
-    A feed that libxml2 stopped reading at one of its limits gives the entries before the cut and, first,
-    an Entry whose `problem` says where it was cut.
+
+class EntryReader:
+    """The entries of a feed or sitemap, read a chunk at a time: never the whole document, in bytes or as a tree.
+
+    Iterate it for the entries; then `cut` says why reading stopped before the document's end (more than
+    `max_entries` entries, more than `max_bytes` when decompressed, an oversized entry), or is None.
     """
-    parser = _parser()
-    try:
-        root = etree.fromstring(maybe_gunzip(body), parser=parser)
-    except (etree.XMLSyntaxError, ValueError):
-        root = None
-    cut = _cut_short(parser)
-    entries = [Entry(feed_url, problem=f"feed cut short: {cut}")] if cut else []
-    if root is None:
-        return entries
-    for el in root.iter():
+
+    def __init__(self, body: bytes, url: str, kind: str, *, max_entries: int, max_bytes: int) -> None:
+        self.body, self.url, self.kind = body, url, kind
+        self.max_entries, self.max_bytes = max_entries, max_bytes
+        self.cut: str | None = None
+        self.over: str | None = None  # which cap made the cut: "entries" or "bytes" (else the document's fault)
+
+    def __iter__(self) -> Iterator[Entry]:
+        # Only the elements named in `tag` reach Python: a sitemap of a million small elements costs
+        # parsing, not a million Python events.
+        parser = etree.XMLPullParser(
+            events=("start", "end"),
+            tag=_FEED_TAGS if self.kind == "feed" else _SITEMAP_TAGS,
+            recover=True,
+            resolve_entities=False,
+            no_network=True,
+            huge_tree=False,
+        )
+        state = _ReadState()
+        try:
+            for chunk in inflate(self.body, self.max_bytes):
+                state.fed += len(chunk)
+                parser.feed(chunk)
+                yield from self._entries(parser, state)
+                self.cut = self.cut or self._prune(state)
+                if self.cut:
+                    return
+            # libxml2 stops at its bounds on a stranger's document (entity amplification, nesting depth) and,
+            # recovering, says nothing: it reads no further, so the root never ends before close() ends it.
+            # A document cut off in transit looks the same, and is as much a cut.
+            if state.root is not None and not state.ended:
+                self.cut = "the document stops before its end (cut off, or past a limit of the XML parser)"
+            parser.close()
+            yield from self._entries(parser, state)
+        except InflateLimit as exc:
+            self.cut, self.over = str(exc), "bytes"
+        except (etree.XMLSyntaxError, ValueError) as exc:
+            # Broken beyond lxml's recovery: the entries before the break stand, and the break is said.
+            self.cut = f"broken XML: {exc}"
+
+    def _entries(self, parser: etree.XMLPullParser, state: _ReadState) -> Iterator[Entry]:
+        for event, el in parser.read_events():
+            if self.cut:
+                return
+            if event == "start":
+                if state.root is None:
+                    state.root = el.getroottree().getroot()
+                    state.index = _local(state.root) == "sitemapindex"
+                if state.entry is None and self._is_entry(el, state.root):
+                    state.entry, state.entry_at = el, state.fed
+            elif el is state.root:
+                state.ended = True
+            elif state.entry is not None and el is state.entry:
+                state.entry = None
+                entry = self._entry(el, state.index)
+                el.clear()
+                if entry is None:
+                    continue
+                if state.count == self.max_entries:
+                    self.cut, self.over = f"more than {self.max_entries:,} entries", "entries"
+                    return
+                state.count += 1
+                yield entry
+
+    def _prune(self, state: _ReadState) -> str | None:
+        """Drop every element that has ended: what is left is the line of open elements down to the entry
+        being read. A reason to stop when the document is not what it claims."""
+        if state.root is None:
+            return f"no feed or sitemap element in its first {_ROOT_BYTES:,} bytes" if state.fed > _ROOT_BYTES else None
+        node = state.root
+        while node is not state.entry and len(node):
+            if len(node) > 1:
+                del node[:-1]  # parsing appends: only the last child can still be open
+            node = node[-1]
+        if state.entry is not None and state.fed - state.entry_at > _ENTRY_BYTES:
+            return f"an entry of over {_ENTRY_BYTES:,} bytes"
+        return None
+
+    def _is_entry(self, el: etree._Element, root: etree._Element) -> bool:
         name = _local(el)
-        entry = _rss_item(el, feed_url) if name == "item" else _atom_entry(el, feed_url) if name == "entry" else None
-        if entry is not None:
-            entries.append(entry)
-    if cut:
-        entries[0].problem = f"{entries[0].problem}; {len(entries) - 1} entries read before it"
-    return entries
+        if self.kind == "feed":
+            return name in ("item", "entry")
+        # Not scrapy.utils.sitemap.Sitemap: it keeps only a <url>'s direct children, and the publication
+        # date of a news sitemap is nested inside <news:news>.
+        return name in ("url", "sitemap") and el.getparent() is root
+
+    def _entry(self, el: etree._Element, index: bool) -> Entry | None:
+        if self.kind == "feed":
+            return _rss_item(el, self.url) if _local(el) == "item" else _atom_entry(el, self.url)
+        url = _absolute(self.url, _child_text(el, "loc"))
+        if not url:
+            return None
+        return Entry(
+            url,
+            published=parse_date(_child_text(el, "publication_date")),
+            modified=parse_date(_child_text(el, "lastmod")),
+            is_sitemap=index,
+        )
+
+
+@dataclass
+class _ReadState:
+    root: etree._Element | None = None
+    entry: etree._Element | None = None  # the entry element being read
+    entry_at: int = 0  # bytes fed when it began
+    fed: int = 0  # decompressed bytes fed to the parser
+    count: int = 0  # entries read
+    index: bool = False  # a sitemap index: its entries are sitemaps
+    ended: bool = False  # the root element's end was read
+
+
+# Bounds for the list forms below, which serve callers that read one small document (tests, benchmarks).
+_LIST_ENTRIES = 50_000
+_LIST_BYTES = 50 * 1024 * 1024
+
+
+def parse_feed(body: bytes, feed_url: str) -> list[Entry]:
+    """The entries of an RSS 0.9x/1.0/2.0 or Atom feed; relative links are joined with the feed's URL."""
+    return list(EntryReader(body, feed_url, "feed", max_entries=_LIST_ENTRIES, max_bytes=_LIST_BYTES))
 
 
 def parse_sitemap(body: bytes, sitemap_url: str) -> list[Entry]:
     """The URLs of a sitemap (with lastmod and news:publication_date) or the sitemaps of a sitemap index."""
-    # Not scrapy.utils.sitemap.Sitemap: it keeps only a <url>'s direct children, and the publication date
-    # of a news sitemap is nested inside <news:news>.
-    root = _root(body)
-    if root is None:
-        return []
-    index = _local(root) == "sitemapindex"
-    entries: list[Entry] = []
-    for el in root:
-        if _local(el) not in ("url", "sitemap"):
-            continue
-        url = _absolute(sitemap_url, _child_text(el, "loc"))
-        if not url:
-            continue
-        entries.append(
-            Entry(
-                url,
-                published=parse_date(_child_text(el, "publication_date")),
-                modified=parse_date(_child_text(el, "lastmod")),
-                is_sitemap=index,
-            )
-        )
-    return entries
+    return list(EntryReader(body, sitemap_url, "sitemap", max_entries=_LIST_ENTRIES, max_bytes=_LIST_BYTES))

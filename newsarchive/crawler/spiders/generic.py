@@ -108,7 +108,7 @@ class GenericSpider(NewsSpider):
         return looks_like_article(url)
 
     def wants_entry(self, entry: Entry, source: str) -> bool:
-        if not self.good_entry(entry) or not self.same_site(entry.url):
+        if not self.same_site(entry.url):
             return False
         # A feed lists articles, and so does a news sitemap (it dates each entry); a plain sitemap lists
         # every page of the site, so its entries must look like articles.

@@ -10,7 +10,6 @@ from scrapy.http import TextResponse
 from scrapy.utils.response import get_base_url
 
 from newsarchive.crawler.problems import report
-from newsarchive.crawler.spiders.discovery import find_hrefs
 from newsarchive.text.urls import same_host, site_host, url_problem, without_session
 
 _SHOWN = 200  # characters of a bad link quoted in a page's problem row
@@ -47,6 +46,7 @@ class SiteLinks:
     max_links: int  # NEWSARCHIVE_LINKS_PER_PAGE
     url_length_limit: int = 0  # Scrapy's URLLENGTH_LIMIT (0: none); set by from_crawler
     _resolved: dict[str, str | None]
+    page_hrefs: Any  # FeedsAndSitemaps.page_hrefs: the page's distinct hrefs, capped
 
     def link_problem(self, url: str) -> str | None:
         """Why no request can be made for `url`; None when one can."""
@@ -105,7 +105,7 @@ class SiteLinks:
         base = get_base_url(response)
         origin = base[: base.find("/", base.find("//") + 2)] if base.count("/") > 2 else base
         bad: list[tuple[str, str]] = []
-        for href in find_hrefs(response.text):
+        for href in self.page_hrefs(response):  # at most NEWSARCHIVE_PAGE_LINKS distinct ones (feeds.py)
             # A root-relative or absolute href means the same URL on every page of the site, and a site
             # repeats its menus and sidebars on every page: resolve each such href once.
             key = origin + "\n" + href if href[0] == "/" or href.startswith("http") else None

@@ -3,7 +3,16 @@
 import gzip
 from datetime import UTC, datetime, timedelta, timezone
 
-from newsarchive.crawler.spiders.discovery import find_hrefs, is_html_type, parse_date, parse_feed, parse_sitemap, sniff
+from newsarchive.crawler.spiders.discovery import (
+    EntryReader,
+    find_hrefs,
+    is_html_type,
+    iter_hrefs,
+    parse_date,
+    parse_feed,
+    parse_sitemap,
+    sniff,
+)
 
 JST = timezone(timedelta(hours=9))
 
@@ -143,34 +152,50 @@ def test_binary_data_is_told_from_text_in_any_page_encoding():
     assert not looks_binary(b"")
 
 
-def test_gzipped_sitemaps_in_several_members_or_with_a_damaged_checksum_are_read_whole():
-    from newsarchive.crawler.spiders.discovery import maybe_gunzip
+def _urlset(n: int, filler: bytes = b"") -> bytes:
+    locs = b"".join(b"<url><loc>https://example.com/news/%d.html</loc></url>%s" % (i, filler) for i in range(n))
+    return b'<?xml version="1.0"?><urlset>' + locs + b"</urlset>"
 
-    head, tail = INDEX[:200], INDEX[200:]
-    members = gzip.compress(head) + gzip.compress(tail)
-    assert maybe_gunzip(members) == INDEX
-    packed = gzip.compress(INDEX)
-    bad_crc = packed[:-8] + bytes(4) + packed[-4:]
-    assert [e.url for e in parse_sitemap(bad_crc, "https://www.newsweekjapan.jp/sitemap.xml")] == [
-        "https://www.newsweekjapan.jp/sitemap-2025-01.xml",
-        "https://www.newsweekjapan.jp/sitemap-news.xml",
+
+def test_a_reader_stops_after_its_entry_limit_and_says_so():
+    reader = EntryReader(_urlset(30), "https://example.com/sitemap.xml", "sitemap", max_entries=10, max_bytes=10**6)
+    assert [e.url for e in reader] == [f"https://example.com/news/{i}.html" for i in range(10)]
+    assert (reader.cut, reader.over) == ("more than 10 entries", "entries")
+    whole = EntryReader(_urlset(10), "https://example.com/sitemap.xml", "sitemap", max_entries=10, max_bytes=10**6)
+    assert len(list(whole)) == 10 and whole.cut is None
+
+
+def test_a_reader_keeps_the_entries_before_a_gzip_body_inflates_past_its_limit():
+    # 2,000 entries of about 1 KB each: about 2 MB inflated, from a few KB of gzip.
+    body = gzip.compress(_urlset(2000, b"<x>" + b"0" * 1000 + b"</x>"))
+    reader = EntryReader(body, "https://example.com/s.xml.gz", "sitemap", max_entries=10**6, max_bytes=200_000)
+    urls = [e.url for e in reader]
+    assert 150 < len(urls) < 200 and urls[0] == "https://example.com/news/0.html"
+    assert (reader.cut, reader.over) == ("over the 200,000 byte limit when decompressed", "bytes")
+
+
+def test_a_reader_reads_feeds_and_sitemaps_split_across_its_chunks_as_a_whole_parse_would():
+    items = "".join(
+        f"<item><title>t</title><link>/news/{i}.html</link><description>{'d' * 300}</description></item>"
+        for i in range(600)
+    )
+    feed = f'<?xml version="1.0"?><rss><channel><title>x</title>{items}</channel></rss>'.encode()
+    assert len(feed) > 3 * 64 * 1024  # several chunks
+    assert [e.url for e in parse_feed(feed, "https://example.com/rss")] == [
+        f"https://example.com/news/{i}.html" for i in range(600)
     ]
+    # Only a <url> directly under the urlset is an entry.
+    nested = b"<urlset><url><loc>https://example.com/a</loc></url><x><url><loc>https://example.com/b</loc></url></x></urlset>"
+    assert [e.url for e in parse_sitemap(nested, "https://example.com/s.xml")] == ["https://example.com/a"]
 
 
-def test_a_gzip_bomb_is_not_inflated_past_the_bound_and_corrupt_gzip_never_raises():
-    from newsarchive.crawler.spiders.discovery import maybe_gunzip
-
-    bomb = gzip.compress(b"<urlset>" + b" " * 1_000_000)
-    assert len(maybe_gunzip(bomb, max_size=10_000)) <= 10_000
-    packed = gzip.compress(INDEX)
-    for broken in (packed[:12] + b"\xff" * 40, packed[:5], b"\x1f\x8b" + bytes(30)):
-        assert isinstance(maybe_gunzip(broken), bytes)
+def test_an_entry_of_over_a_megabyte_ends_the_reading_with_its_reason():
+    body = b"<urlset><url><loc>https://example.com/a</loc></url><url>" + b"<x>y</x>" * 200_000 + b"</url></urlset>"
+    reader = EntryReader(body, "https://example.com/s.xml", "sitemap", max_entries=100, max_bytes=10**7)
+    assert [e.url for e in reader] == ["https://example.com/a"]
+    assert reader.cut == "an entry of over 1,048,576 bytes" and reader.over is None
 
 
-def test_a_sitemap_inflating_past_the_bound_keeps_the_entries_before_the_cut():
-    from newsarchive.crawler.spiders.discovery import maybe_gunzip
-
-    entries = b"".join(b"<url><loc>https://example.com/news/%d.html</loc></url>" % n for n in range(3))
-    oversized = gzip.compress(b'<?xml version="1.0"?><urlset>' + entries + b"<!--" + b" " * 100_000 + b"-->")
-    cut = maybe_gunzip(oversized, max_size=10_000)
-    assert len(cut) == 10_000 and entries in cut
+def test_hrefs_come_one_at_a_time_so_a_caller_can_stop_early():
+    hrefs = iter_hrefs("".join(f'<a href="/p/{i}">x</a><a href="/p/{i}">again</a>' for i in range(10**5)))
+    assert [next(hrefs) for _ in range(3)] == ["/p/0", "/p/1", "/p/2"]
