@@ -42,10 +42,9 @@ class FeedsAndSitemaps:
 
     def has_room(self) -> bool:
         """Whether the scheduler holds fewer requests than NEWSARCHIVE_QUEUED_ENTRIES."""
-        scheduler = getattr(getattr(self.crawler, "engine", None), "scheduler", None)
         try:
-            return len(scheduler) < self.limits.queued_entries  # type: ignore[arg-type]
-        except TypeError:  # a scheduler that does not say
+            return len(self.crawler.engine.scheduler) < self.limits.queued_entries
+        except (AttributeError, RuntimeError, TypeError):  # no engine yet (outside a crawl), or it does not say
             return True
 
     def release_backlog(self, spider: Any = None) -> None:
