@@ -21,11 +21,18 @@ def _search_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _search(args: argparse.Namespace) -> int:
+    from newsarchive.crawler import settings as defaults
     from newsarchive.store import SearchQueryError
 
     with open_for(args) as archive:
         try:
-            rows = archive.search(args.query, limit=args.limit, site=args.site)
+            rows = archive.search(
+                args.query,
+                limit=args.limit,
+                site=args.site,
+                max_chars=defaults.NEWSARCHIVE_QUERY_MAX_CHARS,
+                max_terms=defaults.NEWSARCHIVE_QUERY_MAX_TERMS,
+            )
         except SearchQueryError as exc:
             raise CliError(str(exc)) from exc
     print_rows(

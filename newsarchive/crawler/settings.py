@@ -113,5 +113,9 @@ NEWSARCHIVE_SITE_NAME = None
 # Sitemaps, feeds, headers and page sizes:
 
 # Reading the archive (queries):
+# `newsarchive search`: the longest query (characters) and the most different terms (words and "phrases",
+# excluded ones too, a repeated one counted once) it takes; ranking and snippets cost grows with both.
+NEWSARCHIVE_QUERY_MAX_CHARS = 1000
+NEWSARCHIVE_QUERY_MAX_TERMS = 64
 
 # Soft error pages, the layout alarm and progress:

@@ -195,13 +195,21 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
                 elif story_clusters.has_pending(connection):
                     story_clusters.catch_up(connection, self.similarity)
 
-    def search(self, query: str, *, limit: int = 20, site: str | None = None) -> list[dict[str, Any]]:
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        site: str | None = None,
+        max_chars: int | None = None,
+        max_terms: int | None = None,
+    ) -> list[dict[str, Any]]:
         """Articles matching `query`, best first (id, url, site, headline, published, snippet).
 
         Words are ANDed, "quoted phrases" match as written, OR joins two terms, a leading - excludes one;
-        SearchQueryError for a malformed query.
+        SearchQueryError for a malformed query, or one over `max_chars` characters or `max_terms` terms.
         """
-        parsed = parse_query(query)
+        parsed = parse_query(query, max_chars=max_chars, max_terms=max_terms)
         with self._read("check the search index") as connection:
             stale = fulltext.has_index(connection) and not fulltext.is_current(connection)
         if stale:
