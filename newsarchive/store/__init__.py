@@ -9,13 +9,17 @@ from .matching import SaveResult
 __all__ = ["Archive", "SaveResult", "SearchQueryError", "StoreError", "open_archive"]
 
 
-def open_archive(db: str, *, fts: bool = True, similarity: float | None = None, clusters: bool = True) -> Archive:
+def open_archive(
+    db: str, *, fts: bool = True, similarity: float | None = None, clusters: bool = True, read_only: bool = False
+) -> Archive:
     """Open (creating or upgrading its schema) the archive at a file path or SQLAlchemy URL.
 
     Raises StoreError("cannot open archive <db>: <reason>") when it cannot be used.
     `fts=False` skips full-text indexing on writes (bulk loads); the next search rebuilds the index.
     `similarity` is the near-duplicate threshold for story clusters (None: the archive's default, 0.5).
     `clusters=False` saves without story clusters; the first save or `related` that wants them indexes the
-    articles saved without them. The store reads no environment: see newsarchive.crawler.environment.
+    articles saved without them. `read_only=True` opens an existing archive to read it: nothing is created,
+    migrated or written (StoreError when `db` is missing or is not an archive). The store reads no
+    environment: see newsarchive.crawler.environment.
     """
-    return Archive(db, fts=fts, similarity=similarity, clusters=clusters)
+    return Archive(db, fts=fts, similarity=similarity, clusters=clusters, read_only=read_only)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from newsarchive.items import Article
@@ -17,6 +17,7 @@ from .engine import BEGIN_OPTION, MIGRATION_LOCK, database_url, display_name, ma
 from .errors import StoreError
 from .matching import Conflict, SaveResult
 from .models import ArticleRow
+from .readonly import behind_message, known_revisions, read_only_engine, schema_revision
 from .rows import summary_json
 from .search import parse_query
 from .writer import save_batch
@@ -50,19 +51,36 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
     `similarity` is the estimated Jaccard similarity of two bodies (0..1) at which saves put them in one
     story cluster (default story_clusters.DEFAULT_THRESHOLD). `clusters=False` saves without the story-cluster index
     (about half of a save's cost): the first save or related() that wants it then indexes the articles saved
-    without it. Usable as a context manager; close() releases the connections.
+    without it. `read_only=True` opens an existing archive without creating, migrating or writing anything
+    (see readonly.py); only its derived indexes (full text, story clusters) are brought up to date when a
+    search or related() needs them and the archive lets us write. Usable as a context manager; close()
+    releases the connections.
     """
 
-    def __init__(self, db: str, *, fts: bool = True, similarity: float | None = None, clusters: bool = True) -> None:
+    def __init__(
+        self,
+        db: str,
+        *,
+        fts: bool = True,
+        similarity: float | None = None,
+        clusters: bool = True,
+        read_only: bool = False,
+    ) -> None:
         self.db = db
         self.fts = fts
         self.clusters = clusters
+        self.read_only = read_only
         self._clusters_checked = False
         self.similarity = story_clusters.DEFAULT_THRESHOLD if similarity is None else float(similarity)
         if not 0.0 < self.similarity <= 1.0:
             raise StoreError(f"similarity threshold must be above 0 and at most 1, not {similarity}")
         self._site_ids: dict[str, int] = {}
         self.name = display_name(db)
+        self._behind: str | None = None  # why a read-only archive's schema may not read as this code expects
+        self._index_engine: Engine | None = None
+        if read_only:
+            self._open_to_read()
+            return
         try:
             self.engine = make_engine(database_url(db))
         except (ValueError, SQLAlchemyError, ImportError) as error:
@@ -87,6 +105,27 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
     def close(self) -> None:
         """Release the database connections."""
         self.engine.dispose()
+        if self._index_engine is not None:
+            self._index_engine.dispose()
+
+    def _open_to_read(self) -> None:
+        # The archive must exist and be one; a schema older or newer than this code's is read while the
+        # reading queries work, and a query that fails says which command upgrades it.
+        try:
+            self.engine = read_only_engine(self.db, self.name)
+        except (ValueError, SQLAlchemyError, ImportError) as error:
+            raise StoreError(f"cannot open archive {self.name}: {_reason(error)}") from error
+        try:
+            with self.engine.connect() as connection:
+                revision = schema_revision(connection, self.name)
+        except SQLAlchemyError as error:  # not a database at all, a truncated one, a server that refuses ...
+            self.engine.dispose()
+            raise StoreError(f"cannot open archive {self.name}: {_reason(error)}") from error
+        except StoreError:
+            self.engine.dispose()
+            raise
+        if revision != known_revisions()[0]:
+            self._behind = behind_message(self.name, revision)
 
     @contextmanager
     def _read(self, action: str) -> Iterator[Connection]:
@@ -94,13 +133,31 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
             with self.engine.connect() as connection:
                 yield connection
         except SQLAlchemyError as error:
+            if self._behind:
+                raise StoreError(self._behind) from error
             raise StoreError(f"cannot {action} in {self.name}: {_reason(error)}") from error
 
+    def _writer(self, action: str, index: bool) -> Engine:
+        """The engine writes go to: a read-only archive writes nothing but its derived indexes."""
+        if not self.read_only:
+            return self.engine
+        if not index:
+            raise StoreError(f"cannot {action} in {self.name}: it was opened to read only")
+        if self._behind:
+            raise StoreError(self._behind)
+        if self._index_engine is None:
+            self._index_engine = make_engine(database_url(self.db))
+        return self._index_engine
+
     @contextmanager
-    def _write(self, action: str) -> Iterator[Connection]:
-        """One write transaction: committed when the block ends, rolled back entirely if it raises."""
+    def _write(self, action: str, *, index: bool = False) -> Iterator[Connection]:
+        """One write transaction: committed when the block ends, rolled back entirely if it raises.
+
+        `index`: it only brings a derived index (full text, story clusters) up to date.
+        """
+        engine = self._writer(action, index)
         try:
-            with self.engine.connect() as connection:
+            with engine.connect() as connection:
                 connection = connection.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
                 with connection.begin():
                     yield connection
@@ -172,7 +229,15 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
 
     def related(self, id_or_url: str | int) -> list[dict[str, Any]] | None:
         """The other versions of the article's story (its cluster), most similar first, with `similarity`."""
-        self._ensure_neardup_index()
+        try:
+            self._ensure_neardup_index()
+        except StoreError:
+            if not self.read_only:
+                raise
+            # An archive we may not write is answered from its index as it is, unless it has none to use.
+            with self._read("check the near-duplicate index") as connection:
+                if not story_clusters.is_current(connection):
+                    raise
         with self._read("list related versions") as connection:
             found = history.resolve(connection, id_or_url)
             if found is None:
@@ -187,7 +252,7 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
         with self._read("check the near-duplicate index") as connection:
             ready = story_clusters.is_current(connection) and not story_clusters.has_pending(connection)
         if not ready:
-            with self._write("build the near-duplicate index") as connection:
+            with self._write("build the near-duplicate index", index=True) as connection:
                 if connection.dialect.name == "postgresql":  # two openers must not both build it (SQLite: IMMEDIATE)
                     connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
                 if not story_clusters.is_current(connection):
@@ -213,7 +278,14 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
         with self._read("check the search index") as connection:
             stale = fulltext.has_index(connection) and not fulltext.is_current(connection)
         if stale:
-            self.rebuild_search_index()
+            try:
+                self.rebuild_search_index()
+            except StoreError:
+                if not self.read_only:
+                    raise
+                # An archive we may not write is scanned instead: slower, but never silently incomplete.
+                with self._read("search") as connection:
+                    return fulltext.search(connection, parsed, limit=limit, site=site, use_index=False)
         with self._read("search") as connection:
             return fulltext.search(connection, parsed, limit=limit, site=site)
 
@@ -228,5 +300,5 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
 
     def rebuild_search_index(self) -> int:
         """Re-index every article (after writes with fts=False); returns how many were indexed."""
-        with self._write("rebuild the search index") as connection:
+        with self._write("rebuild the search index", index=True) as connection:
             return fulltext.rebuild(connection) if fulltext.has_index(connection) else 0
