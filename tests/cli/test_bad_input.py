@@ -155,3 +155,8 @@ def test_a_corrupted_archive_read_by_the_real_command_is_one_line(tmp_path, cont
     )
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr, proc.stderr
     assert path.read_bytes() == content
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full (a device whose every write fails: disk full)")
+def test_export_onto_a_full_disk_is_one_line_error(db, capsys):
+    assert "No space left on device" in one_line_error(capsys, "export", "-o", "/dev/full", "--db", db)
