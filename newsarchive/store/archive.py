@@ -14,10 +14,10 @@ from newsarchive.items import Article
 from . import clusters as story_clusters
 from . import crawlstate, fulltext, history, reading, runs
 from .engine import BEGIN_OPTION, MIGRATION_LOCK, database_url, display_name, make_engine, upgrade
-from .errors import StoreError
+from .errors import StoreError, one_line_reason
 from .matching import Conflict, SaveResult
 from .models import ArticleRow
-from .readonly import behind_message, known_revisions, read_only_engine, schema_revision
+from .readonly import open_to_read
 from .rows import summary_json
 from .search import parse_query
 from .writer import save_batch
@@ -27,12 +27,6 @@ ARTICLES = ArticleRow.__table__
 # A batch that collides with a concurrent writer (PostgreSQL) is retried this many times in all.
 SAVE_ATTEMPTS = 3
 RACE_SQLSTATES = {"23505", "40P01", "40001"}
-
-
-def _reason(error: BaseException) -> str:
-    """A one-line reason: the driver's own message when there is one."""
-    message = str(getattr(error, "orig", None) or error).strip()
-    return message.splitlines()[0] if message else type(error).__name__
 
 
 def _lost_race(error: BaseException | None) -> bool:
@@ -79,17 +73,17 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
         self._behind: str | None = None  # why a read-only archive's schema may not read as this code expects
         self._index_engine: Engine | None = None
         if read_only:
-            self._open_to_read()
+            self.engine, self._behind = open_to_read(db, self.name)
             return
         try:
             self.engine = make_engine(database_url(db))
         except (ValueError, SQLAlchemyError, ImportError) as error:
-            raise StoreError(f"cannot open archive {self.name}: {_reason(error)}") from error
+            raise StoreError(f"cannot open archive {self.name}: {one_line_reason(error)}") from error
         try:
             upgrade(self.engine)
         except Exception as error:  # not a database, server down, a revision newer than this code ...
             self.engine.dispose()
-            raise StoreError(f"cannot open archive {self.name}: {_reason(error)}") from error
+            raise StoreError(f"cannot open archive {self.name}: {one_line_reason(error)}") from error
         if fts:
             self._start_empty_index()
 
@@ -108,25 +102,6 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
         if self._index_engine is not None:
             self._index_engine.dispose()
 
-    def _open_to_read(self) -> None:
-        # The archive must exist and be one; a schema older or newer than this code's is read while the
-        # reading queries work, and a query that fails says which command upgrades it.
-        try:
-            self.engine = read_only_engine(self.db, self.name)
-        except (ValueError, SQLAlchemyError, ImportError) as error:
-            raise StoreError(f"cannot open archive {self.name}: {_reason(error)}") from error
-        try:
-            with self.engine.connect() as connection:
-                revision = schema_revision(connection, self.name)
-        except SQLAlchemyError as error:  # not a database at all, a truncated one, a server that refuses ...
-            self.engine.dispose()
-            raise StoreError(f"cannot open archive {self.name}: {_reason(error)}") from error
-        except StoreError:
-            self.engine.dispose()
-            raise
-        if revision != known_revisions()[0]:
-            self._behind = behind_message(self.name, revision)
-
     @contextmanager
     def _read(self, action: str) -> Iterator[Connection]:
         try:
@@ -135,7 +110,7 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
         except SQLAlchemyError as error:
             if self._behind:
                 raise StoreError(self._behind) from error
-            raise StoreError(f"cannot {action} in {self.name}: {_reason(error)}") from error
+            raise StoreError(f"cannot {action} in {self.name}: {one_line_reason(error)}") from error
 
     def _writer(self, action: str, index: bool) -> Engine:
         """The engine writes go to: a read-only archive writes nothing but its derived indexes."""
@@ -162,7 +137,7 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
                 with connection.begin():
                     yield connection
         except (SQLAlchemyError, Conflict) as error:
-            raise StoreError(f"cannot {action} in {self.name}: {_reason(error)}") from error
+            raise StoreError(f"cannot {action} in {self.name}: {one_line_reason(error)}") from error
 
     # --- crawl runs and problems ----------------------------------------------------------------
 
@@ -236,8 +211,12 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
                 raise
             # An archive we may not write is answered from its index as it is, unless it has none to use.
             with self._read("check the near-duplicate index") as connection:
-                if not story_clusters.is_current(connection):
-                    raise
+                usable = story_clusters.is_current(connection)
+            if not usable:
+                raise StoreError(
+                    f"cannot list related versions in {self.name}: its story clusters are not built (saved with "
+                    "clusters off, or by another version) and it cannot be written here"
+                ) from None
         with self._read("list related versions") as connection:
             found = history.resolve(connection, id_or_url)
             if found is None:

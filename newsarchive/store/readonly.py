@@ -15,9 +15,10 @@ from urllib.parse import quote
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from .engine import alembic_config, database_url, make_engine
-from .errors import StoreError
+from .errors import StoreError, one_line_reason
 
 # Tables every archive has had since its first schema; a database without them is not an archive.
 ARCHIVE_TABLES = {"alembic_version", "articles", "sites", "store_meta"}
@@ -31,13 +32,35 @@ def sqlite_path(db: str) -> Path | None:
     return Path(url.database) if url.database and url.database != ":memory:" else None
 
 
+def open_to_read(db: str, name: str) -> tuple[Engine, str | None]:
+    """A read-only engine on the archive `db`, and why its schema may not read as this code expects (or None).
+
+    StoreError when it is missing or not an archive. A schema older or newer than this code's is read while
+    the reading queries work; the reason returned is what a query that fails then says.
+    """
+    try:
+        engine = read_only_engine(db, name)
+    except (ValueError, SQLAlchemyError, ImportError) as error:
+        raise StoreError(f"cannot open archive {name}: {one_line_reason(error)}") from error
+    try:
+        with engine.connect() as connection:
+            revision = schema_revision(connection, name)
+    except SQLAlchemyError as error:  # not a database at all, a truncated one, a server that refuses ...
+        engine.dispose()
+        raise StoreError(f"cannot open archive {name}: {one_line_reason(error)}") from error
+    except StoreError:
+        engine.dispose()
+        raise
+    return engine, None if revision == known_revisions()[0] else behind_message(name, revision)
+
+
 def read_only_engine(db: str, name: str) -> Engine:
     """An engine that can only read `db`; an SQLite file must exist (StoreError "no archive at ...")."""
     path = sqlite_path(db)
     if path is None:  # PostgreSQL and the like: opened as is, but never migrated
         return make_engine(database_url(db))
     if not path.is_file():
-        raise StoreError(f"no archive at {name}")
+        raise StoreError(f"no archive at {name}: `newsarchive crawl` or `newsarchive demo` makes one")
     if path.stat().st_size == 0:
         raise StoreError(f"{name} is an empty file, not a newsarchive archive")
     path = path.resolve()

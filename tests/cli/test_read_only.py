@@ -32,8 +32,8 @@ READ_COMMANDS = [
 ]
 
 
-def make_archive(path: Path, *, fts: bool = True) -> str:
-    with open_archive(str(path), fts=fts) as archive:
+def make_archive(path: Path, *, fts: bool = True, clusters: bool = True) -> str:
+    with open_archive(str(path), fts=fts, clusters=clusters) as archive:
         archive.save_articles(
             [
                 Article(
@@ -140,3 +140,16 @@ def test_reading_a_writable_archive_changes_none_of_its_tables(tmp_path, capsys)
     with sqlite3.connect(db) as connection:
         assert connection.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall() == before
         assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == version
+
+
+def test_related_in_a_read_only_archive_without_story_clusters_says_why_in_one_line(tmp_path, capsys):
+    # Saved with clusters off (NEWSARCHIVE_CLUSTERS=0), the articles wait for `related` to index them, which
+    # a writable archive does; a read-only one cannot, and says so.
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    make_archive(folder / "news.db", clusters=False)
+    with unwritable(folder) as readonly:
+        code, out, err = run(capsys, "related", "1", "--db", str(readonly / "news.db"), "--json")
+    assert (code, out, err.count("\n")) == (2, "", 1) and "story clusters are not built" in err
+    code, out, err = run(capsys, "related", "1", "--db", str(folder / "news.db"), "--json")
+    assert code == 0 and sorted(row["id"] for row in json.loads(out)) == [2, 3], err
