@@ -17,7 +17,7 @@ from .engine import BEGIN_OPTION, MIGRATION_LOCK, database_url, display_name, ma
 from .errors import StoreError, one_line_reason
 from .matching import Conflict, SaveResult
 from .models import ArticleRow
-from .readonly import open_to_read
+from .readonly import open_to_read, refuse_foreign
 from .rows import summary_json
 from .search import parse_query
 from .writer import save_batch
@@ -76,6 +76,7 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
             self.engine, self._behind = open_to_read(db, self.name)
             return
         try:
+            refuse_foreign(db, self.name)  # before the engine, which would put the file in WAL mode
             self.engine = make_engine(database_url(db))
         except (ValueError, SQLAlchemyError, ImportError) as error:
             raise StoreError(f"cannot open archive {self.name}: {one_line_reason(error)}") from error

@@ -87,6 +87,30 @@ def _connect(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False)
 
 
+def refuse_foreign(db: str, name: str) -> None:
+    """StoreError when the SQLite file `db` holds another application's tables (a write would add ours to them).
+
+    A new, empty or archive file passes; so does a file SQLite cannot read (opening it says why).
+    """
+    path = sqlite_path(db)
+    if path is None or not path.is_file() or path.stat().st_size == 0:
+        return
+    try:
+        connection = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return
+    if tables and not tables & ARCHIVE_TABLES:
+        shown = ", ".join(sorted(tables)[:3]) + (", ..." if len(tables) > 3 else "")
+        raise StoreError(
+            f"{name} is not a newsarchive archive (an SQLite database with other tables: {shown}); "
+            "give --db a new file or an archive"
+        )
+
+
 @lru_cache(maxsize=1)
 def known_revisions() -> tuple[str, tuple[str, ...]]:
     """The newest schema revision this code knows, and every revision it knows."""

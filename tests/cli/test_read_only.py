@@ -153,3 +153,13 @@ def test_related_in_a_read_only_archive_without_story_clusters_says_why_in_one_l
     assert (code, out, err.count("\n")) == (2, "", 1) and "story clusters are not built" in err
     code, out, err = run(capsys, "related", "1", "--db", str(folder / "news.db"), "--json")
     assert code == 0 and sorted(row["id"] for row in json.loads(out)) == [2, 3], err
+
+
+def test_a_crawl_into_another_applications_database_is_refused_before_anything_is_written(tmp_path, capsys):
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+    before = folder_state(tmp_path)
+    code, out, err = run(capsys, "crawl", "--url", "http://127.0.0.1:9/", "--db", str(other))
+    assert (code, out, err.count("\n")) == (2, "", 1) and "other tables: notes" in err
+    assert folder_state(tmp_path) == before  # not even put in WAL mode
