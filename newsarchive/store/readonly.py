@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from .engine import alembic_config, database_url, make_engine
+from .engine import BUSY_TIMEOUT_MS, alembic_config, database_url, make_engine
 from .errors import StoreError, one_line_reason
 
 # Tables every archive has had since its first schema; a database without them is not an archive.
@@ -69,15 +69,17 @@ def read_only_engine(db: str, name: str) -> Engine:
 
 def _connect(path: Path) -> sqlite3.Connection:
     uri = f"file:{quote(str(path))}?mode=ro"
-    connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    connection = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return connection
-    except sqlite3.OperationalError:
+    except sqlite3.OperationalError as error:
         connection.close()
-    # "unable to open database file": an archive in WAL mode needs its -shm file, which a reader creates
-    # beside it; in a folder it may not write, read the file as it is (immutable), unless a write-ahead
-    # log holds changes not yet copied into the file, which immutable reading would silently miss.
+        if "unable to open" not in str(error):  # locked, I/O error ...: never guess around those
+            raise
+    # An archive in WAL mode needs its -shm file, which a reader creates beside it; in a folder it may not
+    # write, read the file as it is (immutable: no locks, no -shm), unless a write-ahead log holds changes
+    # not yet copied into the file, which immutable reading would silently miss.
     wal = path.with_name(path.name + "-wal")
     if wal.exists() and wal.stat().st_size > 0:
         raise StoreError(
