@@ -9,6 +9,7 @@ from newsarchive import __version__
 from newsarchive.cli import crawl, extraction, history, reading, runs
 from newsarchive.cli.base import CliError
 from newsarchive.cli.command import Command
+from newsarchive.cli.options import OneLineParser
 
 # Each module holds one group of commands, their options, help and handlers side by side; this list names every
 # command in the order `newsarchive --help` shows them, which mixes the groups (demo and crawl first, sites last).
@@ -33,7 +34,7 @@ COMMANDS: tuple[Command, ...] = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="newsarchive",
         description="Crawl news sites into an archive, then search, list and export it.",
         epilog="example:\n  newsarchive demo",
@@ -48,7 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, --version, or a usage error already printed in one line
+        return stop.code if isinstance(stop.code, int) else 2
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
@@ -65,3 +69,11 @@ def main(argv: list[str] | None = None) -> int:
         # `newsarchive export | head` closes the pipe early: not an error of ours.
         sys.stderr.close()
         return 0
+    except Exception as exc:
+        from newsarchive.store import StoreError  # imported late: `newsarchive --help` needs no database code
+
+        if not isinstance(exc, StoreError):
+            raise
+        # The archive failed under a command that had opened it (a corrupted page, a server gone): one line.
+        print(f"newsarchive: error: {exc}", file=sys.stderr)
+        return 2

@@ -103,7 +103,7 @@ def _crawl(args: argparse.Namespace) -> int:
     spider = configured.spider if configured else (args.site or "generic")
     url = args.url or (configured.url if configured else None)
     base_url = args.base_url or (configured.base_url if configured else None)
-    open_for(args, must_exist=False).close()  # a bad --db fails here, in one line, before Scrapy starts
+    open_for(args, must_exist=False, settings=settings).close()  # a bad --db or -s fails here, before Scrapy starts
     try:
         summary = run_crawl(spider, args.db, base_url=base_url, url=url, settings=settings)
     except CrawlError as exc:
@@ -211,7 +211,7 @@ def _sites(args: argparse.Namespace) -> int:
     db = args.db or default_db()
     if "://" in db or os.path.exists(db):
         try:
-            with open_user_archive(db) as archive:
+            with open_user_archive(db, read_only=True) as archive:
                 last = archive.last_runs()
         except StoreError as exc:
             raise CliError(str(exc)) from exc

@@ -153,7 +153,10 @@ def _since(text: str):
     found = re.fullmatch(r"\s*(\d+)\s*([dhm])\s*", text)
     if found:
         unit = {"d": "days", "h": "hours", "m": "minutes"}[found.group(2)]
-        return datetime.now(UTC) - timedelta(**{unit: int(found.group(1))})
+        try:
+            return datetime.now(UTC) - timedelta(**{unit: int(found.group(1))})
+        except (OverflowError, ValueError):  # past year 1, or more digits than int() takes
+            raise CliError(f"--since {text.strip()[:40]} reaches back before the year 1: give a smaller age") from None
     try:
         value = datetime.fromisoformat(text.strip())
     except ValueError:

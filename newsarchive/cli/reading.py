@@ -21,11 +21,18 @@ def _search_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _search(args: argparse.Namespace) -> int:
+    from newsarchive.crawler import settings as defaults
     from newsarchive.store import SearchQueryError
 
     with open_for(args) as archive:
         try:
-            rows = archive.search(args.query, limit=args.limit, site=args.site)
+            rows = archive.search(
+                args.query,
+                limit=args.limit,
+                site=args.site,
+                max_chars=defaults.NEWSARCHIVE_QUERY_MAX_CHARS,
+                max_terms=defaults.NEWSARCHIVE_QUERY_MAX_TERMS,
+            )
         except SearchQueryError as exc:
             raise CliError(str(exc)) from exc
     print_rows(
@@ -107,13 +114,20 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    with open_for(args) as archive:
-        if args.output and args.output != "-":
-            with open(args.output, "w", encoding="utf-8", newline="") as out:
-                count = write_export(archive.iter_articles(site=args.site), args.format, out)
-            print(f"exported {count} articles to {args.output}", file=sys.stderr)
-        else:
-            write_export(archive.iter_articles(site=args.site), args.format, sys.stdout)
+    to_file = bool(args.output and args.output != "-")
+    where = args.output if to_file else "standard output"
+    with open_for(args) as archive:  # first: a bad archive must not cost an existing output file its content
+        try:
+            if to_file:
+                with open(args.output, "w", encoding="utf-8", newline="") as out:
+                    count = write_export(archive.iter_articles(site=args.site), args.format, out)
+                print(f"exported {count} articles to {args.output}", file=sys.stderr)
+            else:
+                write_export(archive.iter_articles(site=args.site), args.format, sys.stdout)
+        except BrokenPipeError:
+            raise  # `export | head`: main() ends quietly
+        except OSError as exc:  # a folder, a missing folder, a read-only file system, a full disk ...
+            raise CliError(f"cannot write the export to {where}: {exc.strerror or exc}") from exc
     return 0
 
 

@@ -6,7 +6,7 @@ import argparse
 
 from newsarchive.cli.base import open_for, print_rows
 from newsarchive.cli.command import Command
-from newsarchive.cli.options import db_option, json_option, limit_option
+from newsarchive.cli.options import MAX_ID, db_option, json_option, limit_option, whole_number
 
 
 def _runs_arguments(p: argparse.ArgumentParser) -> None:
@@ -47,7 +47,12 @@ RUNS = Command(
 
 
 def _problems_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--run", type=int, metavar="ID", help="only the problems of this crawl run (see `newsarchive runs`)")
+    p.add_argument(
+        "--run",
+        type=whole_number(1, MAX_ID),
+        metavar="ID",
+        help="only the problems of this crawl run (see `newsarchive runs`)",
+    )
     limit_option(p, 100)
     db_option(p)
     json_option(p)

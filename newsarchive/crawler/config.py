@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -14,6 +15,11 @@ from newsarchive.crawler.schedule import DEFAULT_RECHECK, parse_ages
 DEFAULT_PATH = "newsarchive.toml"
 _TOP_KEYS = {"db", "defaults", "sites"}
 _SITE_KEYS = {"url", "base_url", "feeds", "sitemaps", "delay", "concurrency", "recheck", "settings"}
+
+
+# A site's delay (seconds) and concurrency (parallel requests) beyond these are mistakes, not politeness.
+MAX_DELAY = 3600
+MAX_CONCURRENCY = 100
 
 
 class ConfigError(ValueError):
@@ -132,26 +138,86 @@ def _site(path: str, name: str, table: dict[str, Any]) -> SiteConfig:
     lists = {}
     for key in ("feeds", "sitemaps", "recheck"):
         value = table.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
-            raise ConfigError(f"{where}.{key} must be a list of strings")
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}.{key} must be a list of strings, not {value!r}")
         lists[key] = tuple(str(v) for v in value)
     try:
         parse_ages(lists["recheck"])
-        delay = float(table["delay"]) if "delay" in table else None
-        concurrency = int(table["concurrency"]) if "concurrency" in table else None
-    except (TypeError, ValueError) as exc:
-        raise ConfigError(f"{where}: {exc}") from None
-    if (delay is not None and delay < 0) or (concurrency is not None and concurrency < 1):
-        raise ConfigError(f"{where}: delay must be >= 0 and concurrency >= 1")
+    except ValueError as exc:
+        raise ConfigError(f"{where}.recheck: {exc}") from None
+    except OverflowError:
+        raise ConfigError(f"{where}.recheck: an age longer than any calendar, in {list(lists['recheck'])}") from None
+    delay = _number(where, "delay", table.get("delay"), 0, MAX_DELAY)
+    concurrency = _number(where, "concurrency", table.get("concurrency"), 1, MAX_CONCURRENCY, whole=True)
     settings = _table(path, f"sites.{name}.settings", table.get("settings", {}))
+    try:
+        check_settings(settings)
+    except ValueError as exc:
+        raise ConfigError(f"{where}.settings: {exc}") from None
     return SiteConfig(
         name=name,
         url=table.get("url"),
         base_url=table.get("base_url"),
         feeds=lists["feeds"],
         sitemaps=lists["sitemaps"],
-        delay=delay,
-        concurrency=concurrency,
+        delay=None if delay is None else float(delay),
+        concurrency=None if concurrency is None else int(concurrency),
         recheck=lists["recheck"] or DEFAULT_RECHECK,
         settings=dict(settings),
     )
+
+
+def _number(where: str, key: str, value: Any, low: int, high: int, *, whole: bool = False) -> int | float | None:
+    """A config number within [low, high] (None when absent); TOML's true, strings, inf and nan are errors."""
+    if value is None:
+        return None
+    kinds = (int,) if whole else (int, float)
+    if isinstance(value, bool) or not isinstance(value, kinds) or not low <= value <= high:
+        kind = "a whole number" if whole else "a number"
+        raise ConfigError(f"{where}.{key} must be {kind} from {low} to {high}, not {value!r}")
+    return value
+
+
+def check_settings(settings: dict[str, Any]) -> None:
+    """ValueError naming the first setting whose value is not of its kind: a number, a flag, a similarity.
+
+    A value (a -s string or a config file's TOML value) is checked against the type of the setting's
+    default, the project's (settings.py) or Scrapy's: a finite number, or true/false; NEWSARCHIVE_*
+    numbers must not be negative. Run before a crawl starts, so a typo is one line instead of a failure
+    inside Scrapy.
+    """
+    from scrapy.settings import default_settings
+
+    from newsarchive.crawler import settings as project
+
+    for name, value in settings.items():
+        default = getattr(project, name, getattr(default_settings, name, None))
+        ours = name.startswith("NEWSARCHIVE_")
+        if name == "NEWSARCHIVE_SIMILARITY":
+            try:
+                number = _as_number(name, value)
+            except ValueError:
+                number = -1.0
+            if number is not None and not 0 < number <= 1:
+                raise ValueError(f"{name} must be a number above 0 and at most 1, not {value!r}")
+        elif isinstance(default, bool):
+            if str(value).strip().lower() not in ("0", "1", "true", "false"):
+                raise ValueError(f"{name} must be true or false (or 1 or 0), not {value!r}")
+        elif isinstance(default, (int, float)):
+            # Not "whole" for int defaults: some are read with getfloat (NEWSARCHIVE_PROGRESS_INTERVAL = 0.5).
+            number = _as_number(name, value)
+            if ours and number is not None and number < 0:
+                raise ValueError(f"{name} must not be negative, not {value!r}")
+
+
+def _as_number(name: str, value: Any) -> float | None:
+    """A setting's value as a finite number (None stays None: the default applies)."""
+    if value is None:
+        return None
+    try:
+        number = None if isinstance(value, bool) else float(value)
+    except (TypeError, ValueError, OverflowError):
+        number = None
+    if number is None or not math.isfinite(number):
+        raise ValueError(f"{name} must be a number, not {value!r}")
+    return number

@@ -36,7 +36,12 @@ def env_clusters() -> bool:
 
 
 def open_user_archive(
-    db: str | None = None, *, fts: bool = True, similarity: float | None = None, clusters: bool | None = None
+    db: str | None = None,
+    *,
+    fts: bool = True,
+    similarity: float | None = None,
+    clusters: bool | None = None,
+    read_only: bool = False,
 ) -> Archive:
     """store.open_archive, with the archive, similarity and clusters the caller leaves None from the environment."""
     return open_archive(
@@ -44,4 +49,5 @@ def open_user_archive(
         fts=fts,
         similarity=similarity if similarity is not None else env_similarity(),
         clusters=env_clusters() if clusters is None else clusters,
+        read_only=read_only,
     )

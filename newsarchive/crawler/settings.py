@@ -152,6 +152,10 @@ NEWSARCHIVE_PAGE_LINKS = 5_000
 NEWSARCHIVE_MAX_HEADER_BYTES = 256 * 1024
 
 # Reading the archive (queries):
+# `newsarchive search`: the longest query (characters) and the most different terms (words and "phrases",
+# excluded ones too, a repeated one counted once) it takes; ranking and snippets cost grows with both.
+NEWSARCHIVE_QUERY_MAX_CHARS = 1000
+NEWSARCHIVE_QUERY_MAX_TERMS = 64
 
 # Soft error pages, the layout alarm and progress:
 # Seconds between redraws of the live progress line when stderr is a terminal (0: log lines there too, every

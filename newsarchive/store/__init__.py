@@ -16,6 +16,7 @@ def open_archive(
     similarity: float | None = None,
     clusters: bool = True,
     max_aliases: int | None = None,
+    read_only: bool = False,
 ) -> Archive:
     """Open (creating or upgrading its schema) the archive at a file path or SQLAlchemy URL.
 
@@ -24,9 +25,11 @@ def open_archive(
     `similarity` is the near-duplicate threshold for story clusters (None: the archive's default, 0.5).
     `clusters=False` saves without story clusters; the first save or `related` that wants them indexes the
     articles saved without them. `max_aliases` caps the URLs kept as aliases of one article (0: no cap;
-    None: the archive's default). The store reads no environment: see newsarchive.crawler.environment.
+    None: the archive's default). `read_only=True` opens an existing archive to read it: nothing is created,
+    migrated or written (StoreError when `db` is missing or is not an archive). The store reads no
+    environment: see newsarchive.crawler.environment.
     """
-    archive = Archive(db, fts=fts, similarity=similarity, clusters=clusters)
+    archive = Archive(db, fts=fts, similarity=similarity, clusters=clusters, read_only=read_only)
     if max_aliases is not None:
         archive.max_aliases = max_aliases or None
     return archive

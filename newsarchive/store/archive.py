@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from newsarchive.items import Article
@@ -15,9 +15,10 @@ from . import clusters as story_clusters
 from . import crawlstate, fulltext, history, reading, runs
 from .aliases import DEFAULT_MAX_ALIASES
 from .engine import BEGIN_OPTION, MIGRATION_LOCK, database_url, display_name, make_engine, upgrade
-from .errors import StoreError
+from .errors import StoreError, one_line_reason
 from .matching import Conflict, SaveResult
 from .models import ArticleRow
+from .readonly import open_to_read, refuse_foreign
 from .rows import summary_json
 from .search import parse_query
 from .writer import save_batch
@@ -27,12 +28,6 @@ ARTICLES = ArticleRow.__table__
 # A batch that collides with a concurrent writer (PostgreSQL) is retried this many times in all.
 SAVE_ATTEMPTS = 3
 RACE_SQLSTATES = {"23505", "40P01", "40001"}
-
-
-def _reason(error: BaseException) -> str:
-    """A one-line reason: the driver's own message when there is one."""
-    message = str(getattr(error, "orig", None) or error).strip()
-    return message.splitlines()[0] if message else type(error).__name__
 
 
 def _lost_race(error: BaseException | None) -> bool:
@@ -52,30 +47,48 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
     story cluster (default story_clusters.DEFAULT_THRESHOLD). `clusters=False` saves without the story-cluster index
     (about half of a save's cost): the first save or related() that wants it then indexes the articles saved
     without it. `max_aliases` is how many URLs are kept as aliases of one article (None: every one).
-    Usable as a context manager; close() releases the connections.
+    `read_only=True` opens an existing archive without creating, migrating or writing anything
+    (see readonly.py); only its derived indexes (full text, story clusters) are brought up to date when a
+    search or related() needs them and the archive lets us write. Usable as a context manager; close()
+    releases the connections.
     """
 
     max_aliases: int | None = DEFAULT_MAX_ALIASES
 
-    def __init__(self, db: str, *, fts: bool = True, similarity: float | None = None, clusters: bool = True) -> None:
+    def __init__(
+        self,
+        db: str,
+        *,
+        fts: bool = True,
+        similarity: float | None = None,
+        clusters: bool = True,
+        read_only: bool = False,
+    ) -> None:
         self.db = db
         self.fts = fts
         self.clusters = clusters
+        self.read_only = read_only
         self._clusters_checked = False
         self.similarity = story_clusters.DEFAULT_THRESHOLD if similarity is None else float(similarity)
         if not 0.0 < self.similarity <= 1.0:
             raise StoreError(f"similarity threshold must be above 0 and at most 1, not {similarity}")
         self._site_ids: dict[str, int] = {}
         self.name = display_name(db)
+        self._behind: str | None = None  # why a read-only archive's schema may not read as this code expects
+        self._index_engine: Engine | None = None
+        if read_only:
+            self.engine, self._behind = open_to_read(db, self.name)
+            return
         try:
+            refuse_foreign(db, self.name)  # before the engine, which would put the file in WAL mode
             self.engine = make_engine(database_url(db))
         except (ValueError, SQLAlchemyError, ImportError) as error:
-            raise StoreError(f"cannot open archive {self.name}: {_reason(error)}") from error
+            raise StoreError(f"cannot open archive {self.name}: {one_line_reason(error)}") from error
         try:
             upgrade(self.engine)
         except Exception as error:  # not a database, server down, a revision newer than this code ...
             self.engine.dispose()
-            raise StoreError(f"cannot open archive {self.name}: {_reason(error)}") from error
+            raise StoreError(f"cannot open archive {self.name}: {one_line_reason(error)}") from error
         if fts:
             self._start_empty_index()
 
@@ -91,6 +104,8 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
     def close(self) -> None:
         """Release the database connections."""
         self.engine.dispose()
+        if self._index_engine is not None:
+            self._index_engine.dispose()
 
     @contextmanager
     def _read(self, action: str) -> Iterator[Connection]:
@@ -98,18 +113,36 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
             with self.engine.connect() as connection:
                 yield connection
         except SQLAlchemyError as error:
-            raise StoreError(f"cannot {action} in {self.name}: {_reason(error)}") from error
+            if self._behind:
+                raise StoreError(self._behind) from error
+            raise StoreError(f"cannot {action} in {self.name}: {one_line_reason(error)}") from error
+
+    def _writer(self, action: str, index: bool) -> Engine:
+        """The engine writes go to: a read-only archive writes nothing but its derived indexes."""
+        if not self.read_only:
+            return self.engine
+        if not index:
+            raise StoreError(f"cannot {action} in {self.name}: it was opened to read only")
+        if self._behind:
+            raise StoreError(self._behind)
+        if self._index_engine is None:
+            self._index_engine = make_engine(database_url(self.db))
+        return self._index_engine
 
     @contextmanager
-    def _write(self, action: str) -> Iterator[Connection]:
-        """One write transaction: committed when the block ends, rolled back entirely if it raises."""
+    def _write(self, action: str, *, index: bool = False) -> Iterator[Connection]:
+        """One write transaction: committed when the block ends, rolled back entirely if it raises.
+
+        `index`: it only brings a derived index (full text, story clusters) up to date.
+        """
+        engine = self._writer(action, index)
         try:
-            with self.engine.connect() as connection:
+            with engine.connect() as connection:
                 connection = connection.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
                 with connection.begin():
                     yield connection
         except (SQLAlchemyError, Conflict) as error:
-            raise StoreError(f"cannot {action} in {self.name}: {_reason(error)}") from error
+            raise StoreError(f"cannot {action} in {self.name}: {one_line_reason(error)}") from error
 
     # --- crawl runs and problems ----------------------------------------------------------------
 
@@ -177,7 +210,19 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
 
     def related(self, id_or_url: str | int) -> list[dict[str, Any]] | None:
         """The other versions of the article's story (its cluster), most similar first, with `similarity`."""
-        self._ensure_neardup_index()
+        try:
+            self._ensure_neardup_index()
+        except StoreError:
+            if not self.read_only:
+                raise
+            # An archive we may not write is answered from its index as it is, unless it has none to use.
+            with self._read("check the near-duplicate index") as connection:
+                usable = story_clusters.is_current(connection)
+            if not usable:
+                raise StoreError(
+                    f"cannot list related versions in {self.name}: its story clusters are not built (saved with "
+                    "clusters off, or by another version) and it cannot be written here"
+                ) from None
         with self._read("list related versions") as connection:
             found = history.resolve(connection, id_or_url)
             if found is None:
@@ -192,7 +237,7 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
         with self._read("check the near-duplicate index") as connection:
             ready = story_clusters.is_current(connection) and not story_clusters.has_pending(connection)
         if not ready:
-            with self._write("build the near-duplicate index") as connection:
+            with self._write("build the near-duplicate index", index=True) as connection:
                 if connection.dialect.name == "postgresql":  # two openers must not both build it (SQLite: IMMEDIATE)
                     connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
                 if not story_clusters.is_current(connection):
@@ -200,17 +245,32 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
                 elif story_clusters.has_pending(connection):
                     story_clusters.catch_up(connection, self.similarity)
 
-    def search(self, query: str, *, limit: int = 20, site: str | None = None) -> list[dict[str, Any]]:
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        site: str | None = None,
+        max_chars: int | None = None,
+        max_terms: int | None = None,
+    ) -> list[dict[str, Any]]:
         """Articles matching `query`, best first (id, url, site, headline, published, snippet).
 
         Words are ANDed, "quoted phrases" match as written, OR joins two terms, a leading - excludes one;
-        SearchQueryError for a malformed query.
+        SearchQueryError for a malformed query, or one over `max_chars` characters or `max_terms` terms.
         """
-        parsed = parse_query(query)
+        parsed = parse_query(query, max_chars=max_chars, max_terms=max_terms)
         with self._read("check the search index") as connection:
             stale = fulltext.has_index(connection) and not fulltext.is_current(connection)
         if stale:
-            self.rebuild_search_index()
+            try:
+                self.rebuild_search_index()
+            except StoreError:
+                if not self.read_only:
+                    raise
+                # An archive we may not write is scanned instead: slower, but never silently incomplete.
+                with self._read("search") as connection:
+                    return fulltext.search(connection, parsed, limit=limit, site=site, use_index=False)
         with self._read("search") as connection:
             return fulltext.search(connection, parsed, limit=limit, site=site)
 
@@ -225,5 +285,5 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
 
     def rebuild_search_index(self) -> int:
         """Re-index every article (after writes with fts=False); returns how many were indexed."""
-        with self._write("rebuild the search index") as connection:
+        with self._write("rebuild the search index", index=True) as connection:
             return fulltext.rebuild(connection) if fulltext.has_index(connection) else 0

@@ -8,6 +8,7 @@ import shutil
 import sqlite3
 import tempfile
 import time
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -60,15 +61,20 @@ _json_dumps = json.JSONEncoder(ensure_ascii=False, default=_json_default).encode
 WAL_PRAGMAS = ("wal_autocheckpoint = 10000", "journal_size_limit = 67108864")
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for `url`; on SQLite every connection gets WAL, synchronous=NORMAL, foreign keys, busy timeout."""
-    engine = create_engine(url, json_serializer=_json_dumps)
+def make_engine(url: str, *, creator: Callable[[], Any] | None = None, read_only: bool = False) -> Engine:
+    """An engine for `url`; on SQLite every connection gets WAL, synchronous=NORMAL, foreign keys, busy timeout.
+
+    `creator` makes the DBAPI connections instead of the URL (read-only SQLite files); `read_only` leaves
+    the file's journal mode alone and makes every connection refuse writes.
+    """
+    options: dict[str, Any] = {"creator": creator} if creator is not None else {}
+    engine = create_engine(url, json_serializer=_json_dumps, **options)
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, read_only)
     return engine
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, read_only: bool) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Take BEGIN away from the sqlite3 module (it would skip it before SELECT and DDL); see _on_begin.
@@ -76,6 +82,9 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if read_only:
+                cursor.execute("PRAGMA query_only = ON")
+                return
             if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 _switch_to_wal(cursor)
             cursor.execute("PRAGMA synchronous = NORMAL")

@@ -100,9 +100,14 @@ def rebuild(connection: Connection) -> int:
     return count
 
 
-def search(connection: Connection, query: Query, *, limit: int, site: str | None) -> list[dict[str, Any]]:
-    """Matching articles, best first, each as a summary with a snippet of the body around the first match."""
-    if has_index(connection):
+def search(
+    connection: Connection, query: Query, *, limit: int, site: str | None, use_index: bool = True
+) -> list[dict[str, Any]]:
+    """Matching articles, best first, each as a summary with a snippet of the body around the first match.
+
+    `use_index=False` scans the articles instead (an index that is not current and cannot be rebuilt).
+    """
+    if use_index and has_index(connection):
         statement = text(_MATCH.format(site_filter="AND s.name = :site" if site else "")).columns(published=UTCDateTime)
         params: dict[str, Any] = {"query": to_fts(query), "limit": limit}
         if site:
@@ -121,7 +126,8 @@ def _contains(term: Term) -> Any:
 
 
 def _search_ilike(connection: Connection, query: Query, *, limit: int, site: str | None) -> list[Any]:
-    # Without FTS5 (PostgreSQL): a plain substring scan, newest first; correct but not fast.
+    # Without FTS5 (PostgreSQL, or an index that cannot be rebuilt): a plain substring scan, newest first;
+    # correct but not fast.
     condition = and_(
         *(or_(*(_contains(term) for term in group)) for group in query.groups),
         *(not_(_contains(term)) for term in query.excluded),

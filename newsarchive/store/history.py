@@ -19,15 +19,21 @@ ALIASES = AliasRow.__table__
 REVISIONS = RevisionRow.__table__
 SITES = SiteRow.__table__
 FIELDS = ("headline", "body", "any")
+MAX_ID = 2**63 - 1
 
 
 def resolve(connection: Connection, id_or_url: str | int) -> int | None:
     """The id of the article with this id, stored URL, alias, or any URL with the key of one of those."""
     text = str(id_or_url).strip()
     if text.isascii() and text.isdigit():
-        return connection.scalar(select(ARTICLES.c.id).where(ARTICLES.c.id == int(text)))
+        number = int(text)
+        # An id past the database's 64-bit integers names no article (and the driver could not bind it).
+        return None if number > MAX_ID else connection.scalar(select(ARTICLES.c.id).where(ARTICLES.c.id == number))
     url = text.split("#", 1)[0]
-    key = url_key(url)
+    try:
+        key = url_key(url)
+    except ValueError:  # not a URL any page could have (a bad port, an unclosed [): only an exact match
+        key = None
     for query in (
         select(ARTICLES.c.id).where(ARTICLES.c.url == url),
         select(ALIASES.c.article_id).where(ALIASES.c.url == url),

@@ -28,6 +28,9 @@ from .errors import SearchQueryError
 # another way are then rebuilt (the contentless index can only drop tokens it is told exactly).
 SEGMENTATION = "cjk-char-1"
 
+# How much of a query an error message quotes.
+_SHOWN = 80
+
 # Quoted phrase (possibly unclosed) or bare word, each with an optional leading "-".
 _LEXEME = re.compile(r'(-?)"([^"]*)("?)|(-?)([^\s"]+)')
 
@@ -54,8 +57,8 @@ class Query:
 
     @property
     def terms(self) -> list[Term]:
-        """The terms that must or may match, in query order (what a snippet looks for)."""
-        return [term for group in self.groups for term in group]
+        """The terms that must or may match, in query order, each once (what a snippet looks for)."""
+        return list(_first_of_each([term for group in self.groups for term in group]))
 
 
 def make_term(text: str) -> Term | None:
@@ -64,15 +67,19 @@ def make_term(text: str) -> Term | None:
     return Term(text, runs) if runs else None
 
 
-def parse_query(query: str) -> Query:
+def parse_query(query: str, *, max_chars: int | None = None, max_terms: int | None = None) -> Query:
     """Parse user input: words and "quoted phrases" are ANDed, OR joins its neighbours, a leading - excludes.
 
-    Raises SearchQueryError for an unbalanced quote, an empty query, one made only of operators or
-    exclusions, and OR without a term on each side.
+    A term or group written twice counts once (ranking and snippets cost grows with the terms, so
+    2,000 copies of one word would cost millions of steps for nothing). Raises SearchQueryError for an
+    unbalanced quote, an empty query, one made only of operators or exclusions, OR without a term on
+    each side, and a query over `max_chars` characters or `max_terms` different terms.
     """
     if not query or not query.strip():
         raise SearchQueryError("empty search: give at least one word")
-    shown = " ".join(query.split())  # the query as messages quote it, on one line
+    _check_length(query, max_chars)
+    shown = " ".join(query.split())  # the query as messages quote it, on one line and not too long
+    shown = shown if len(shown) <= _SHOWN else shown[: _SHOWN - 1] + "…"
     groups: list[list[Term]] = []
     excluded: list[Term] = []
     pending_or = False
@@ -97,7 +104,37 @@ def parse_query(query: str) -> Query:
                 groups.append([term])
         pending_or, previous = False, "term"
     _check_complete(groups, excluded, pending_or, shown)
-    return Query(tuple(tuple(group) for group in groups), tuple(excluded))
+    parsed = _without_repeats(groups, excluded)
+    _check_terms(parsed, max_terms)
+    return parsed
+
+
+def _check_length(query: str, max_chars: int | None) -> None:
+    if max_chars is not None and len(query) > max_chars:
+        raise SearchQueryError(f"search too long: {len(query):,} characters, at most {max_chars:,}")
+
+
+def _check_terms(query: Query, max_terms: int | None) -> None:
+    count = len({term.runs for term in query.terms} | {term.runs for term in query.excluded})
+    if max_terms is not None and count > max_terms:
+        raise SearchQueryError(f"search has {count:,} different terms, at most {max_terms:,}")
+
+
+def _without_repeats(groups: list[list[Term]], excluded: list[Term]) -> Query:
+    """The query with each group's repeated terms, repeated groups and repeated exclusions once, in order."""
+    kept: dict[frozenset[tuple[tuple[bool, str], ...]], tuple[Term, ...]] = {}
+    for group in groups:
+        unique = _first_of_each(group)
+        kept.setdefault(frozenset(term.runs for term in unique), unique)
+    return Query(tuple(kept.values()), _first_of_each(excluded))
+
+
+def _first_of_each(terms: list[Term]) -> tuple[Term, ...]:
+    """The terms in order, each searched-for text (its normalised runs) once."""
+    first: dict[tuple[tuple[bool, str], ...], Term] = {}
+    for term in terms:
+        first.setdefault(term.runs, term)
+    return tuple(first.values())
 
 
 def _lexemes(query: str, shown: str) -> Iterator[tuple[bool, str, bool]]:

@@ -56,7 +56,7 @@ def test_sites_get_the_defaults_and_their_own_overrides(tmp_path):
         ("[sites.nosuchsite]\n", "unknown site"),
         ("[sites.gazette]\nurl = 'ftp://x/'", r"sites.gazette.url must be an http\(s\) URL"),
         ("[sites.newsweekjapan]\nrecheck = ['soon']", "age"),
-        ("[sites.newsweekjapan]\ndelay = -1", "delay must be >= 0"),
+        ("[sites.newsweekjapan]\ndelay = -1", "delay must be a number from 0 to 3600, not -1"),
         ("[sites.newsweekjapan]\nspeed = 3", "unknown key sites.newsweekjapan.speed"),
         ("[defaults]\ndelay = 1\n", "no sites"),
         ("[sites.newsweekjapan\n", "cannot read config"),
@@ -95,3 +95,42 @@ def test_the_example_config_loads_and_is_the_one_the_readme_shows():
     readme = (root / "README.md").read_text(encoding="utf-8")
     shown = "\n".join(line.removeprefix("    ") for line in readme.splitlines())
     assert example.read_text(encoding="utf-8").strip() in shown
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("feeds = [1, 2]", r"sites.newsweekjapan.feeds must be a list of strings, not \[1, 2\]"),
+        ("sitemaps = [true]", "sites.newsweekjapan.sitemaps must be a list of strings"),
+        ("recheck = [false]", "sites.newsweekjapan.recheck must be a list of strings"),
+        ("recheck = [3600]", "sites.newsweekjapan.recheck must be a list of strings"),
+        ("recheck = ['99999999999999d']", "sites.newsweekjapan.recheck: an age longer than any calendar"),
+        ("delay = true", "sites.newsweekjapan.delay must be a number from 0 to 3600, not True"),
+        ("delay = '2'", "sites.newsweekjapan.delay must be a number"),
+        ("delay = inf", "sites.newsweekjapan.delay must be a number from 0 to 3600, not inf"),
+        ("delay = nan", "sites.newsweekjapan.delay must be a number"),
+        ("concurrency = 1e308", "sites.newsweekjapan.concurrency must be a whole number from 1 to 100, not 1e[+]308"),
+        ("concurrency = 2.5", "sites.newsweekjapan.concurrency must be a whole number"),
+        ("concurrency = 10000000000000000", "sites.newsweekjapan.concurrency must be a whole number from 1 to 100"),
+        ("settings = { NEWSARCHIVE_SIMILARITY = 2 }", "settings: NEWSARCHIVE_SIMILARITY must be a number above 0"),
+        ("settings = { NEWSARCHIVE_BATCH_SIZE = -5 }", "settings: NEWSARCHIVE_BATCH_SIZE must not be negative"),
+        ("settings = { CLOSESPIDER_TIMEOUT = 'soon' }", "settings: CLOSESPIDER_TIMEOUT must be a number"),
+        ("settings = { ROBOTSTXT_OBEY = 'perhaps' }", "settings: ROBOTSTXT_OBEY must be true or false"),
+    ],
+)
+def test_config_values_of_the_wrong_type_are_errors_naming_the_key(tmp_path, text, message):
+    path = write(tmp_path, f"[sites.newsweekjapan]\n{text}\n")
+    with pytest.raises(ConfigError, match=message) as error:
+        load_config(path)
+    assert path in str(error.value) and "\n" not in str(error.value)
+
+
+def test_config_numbers_and_settings_of_the_right_type_are_kept(tmp_path):
+    path = write(
+        tmp_path,
+        "[sites.newsweekjapan]\ndelay = 0\nconcurrency = 4\nrecheck = ['3600s', '1d']\n"
+        "settings = { NEWSARCHIVE_SIMILARITY = 0.6, ROBOTSTXT_OBEY = false, NEWSARCHIVE_PROGRESS_INTERVAL = 0.5 }\n",
+    )
+    site = load_config(path).sites[0]
+    assert (site.delay, site.concurrency, site.recheck) == (0.0, 4, ("3600s", "1d"))
+    assert site.settings["NEWSARCHIVE_SIMILARITY"] == 0.6
