@@ -6,13 +6,12 @@ Every payload is made on the fly, a chunk at a time, so the test process never h
 from __future__ import annotations
 
 import struct
-import threading
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from .faultsite import article_html, good_paragraphs
+from .localserver import QuietHandler, running
 
 CHUNK = 64 * 1024
 GOOD = [f"/news/2025/01/harbour-story-{n}.html" for n in range(3)]  # the articles every bomb also lists
@@ -97,7 +96,7 @@ def link_page(base: str) -> Iterator[bytes]:
     yield ("".join(batch) + "</ul></body></html>").encode()
 
 
-class BombHandler(BaseHTTPRequestHandler):
+class BombHandler(QuietHandler):
     protocol_version = "HTTP/1.1"
     log: list[str]
 
@@ -159,25 +158,10 @@ class BombHandler(BaseHTTPRequestHandler):
         except OSError:
             pass
 
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
 
 @contextmanager
 def serve() -> Iterator[tuple[str, list[str]]]:
     """The bomb site on 127.0.0.1 at a free port; yields its base URL and the log of paths asked for."""
     log: list[str] = []
-    handler = type("Handler", (BombHandler,), {"log": log})
-    server_class = type(
-        "Server",
-        (ThreadingHTTPServer,),
-        {"request_queue_size": 128, "daemon_threads": True, "handle_error": lambda self, request, address: None},
-    )
-    server = server_class(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", log
-    finally:
-        server.shutdown()
-        server.server_close()
+    with running(BombHandler, log=log) as base:
+        yield base, log

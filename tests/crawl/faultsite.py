@@ -12,7 +12,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import format_datetime
 from functools import lru_cache
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from .localserver import QuietHandler, running
 
 HUGE = 100 * 1024 * 1024  # the 100 MB page, generated chunk by chunk as it is sent
 CHUNK = 64 * 1024
@@ -141,7 +142,7 @@ class FaultSite:
         return '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
 
 
-class FaultHandler(BaseHTTPRequestHandler):
+class FaultHandler(QuietHandler):
     site: FaultSite
     protocol_version = "HTTP/1.1"
 
@@ -187,14 +188,7 @@ class FaultHandler(BaseHTTPRequestHandler):
 
     def send(self, status: int, ctype: str | None, body: bytes, headers: dict | None = None) -> None:
         self.site.log.append((self.path, status, time.monotonic()))
-        self.send_response(status)
-        if ctype:
-            self.send_header("Content-Type", ctype)
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        self.reply(status, ctype or None, body, headers)
         self.site.bytes_sent += len(body)
 
     def hang(self) -> None:
@@ -241,25 +235,9 @@ class FaultHandler(BaseHTTPRequestHandler):
         except OSError:
             pass  # the crawler hung up once it had enough: what it should do
 
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
 
 @contextmanager
 def serve(site: FaultSite) -> Iterator[str]:
     """The site on 127.0.0.1 at a free port; yields its base URL."""
-    handler = type("Handler", (FaultHandler,), {"site": site})
-    # A killed crawl resets its connections: expected here, not worth a traceback.
-    server_class = type(
-        "Server",
-        (ThreadingHTTPServer,),
-        {"request_queue_size": 128, "daemon_threads": True, "handle_error": lambda self, request, address: None},
-    )
-    server = server_class(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with running(FaultHandler, site=site) as base:
+        yield base

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from .localserver import QuietHandler, running
 
 WORLD = "/headlines/world/2025/01"
 
@@ -253,7 +253,7 @@ def _pages() -> dict[str, tuple[str, bytes]]:
     }
 
 
-class MirrorHandler(BaseHTTPRequestHandler):
+class MirrorHandler(QuietHandler):
     """Serves the pages above, plus 500s, a download that hangs, and one that is cut off mid-body."""
 
     pages = _pages()
@@ -284,29 +284,12 @@ class MirrorHandler(BaseHTTPRequestHandler):
 
     def _send(self, status: int, ctype: str, body: bytes, path: str) -> None:
         self.log.append((path, str(status)))
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+        self.reply(status, ctype, body)
 
 
 @contextmanager
 def serve_mirror() -> Iterator[tuple[str, list[tuple[str, str]]]]:
     """The mirror on 127.0.0.1 at a free port: (base URL, request log)."""
     log: list[tuple[str, str]] = []
-    handler = type("Handler", (MirrorHandler,), {"log": log})
-    # A deep accept queue: with the default of 5, a busy machine drops connection attempts and the crawl
-    # sees connect timeouts that have nothing to do with the page.
-    server_class = type("Server", (ThreadingHTTPServer,), {"request_queue_size": 128, "daemon_threads": True})
-    server = server_class(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", log
-    finally:
-        server.shutdown()
-        server.server_close()
+    with running(MirrorHandler, log=log) as base:
+        yield base, log

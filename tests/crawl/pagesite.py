@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from html import escape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from .localserver import QuietHandler, running
 
 WORDS = (
     "The council voted on Tuesday to extend the harbour, after a year of hearings in which residents, "
@@ -32,7 +32,7 @@ def feed(paths: list[str]) -> bytes:
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>G</title>{items}</channel></rss>'.encode()
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     pages: dict[str, tuple[str, bytes]] = {}
     delay: dict[str, float] = {}
 
@@ -41,14 +41,7 @@ class _Handler(BaseHTTPRequestHandler):
         time.sleep(self.delay.get(path, 0.0))
         found = self.pages.get(path)
         ctype, body = found or ("text/html", b"<html><body>Not Found</body></html>")
-        self.send_response(200 if found else 404)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+        self.reply(200 if found else 404, ctype, body)
 
 
 @contextmanager
@@ -57,20 +50,5 @@ def serve(pages: dict[str, tuple[str, bytes]], delay: dict[str, float] | None = 
 
     `delay` makes the paths it names answer that many seconds late (a slow site, for progress lines).
     """
-    handler = type("Handler", (_Handler,), {"pages": pages, "delay": delay or {}})
-    server = type(
-        "Server",
-        (ThreadingHTTPServer,),
-        {
-            "daemon_threads": True,
-            "request_queue_size": 64,
-            # A crawl that hangs up (a timeout, its end) resets connections: expected, not worth a traceback.
-            "handle_error": lambda self, request, address: None,
-        },
-    )(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with running(_Handler, pages=pages, delay=delay or {}) as base:
+        yield base

@@ -7,9 +7,9 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from .faultsite import article_html, good_paragraphs
+from .localserver import QuietHandler, running
 
 PUBLISHED = "2025-01-20T09:00:00+09:00"
 
@@ -51,7 +51,7 @@ class TrapSite:
         return [p for p in self.log if p.startswith(prefix)]
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     site: TrapSite
     protocol_version = "HTTP/1.1"
 
@@ -63,32 +63,11 @@ class _Handler(BaseHTTPRequestHandler):
             time.sleep(float(headers["X-Hang"]))
             self.close_connection = True
             return
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        for name, value in headers.items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+        self.reply(status, ctype, body, headers)
 
 
 @contextmanager
 def serve(site: TrapSite) -> Iterator[str]:
     """The site on 127.0.0.1 at a free port; yields its base URL."""
-    handler = type("Handler", (_Handler,), {"site": site})
-    server_class = type(
-        "Server",
-        (ThreadingHTTPServer,),
-        {"request_queue_size": 128, "daemon_threads": True, "handle_error": lambda self, request, address: None},
-    )
-    server = server_class(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with running(_Handler, site=site) as base:
+        yield base

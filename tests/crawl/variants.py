@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from html import escape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from .localserver import QuietHandler, running
 
 TREATY = [
     "[モスクワ 17日 ロイター] - ロシアのプーチン大統領とイランのペゼシュキアン大統領は17日、モスクワで会談を行い、"
@@ -145,7 +145,7 @@ def site_b() -> dict[str, bytes]:
     }
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     pages: dict[str, bytes] = {}
 
     def do_GET(self) -> None:  # noqa: N802
@@ -153,25 +153,11 @@ class _Handler(BaseHTTPRequestHandler):
         # The query never changes the page (tracking, ?amp=1), as on most sites.
         body = self.pages.get(path) or self.pages.get(path.split("?")[0])
         ctype = "application/rss+xml" if path.endswith(".xml") else "text/html; charset=utf-8"
-        self.send_response(200 if body else 404)
-        body = body or b"<html><body>Not Found</body></html>"
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+        self.reply(200 if body else 404, ctype, body or b"<html><body>Not Found</body></html>")
 
 
 @contextmanager
 def serve(pages: dict[str, bytes]) -> Iterator[tuple[str, dict[str, bytes]]]:
     """Serve `pages` (a dict the test may change between crawls) on 127.0.0.1 at a free port."""
-    handler = type("Handler", (_Handler,), {"pages": pages})
-    server = type("Server", (ThreadingHTTPServer,), {"daemon_threads": True})(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", pages
-    finally:
-        server.shutdown()
-        server.server_close()
+    with running(_Handler, pages=pages) as base:
+        yield base, pages
