@@ -21,7 +21,7 @@ def open_archive(
     """Open (creating or upgrading its schema) the archive at a file path or SQLAlchemy URL.
 
     Raises StoreError("cannot open archive <db>: <reason>") when it cannot be used.
-    `fts=False` skips full-text indexing on writes (bulk loads); the next search rebuilds the index.
+    `fts=False` skips full-text indexing on writes (bulk loads); the next open to write rebuilds the index.
     `similarity` is the near-duplicate threshold for story clusters (None: the archive's default, 0.5).
     `clusters=False` saves without story clusters; the first save or `related` that wants them indexes the
     articles saved without them. `max_aliases` caps the URLs kept as aliases of one article (0: no cap;

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from newsarchive.items import Article
@@ -42,7 +42,8 @@ def _lost_race(error: BaseException | None) -> bool:
 class Archive(crawlstate.CrawlState, reading.ArticleReads):
     """An open archive (SQLite file path or SQLAlchemy URL) whose schema is at the newest migration.
 
-    `fts=False` skips full-text indexing while writing (bulk loads); the next search rebuilds the index.
+    `fts=False` skips full-text indexing while writing (bulk loads); the next open to write rebuilds the index
+    (until then a search on an archive opened to read scans the articles).
     `similarity` is the estimated Jaccard similarity of two bodies (0..1) at which saves put them in one
     story cluster (default story_clusters.DEFAULT_THRESHOLD). `clusters=False` saves without the story-cluster index
     (about half of a save's cost): the first save or related() that wants it then indexes the articles saved
@@ -75,7 +76,6 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
         self._site_ids: dict[str, int] = {}
         self.name = display_name(db)
         self._behind: str | None = None  # why a read-only archive's schema may not read as this code expects
-        self._index_engine: Engine | None = None
         if read_only:
             self.engine, self._behind = open_to_read(db, self.name)
             return
@@ -90,7 +90,12 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
             self.engine.dispose()
             raise StoreError(f"cannot open archive {self.name}: {one_line_reason(error)}") from error
         if fts:
-            self._start_empty_index()
+            self._catch_up_search_index()
+        if clusters:
+            # Likewise story clusters missing or behind (articles saved with clusters off): `related`, a read,
+            # uses them as they are.
+            self._ensure_neardup_index()
+            self._clusters_checked = True
 
     def __enter__(self) -> Archive:
         return self
@@ -104,8 +109,6 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
     def close(self) -> None:
         """Release the database connections."""
         self.engine.dispose()
-        if self._index_engine is not None:
-            self._index_engine.dispose()
 
     @contextmanager
     def _read(self, action: str) -> Iterator[Connection]:
@@ -117,27 +120,17 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
                 raise StoreError(self._behind) from error
             raise StoreError(f"cannot {action} in {self.name}: {one_line_reason(error)}") from error
 
-    def _writer(self, action: str, index: bool) -> Engine:
-        """The engine writes go to: a read-only archive writes nothing but its derived indexes."""
-        if not self.read_only:
-            return self.engine
-        if not index:
-            raise StoreError(f"cannot {action} in {self.name}: it was opened to read only")
-        if self._behind:
-            raise StoreError(self._behind)
-        if self._index_engine is None:
-            self._index_engine = make_engine(database_url(self.db))
-        return self._index_engine
-
     @contextmanager
     def _write(self, action: str, *, index: bool = False) -> Iterator[Connection]:
         """One write transaction: committed when the block ends, rolled back entirely if it raises.
 
-        `index`: it only brings a derived index (full text, story clusters) up to date.
+        `index`: it only brings a derived index (full text, story clusters) up to date. An archive opened
+        to read writes nothing, not even those: a read never writes.
         """
-        engine = self._writer(action, index)
+        if self.read_only:
+            raise StoreError(f"cannot {action} in {self.name}: it was opened to read only")
         try:
-            with engine.connect() as connection:
+            with self.engine.connect() as connection:
                 connection = connection.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
                 with connection.begin():
                     yield connection
@@ -210,19 +203,18 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
 
     def related(self, id_or_url: str | int) -> list[dict[str, Any]] | None:
         """The other versions of the article's story (its cluster), most similar first, with `similarity`."""
-        try:
+        if not self.read_only:
             self._ensure_neardup_index()
-        except StoreError:
-            if not self.read_only:
-                raise
-            # An archive we may not write is answered from its index as it is, unless it has none to use.
+        else:
+            # Opened to read, the index is used as it is (articles saved with clusters off since are not in
+            # it until the next crawl with clusters on), unless there is none to use.
             with self._read("check the near-duplicate index") as connection:
                 usable = story_clusters.is_current(connection)
             if not usable:
                 raise StoreError(
                     f"cannot list related versions in {self.name}: its story clusters are not built (saved with "
-                    "clusters off, or by another version) and it cannot be written here"
-                ) from None
+                    "clusters off, or by another version); the next crawl into it with clusters on builds them"
+                )
         with self._read("list related versions") as connection:
             found = history.resolve(connection, id_or_url)
             if found is None:
@@ -262,25 +254,23 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
         parsed = parse_query(query, max_chars=max_chars, max_terms=max_terms)
         with self._read("check the search index") as connection:
             stale = fulltext.has_index(connection) and not fulltext.is_current(connection)
+        if stale and self.read_only:
+            # Opened to read, it is scanned instead: slower, but never silently incomplete (the next crawl
+            # into the archive rebuilds the index).
+            with self._read("search") as connection:
+                return fulltext.search(connection, parsed, limit=limit, site=site, use_index=False)
         if stale:
-            try:
-                self.rebuild_search_index()
-            except StoreError:
-                if not self.read_only:
-                    raise
-                # An archive we may not write is scanned instead: slower, but never silently incomplete.
-                with self._read("search") as connection:
-                    return fulltext.search(connection, parsed, limit=limit, site=site, use_index=False)
+            self.rebuild_search_index()
         with self._read("search") as connection:
             return fulltext.search(connection, parsed, limit=limit, site=site)
 
-    def _start_empty_index(self) -> None:
-        # The index of an archive without articles is complete as it is: say so, so that saves keep it
-        # in step from the first article on (otherwise the first search would have to rebuild it).
+    def _catch_up_search_index(self) -> None:
+        # Opened to write (a crawl): an index left behind by writes with fts=False or an older segmentation
+        # is rebuilt now, since read commands never write and would have to scan the articles instead. An
+        # empty archive's index is complete as it is: saves then keep it in step from the first article on.
         with self._read("check the search index") as connection:
-            empty = connection.scalar(select(ARTICLES.c.id).limit(1)) is None
-            start = empty and fulltext.has_index(connection) and not fulltext.is_current(connection)
-        if start:
+            stale = fulltext.has_index(connection) and not fulltext.is_current(connection)
+        if stale:
             self.rebuild_search_index()
 
     def rebuild_search_index(self) -> int:

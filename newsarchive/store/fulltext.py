@@ -5,7 +5,8 @@ The store writes it in the same transaction as the article, so there are no trig
 changed article's old tokens only when told them, so the index is maintained only while it is
 current: complete, and built by the current segmentation (store_meta fts_segmentation =
 search.SEGMENTATION). Writing with fts=False, a migration, or a new segmentation makes it not
-current; the next search rebuilds it, so results are never silently incomplete.
+current; the next open to write rebuilds it, and until then a read scans the articles instead, so
+results are never silently incomplete.
 """
 
 from __future__ import annotations

@@ -143,14 +143,18 @@ def test_reading_a_writable_archive_changes_none_of_its_tables(tmp_path, capsys)
 
 
 def test_related_in_a_read_only_archive_without_story_clusters_says_why_in_one_line(tmp_path, capsys):
-    # Saved with clusters off (NEWSARCHIVE_CLUSTERS=0), the articles wait for `related` to index them, which
-    # a writable archive does; a read-only one cannot, and says so.
+    # Saved with clusters off (NEWSARCHIVE_CLUSTERS=0), the articles wait for the next write to index them;
+    # `related` reads, and says so.
     folder = tmp_path / "archive"
     folder.mkdir()
     make_archive(folder / "news.db", clusters=False)
     with unwritable(folder) as readonly:
         code, out, err = run(capsys, "related", "1", "--db", str(readonly / "news.db"), "--json")
     assert (code, out, err.count("\n")) == (2, "", 1) and "story clusters are not built" in err
+    # Reading never builds them, not even where it could write; the next write (a crawl's open) does.
+    code, out, err = run(capsys, "related", "1", "--db", str(folder / "news.db"), "--json")
+    assert code == 2 and "story clusters are not built" in err
+    open_archive(str(folder / "news.db")).close()
     code, out, err = run(capsys, "related", "1", "--db", str(folder / "news.db"), "--json")
     assert code == 0 and sorted(row["id"] for row in json.loads(out)) == [2, 3], err
 
