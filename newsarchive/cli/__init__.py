@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from newsarchive import __version__
-from newsarchive.cli import crawl, extraction, history, reading, runs
+from newsarchive.cli import crawl, extraction, history, reading, runs, sites
 from newsarchive.cli.base import CliError
 from newsarchive.cli.command import Command
 from newsarchive.cli.options import OneLineParser
@@ -28,7 +28,7 @@ COMMANDS: tuple[Command, ...] = (
     reading.STATS,
     runs.RUNS,
     runs.PROBLEMS,
-    crawl.SITES,
+    sites.SITES,
     extraction.EVAL,
 )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
@@ -45,3 +46,21 @@ def print_json(value) -> None:
 
 def print_rows(args: argparse.Namespace, rows: list[dict], columns: list[tuple[str, str, int]]) -> None:
     print(as_json(rows) if args.json else table(rows, columns))
+
+
+def read_config(args: argparse.Namespace, *, required: bool = False):
+    """The config file named by --config, $NEWSARCHIVE_CONFIG or ./newsarchive.toml, or None."""
+    from newsarchive.crawler.config import ConfigError, config_path, load_config
+
+    path = config_path(getattr(args, "config", None))
+    if path is None:
+        if required:
+            raise CliError("no config file: pass --config FILE, set $NEWSARCHIVE_CONFIG or create ./newsarchive.toml")
+        return None
+    try:
+        config = load_config(path)
+    except ConfigError as exc:
+        raise CliError(str(exc)) from exc
+    if config.db and not args.db and not os.environ.get("NEWSARCHIVE_DB"):
+        args.db = config.db  # --db and $NEWSARCHIVE_DB win over the file
+    return config

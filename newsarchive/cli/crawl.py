@@ -1,17 +1,16 @@
-"""The crawling commands: `crawl` (one site, or every configured site with --all), `sites` and `demo`."""
+"""The crawling commands: `crawl` (one site, or every configured site with --all) and `demo`."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
 import json
-import os
 import signal
 import subprocess
 import sys
 from collections.abc import Iterator
 
-from newsarchive.cli.base import CliError, open_for, print_json, print_rows
+from newsarchive.cli.base import CliError, open_for, print_json, read_config
 from newsarchive.cli.command import Command
 from newsarchive.cli.options import config_option, db_option, json_option
 from newsarchive.cli.render import key_values, table
@@ -29,24 +28,6 @@ SUMMARY_COLUMNS = [
     ("errors", "errors", 6),
     ("warning", "warning", 40),
 ]
-
-
-def _config(args: argparse.Namespace, *, required: bool = False):
-    """The config file named by --config, $NEWSARCHIVE_CONFIG or ./newsarchive.toml, or None."""
-    from newsarchive.crawler.config import ConfigError, config_path, load_config
-
-    path = config_path(getattr(args, "config", None))
-    if path is None:
-        if required:
-            raise CliError("no config file: pass --config FILE, set $NEWSARCHIVE_CONFIG or create ./newsarchive.toml")
-        return None
-    try:
-        config = load_config(path)
-    except ConfigError as exc:
-        raise CliError(str(exc)) from exc
-    if config.db and not args.db and not os.environ.get("NEWSARCHIVE_DB"):
-        args.db = config.db  # --db and $NEWSARCHIVE_DB win over the file
-    return config
 
 
 def _setting(text: str) -> tuple[str, str]:
@@ -83,13 +64,13 @@ def _crawl(args: argparse.Namespace) -> int:
     if args.all:
         if args.site or args.url or args.base_url:
             raise CliError("--all crawls every configured site: give no site, --url or --base-url with it")
-        return _crawl_all(args, _config(args, required=True))
+        return _crawl_all(args, read_config(args, required=True))
     from newsarchive.crawler.run import CrawlError, run_crawl
     from newsarchive.sites import UnknownSite, get_site
 
     if bool(args.site) == bool(args.url):
         raise CliError("give a site name (see `newsarchive sites`) or --url URL, not both; or --all")
-    config = _config(args)
+    config = read_config(args)
     configured = config.site(args.site) if config and args.site else None
     if args.site and configured is None:
         try:
@@ -188,81 +169,6 @@ CRAWL = Command(
     ),
     _crawl_arguments,
     _crawl,
-)
-
-
-def _sites_arguments(p: argparse.ArgumentParser) -> None:
-    config_option(p)
-    db_option(p)
-    json_option(p)
-
-
-def _sites(args: argparse.Namespace) -> int:
-    from newsarchive.crawler import settings as defaults
-    from newsarchive.crawler.config import SiteConfig
-    from newsarchive.crawler.environment import default_db, open_user_archive
-    from newsarchive.sites import all_sites
-    from newsarchive.store import StoreError
-
-    config = _config(args)
-    profiles = {s.name: s for s in all_sites()}
-    sites = list(config.sites) if config else [SiteConfig(name=name) for name in profiles]
-    last: dict = {}
-    db = args.db or default_db()
-    if "://" in db or os.path.exists(db):
-        try:
-            with open_user_archive(db, read_only=True) as archive:
-                last = archive.last_runs()
-        except StoreError as exc:
-            raise CliError(str(exc)) from exc
-    rows = []
-    for site in sites:
-        profile = profiles.get(site.name)
-        start = site.url or site.base_url or (profile.base_url if profile else "")
-        run = last.get(site.name) or {}
-        delay = defaults.DOWNLOAD_DELAY if site.delay is None else site.delay
-        concurrency = defaults.CONCURRENT_REQUESTS_PER_DOMAIN if site.concurrency is None else site.concurrency
-        rows.append(
-            {
-                "name": site.name,
-                "title": profile.title if profile else site.name,
-                "base_url": profile.base_url if profile else None,
-                "spider": site.spider,
-                "start": start,
-                "delay": delay,
-                "concurrency": concurrency,
-                "recheck": ", ".join(site.recheck),
-                "configured": config is not None,
-                "last_run": run.get("started_at"),
-                "last_status": run.get("status"),
-                "last_new": run.get("articles_new"),
-                "warning": run.get("warning"),
-            }
-        )
-    print_rows(
-        args,
-        rows,
-        [
-            ("name", "name", 16),
-            ("start", "start", 36),
-            ("delay", "delay", 5),
-            ("concurrency", "conc", 4),
-            ("recheck", "re-check after", 16),
-            ("last_run", "last run", 25),
-            ("last_status", "status", 11),
-            ("last_new", "new", 4),
-            ("warning", "warning", 30),
-        ],
-    )
-    return 0
-
-
-SITES = Command(
-    "sites",
-    "list the configured sites (else every site with a profile), their schedule and last run",
-    ("newsarchive sites", "newsarchive sites --config newsarchive.toml --db news.db"),
-    _sites_arguments,
-    _sites,
 )
 
 
