@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
@@ -17,6 +17,10 @@ from newsarchive.crawler.run import run_crawl
 # A word every demo article about the Russia–Iran treaty contains; two characters, to show that short
 # Japanese words are found.
 SAMPLE_QUERY = "条約"
+# The port the demo serves its site on, the same every run: the port is part of an article's URL, so a
+# demo served on another port each time would archive its articles again as copies under new URLs. When
+# it is taken, any free port serves.
+DEMO_PORT = 18765
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -54,6 +58,16 @@ def serve(directory: str | Path, host: str = "127.0.0.1", port: int = 0) -> Iter
         thread.join(timeout=5)
 
 
+@contextmanager
+def _serve_demo(directory: Path) -> Iterator[str]:
+    with ExitStack() as stack:
+        try:
+            base_url = stack.enter_context(serve(directory, port=DEMO_PORT))
+        except OSError:  # taken: a later run on DEMO_PORT then archives these URLs' articles as copies
+            base_url = stack.enter_context(serve(directory))
+        yield base_url
+
+
 def run_demo(db: str | None = None, *, settings: dict[str, Any] | None = None) -> dict:
     """Crawl the bundled Newsweek Japan mirror into `db`; the run summary plus a sample search's results."""
     db = db or default_db()
@@ -65,7 +79,7 @@ def run_demo(db: str | None = None, *, settings: dict[str, Any] | None = None) -
         "NEWSARCHIVE_PROGRESS_INTERVAL": 0,
         **(settings or {}),
     }
-    with resources.as_file(resources.files("newsarchive") / "demo_site") as site_dir, serve(site_dir) as base_url:
+    with resources.as_file(resources.files("newsarchive") / "demo_site") as site_dir, _serve_demo(site_dir) as base_url:
         summary = run_crawl("newsweekjapan", db, base_url=base_url, settings=local)
     archive = open_user_archive(db)
     try:

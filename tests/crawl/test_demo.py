@@ -9,7 +9,9 @@ import sys
 import urllib.request
 from pathlib import Path
 
-from newsarchive.crawler.demo import serve
+import pytest
+
+from newsarchive.crawler.demo import DEMO_PORT, serve
 from newsarchive.store import open_archive
 
 REPO = Path(__file__).resolve().parents[2]
@@ -60,3 +62,32 @@ def test_demo_crawls_the_bundled_mirror_into_the_archive(tmp_path):
         archive.close()
     assert column is not None and len(column["pages"]) == 2
     assert [(p["kind"], p["reason"]) for p in missing] == [("error", "HTTP 404 Not Found")]
+
+
+def _demo(db: Path, cwd: Path) -> dict:
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsarchive", "demo", "--db", str(db), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "likely layout change" not in proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_a_second_demo_into_the_same_archive_fetches_nothing_it_holds_again(tmp_path):
+    # Served on another port each run, the demo's URLs changed and every article was archived again as a
+    # copy under its new URL ("duplicate: same body as ..."), with one more alias row each time.
+    db = tmp_path / "demo.db"
+    first = _demo(db, tmp_path)
+    if not first["base_url"].endswith(f":{DEMO_PORT}"):
+        pytest.skip(f"port {DEMO_PORT} is taken on this machine: the demo served on {first['base_url']}")
+    second = _demo(db, tmp_path)
+    assert second["base_url"] == first["base_url"]
+    # The ten articles and the duplicate's URL are archived and not due; the page without a headline
+    # and the missing page are fetched again and fail again, and no warning is raised for them.
+    assert (second["articles_new"], second["duplicates"], second["not_due"]) == (0, 0, 11)
+    assert (second["dropped"], second["errors"], second["warning"]) == (1, 1, None)
