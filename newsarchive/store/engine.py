@@ -64,13 +64,16 @@ WAL_PRAGMAS = ("wal_autocheckpoint = 10000", "journal_size_limit = 67108864")
 def make_engine(url: str, *, creator: Callable[[], Any] | None = None, read_only: bool = False) -> Engine:
     """An engine for `url`; on SQLite every connection gets WAL, synchronous=NORMAL, foreign keys, busy timeout.
 
-    `creator` makes the DBAPI connections instead of the URL (read-only SQLite files); `read_only` leaves
-    the file's journal mode alone and makes every connection refuse writes.
+    `creator` makes the DBAPI connections instead of the URL (read-only SQLite files); `read_only` makes
+    every connection refuse writes (SQLite: query_only, the file's journal mode left alone; PostgreSQL: READ
+    ONLY transactions, which the server enforces).
     """
     options: dict[str, Any] = {"creator": creator} if creator is not None else {}
     engine = create_engine(url, json_serializer=_json_dumps, **options)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine, read_only)
+    elif read_only and engine.dialect.name == "postgresql":
+        engine = engine.execution_options(postgresql_readonly=True)
     return engine
 
 

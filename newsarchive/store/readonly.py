@@ -57,8 +57,8 @@ def open_to_read(db: str, name: str) -> tuple[Engine, str | None]:
 def read_only_engine(db: str, name: str) -> Engine:
     """An engine that can only read `db`; an SQLite file must exist (StoreError "no archive at ...")."""
     path = sqlite_path(db)
-    if path is None:  # PostgreSQL and the like: opened as is, but never migrated
-        return make_engine(database_url(db))
+    if path is None:  # PostgreSQL and the like: never migrated, and every transaction is READ ONLY
+        return make_engine(database_url(db), read_only=True)
     if not path.is_file():
         raise StoreError(f"no archive at {name}: `newsarchive crawl` or `newsarchive demo` makes one")
     if path.stat().st_size == 0:

@@ -6,6 +6,7 @@ import os
 import sqlite3
 
 import pytest
+import sqlalchemy
 from alembic import command
 
 from newsarchive.store import StoreError, open_archive
@@ -75,3 +76,16 @@ def test_a_schema_newer_than_the_code_is_named(tmp_path):
     with open_archive(str(path), read_only=True) as archive, pytest.raises(StoreError, match="newer than"):
         archive.runs()
     assert revision(path) == "0099"
+
+
+@pytest.mark.engines("postgresql")
+def test_a_postgresql_archive_opened_to_read_is_refused_writes_by_the_server(db):
+    open_archive(db).close()  # made and migrated by a write
+    archive = open_archive(db, read_only=True)
+    try:
+        assert archive.stats()["articles"] == 0
+        # Past the store's own refusal: the server itself refuses, as the transaction is READ ONLY.
+        with archive.engine.connect() as connection, pytest.raises(sqlalchemy.exc.InternalError, match="read-only"):
+            connection.execute(sqlalchemy.text("CREATE TABLE intruder (x integer)"))
+    finally:
+        archive.close()
