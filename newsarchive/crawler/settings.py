@@ -34,7 +34,8 @@ COOKIES_ENABLED = False
 # No listening ports on the crawling machine: Scrapy's telnet console and remote-control server stay off.
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
-# Backstop against endless listing pagination or calendar traps.
+# Backstop against endless listing pagination or calendar traps (an article's later pages do not count: see
+# spidermiddlewares/depth.py); what it cuts is recorded.
 DEPTH_LIMIT = 8
 
 LOG_LEVEL = "INFO"
@@ -62,6 +63,11 @@ DOWNLOADER_MIDDLEWARES = {
 DOWNLOAD_HANDLERS = {
     "http": "newsarchive.crawler.downloadhandlers.headers.BoundedHeadersDownloadHandler",
     "https": "newsarchive.crawler.downloadhandlers.headers.BoundedHeadersDownloadHandler",
+}
+SPIDER_MIDDLEWARES = {
+    # DEPTH_LIMIT that records what it drops and does not cut an article's later pages.
+    "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+    "newsarchive.crawler.spidermiddlewares.depth.DepthMiddleware": 900,
 }
 EXTENSIONS = {
     "newsarchive.crawler.extensions.runrecorder.RunRecorder": 500,

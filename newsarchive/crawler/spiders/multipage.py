@@ -13,6 +13,8 @@ from newsarchive.extract import merge_pages
 from newsarchive.items import Article
 from newsarchive.text.urls import without_session
 
+LATER_PAGE = "newsarchive_later_page"  # request meta: page 2..n of an article (spidermiddlewares/depth.py)
+
 
 class MultiPageArticles:
     """NewsSpider's methods for articles split over pages (mixed into NewsSpider, which provides the rest)."""
@@ -37,6 +39,7 @@ class MultiPageArticles:
                 cb_kwargs={"article": article},
                 dont_filter=True,
                 priority=10,
+                meta={LATER_PAGE: True},
             )
         return self.done(article)
 
