@@ -91,6 +91,13 @@ def _strip_noise(segment: str) -> tuple[str, bool]:
 
 def error_phrase(text: str | None) -> str | None:
     """What `text` (a title, heading or line) is in full: "error", "login" (a login wall's phrase) or None."""
+    found = _phrase(text)
+    return found[0] if found else None
+
+
+def _phrase(text: str | None) -> tuple[str, bool] | None:
+    """(kind, strong) when `text` is an error or login phrase in full; strong unless the phrase is one word
+    ("Forbidden", "Login", "エラー"), which a real headline can be too."""
     if not text:
         return None
     normal = _normal(text)
@@ -102,13 +109,19 @@ def error_phrase(text: str | None) -> str | None:
             continue
         rest, code = _strip_noise(segment)
         if not rest and (code or segment in ("error", "erreur", "fehler", "errore", "エラー")):
-            return "error"
+            return "error", code  # a bare "Error" is one word; "Error 404" names a status
         for candidate in filter(None, (segment, rest)):
+            strong = code or not _one_word(candidate)
             if _ERROR.fullmatch(candidate):
-                return "error"
+                return "error", strong
             if _LOGIN_WALL.fullmatch(candidate):
-                return "login"
+                return "login", strong
     return None
+
+
+def _one_word(phrase: str) -> bool:
+    # Without spaces, a short run of CJK (ログイン, 登录) is one word as well.
+    return " " not in phrase and (len(phrase) < 6 or phrase.isascii())
 
 
 def _declares_article(root, article: Article) -> bool:
@@ -138,14 +151,20 @@ def soft_error(root, article: Article) -> str | None:
     """Why a page that came with HTTP 200 is an error page or a login wall, not an article; None when it is not.
 
     A title or headline that is an error or login phrase settles it unless the page declares itself an article
-    and has a full-length body. Another heading (a login dialog's), or the opening line of the body, settles
-    it only on a short page that declares no article (and, for the line, gives no publication time).
+    and has a full-length body; a one-word phrase ("Forbidden") settles it only on a short page. Another
+    heading (a login dialog's), or the opening line of the body, settles it only on a short page that
+    declares no article (and, for the line, gives no publication time).
     """
     body = article.body or ""
     short = weight(body) < SHORT_BODY
     declared = _declares_article(root, article)
     for title, names_page in _titles(root, article):
-        if error_phrase(title) and (short or not declared if names_page else short and not declared):
+        found = _phrase(title)
+        if found is None:
+            continue
+        # A page's own title settles it unless the page declares an article and has a full body; a one-word
+        # title ("Forbidden") settles it only on a short page. Another heading only on a short, undeclared page.
+        if short and (names_page or not declared) or names_page and not declared and found[1]:
             return f"soft error page: {squash(title)[:100]!r}"
     if short and not declared and article.published is None:
         for line in body.splitlines()[:3]:

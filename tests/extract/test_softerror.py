@@ -100,6 +100,22 @@ def test_an_article_that_declares_itself_one_with_a_full_body_is_kept_even_under
     assert extract_article("http://127.0.0.1/reviews/404.html", html).headline == "Error 404"
 
 
+@pytest.mark.parametrize("headline", ["Forbidden", "Login", "Unauthorized", "エラー"])
+def test_a_full_article_under_a_one_word_error_headline_is_kept_without_any_metadata(headline):
+    # A film called "Forbidden", a column called "Login": one word is a phrase of error pages and of
+    # headlines alike, so it settles nothing on a page with a full body.
+    words = "The film follows a family who spend a summer in a house they were told never to enter."
+    html = page(f"{headline} | Harbour Gazette", headline, " ".join([words] * 12))
+    assert extract_article("http://127.0.0.1/reviews/film.html", html).headline == headline
+
+
+@pytest.mark.parametrize("headline", ["Forbidden", "Login"])
+def test_a_short_page_under_a_one_word_error_headline_is_an_error_page(headline):
+    html = page(f"{headline} | Harbour Gazette", headline, "You do not have permission to view this page.")
+    with pytest.raises(ExtractionError, match="soft error page"):
+        extract_article("http://127.0.0.1/private/x.html", html)
+
+
 @pytest.mark.parametrize(
     "headline",
     [
