@@ -38,8 +38,9 @@ def _history(args: argparse.Namespace) -> int:
             if row["current"]
             else ", ".join(name for name in ("headline", "body") if row[f"{name}_changed"]) or "-"
         )
-        row["made_by"] = row["cause"] or "first"
-        row["extractor"] = row["extractor_version"] or "unknown"
+        if not args.json:  # JSON has them as they are: cause null for the first, extractor_version null unknown
+            row["made_by"] = row["cause"] or "first"
+            row["extractor"] = row["extractor_version"] or "unknown"
     print_rows(
         args,
         rows,
