@@ -55,16 +55,21 @@ def own_first(found: Iterable[T], url: Callable[[T], str] = str, window: int = W
     """What was found (URLs, or feed entries and their `url`) with each page's variants (one page_key) given once:
     the variant nearest the page's own URL (urls.variant_rank: no tracking parameters, no AMP, no mobile host),
     in the order the pages first appear. Looks `window` pages ahead at most: a stream is never held whole."""
-    best: dict[str, tuple[int, T]] = {}  # page key -> (rank, the best so far), in first-seen order
+    # page key -> (rank or None until a second variant needs comparing, the best so far), in first-seen order
+    best: dict[str, tuple[int | None, T]] = {}
     for item in found:
         address = url(item)
-        key, rank = page_key(address), variant_rank(address)
+        key = page_key(address)
         held = best.get(key)
         if held is None:
             if len(best) >= window:
                 yield best.pop(next(iter(best)))[1]
-            best[key] = (rank, item)
-        elif rank < held[0]:
-            best[key] = (rank, item)
+            best[key] = (None, item)  # most pages are found under one URL: no rank to compute
+            continue
+        rank, kept = held
+        if rank is None:
+            rank = variant_rank(url(kept))
+        new = variant_rank(address)
+        best[key] = (new, item) if new < rank else (rank, kept)
     for _rank, item in best.values():
         yield item

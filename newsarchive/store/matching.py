@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from sqlalchemy import Connection, select
 
-from newsarchive.text.urls import page_number
+from newsarchive.text.urls import page_number, variant_rank
 
 from .batch import Item
 from .bulk import chunks, select_in
@@ -116,9 +116,11 @@ def classify(
 
 
 def _from_variant(item: Item, match: Found | None) -> bool:
-    """Whether the item was fetched from another URL than the one its stored article is kept under."""
+    """Whether the item was fetched from a variant of the article's URL (AMP, a mobile host, tracking parameters:
+    urls.variant_rank) other than the one its stored article is kept under. The plain URL spelled another way
+    (`http://`, no `www.`, as a site whose canonical names another host serves it) is the article's own."""
     fetched = item.article.pages[0] if item.article.pages else item.article.url
-    return match is not None and fetched != match.url
+    return match is not None and fetched != match.url and variant_rank(fetched) > 0
 
 
 def _earlier_versions(connection: Connection, ids: list[int]) -> dict[int, set[tuple[str, str]]]:

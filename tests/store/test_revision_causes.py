@@ -93,6 +93,17 @@ def test_the_articles_own_url_going_back_to_an_earlier_text_is_a_revision(archiv
     assert history[-1]["body"] == treaty_article().body
 
 
+def test_the_plain_url_spelled_another_way_going_back_is_a_revert_too(archive):
+    # The canonical names https://www.; the site also serves the page at http:// without it, and no cache stands
+    # between: what that URL shows is the article's own text.
+    [first] = archive.save_articles([treaty_article()])
+    archive.save_articles([edited()])
+    plain = "http://newsweekjapan.jp/headlines/world/2025/01/530000.php"
+    [reverted] = archive.save_articles([treaty_article(pages=[plain])])
+    assert reverted == SaveResult(first.id, URL, "updated", revised=True)
+    assert archive.get(first.id)["body"] == treaty_article().body
+
+
 def test_a_new_text_first_seen_at_a_variant_url_is_a_revision(archive):
     [first] = archive.save_articles([treaty_article()])
     [result] = archive.save_articles([edited(pages=[AMP])])
