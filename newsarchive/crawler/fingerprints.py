@@ -22,7 +22,7 @@ from scrapy.utils.request import fingerprint as exact_fingerprint
 
 from newsarchive.text.urls import page_key, variant_rank
 
-# How many URLs own_first holds at once to pick each page's own URL: a feed or sitemap is read as a stream,
+# How many pages own_first holds at once to pick each one's own URL: a feed or sitemap is read as a stream,
 # and the variants of one article stand close together in it (the same entry, or neighbours).
 WINDOW = 512
 

@@ -55,7 +55,8 @@ def article_fetches(log: list[str]) -> list[str]:
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
     db = tmp_path_factory.mktemp("revisions") / "archive.db"
-    pages = {"/feed.xml": feed([PATH, TRACKED, AMP]), PATH: page(FIRST), AMP: page(FIRST)}
+    # The feed lists the article's variants before its own URL.
+    pages = {"/feed.xml": feed([TRACKED, AMP, PATH]), PATH: page(FIRST), AMP: page(FIRST)}
     log: list[str] = []
     seen = {}
     with running(Site, pages=pages, log=log) as base:
