@@ -46,6 +46,7 @@ class Article:
     `sources` maps a field name to where its value came from: one of SOURCES.
     `pages` lists the URLs whose content was joined into this article (page 1 first).
     `next_page` is the URL of the article's next page when extraction saw one; it is never stored.
+    `extractor_version` is extract/version.py's EXTRACTOR_VERSION of the extractor that made it (None: not known).
     """
 
     url: str
@@ -65,6 +66,7 @@ class Article:
     published_tz_inferred: bool = False
     pages: list[str] = field(default_factory=list)
     next_page: str | None = None
+    extractor_version: str | None = None
 
     def to_json(self, id: int | None = None) -> dict[str, Any]:
         """The article as the JSON object of JSON_KEYS (timestamps as ISO 8601 strings)."""

@@ -35,7 +35,7 @@ def _extract(args: argparse.Namespace) -> int:
         article = extract_article(args.url, path.read_bytes(), content_type=args.content_type, rules=rules, site=site)
     except ExtractionError as exc:
         raise CliError(f"cannot extract {path}: {exc}") from exc
-    print_json(article.to_json())
+    print_json({**article.to_json(), "extractor_version": article.extractor_version})
     return 0
 
 

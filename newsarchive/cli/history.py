@@ -38,11 +38,16 @@ def _history(args: argparse.Namespace) -> int:
             if row["current"]
             else ", ".join(name for name in ("headline", "body") if row[f"{name}_changed"]) or "-"
         )
+        if not args.json:  # JSON has them as they are: cause null for the first, extractor_version null unknown
+            row["made_by"] = row["cause"] or "first"
+            row["extractor"] = row["extractor_version"] or "unknown"
     print_rows(
         args,
         rows,
         [
             ("revision", "rev", 4),
+            ("made_by", "cause", 12),
+            ("extractor", "extractor", 9),
             ("seen_from", "seen from", 25),
             ("seen_until", "seen until", 25),
             ("changed", "then changed", 14),
@@ -54,7 +59,8 @@ def _history(args: argparse.Namespace) -> int:
 
 HISTORY = Command(
     "history",
-    "list the revisions of an article (by id or any of its URLs): when each was seen, what changed",
+    "list the revisions of an article (by id or any of its URLs): when each was seen, what changed, and its cause"
+    " (a publisher's edit, or re-extracted) and extractor version",
     ("newsarchive history 12", "newsarchive history https://www.newsweekjapan.jp/stories/world/2025/01/1.php --json"),
     _history_arguments,
     _history,
@@ -91,12 +97,27 @@ def _diff(args: argparse.Namespace) -> int:
             raise CliError(f"no revision {number}; the article has revisions {', '.join(map(str, numbers))}")
     old, new = by_number[old_no], by_number[new_no]
     headline, body = diff(old["headline"], new["headline"]), diff(old["body"], new["body"])
+    low, high = sorted((old_no, new_no))
+    # What made the versions between the two: publisher edits, re-extractions, or both.
+    causes = sorted({v["cause"] for v in versions if low < v["revision"] <= high and v["cause"]})
     if args.json:
         print_json(
-            {"from": old_no, "to": new_no, "headline": [list(r) for r in headline], "body": [list(r) for r in body]}
+            {
+                "from": old_no,
+                "to": new_no,
+                "causes": causes,
+                "from_extractor_version": old["extractor_version"],
+                "to_extractor_version": new["extractor_version"],
+                "headline": [list(r) for r in headline],
+                "body": [list(r) for r in body],
+            }
         )
     else:
-        print(f"revision {old_no} ({old['seen_from']}) -> revision {new_no} ({new['seen_from']})")
+        ends = [
+            f"revision {v['revision']} ({v['seen_from']}, extractor {v['extractor_version'] or 'unknown'})"
+            for v in (old, new)
+        ]
+        print(f"{ends[0]} -> {ends[1]}: {', '.join(causes) or 'no change'}")
         print(printable(f"\nheadline: {render(headline)}\n\n{render(body)}"))
     return 0
 
@@ -123,6 +144,11 @@ def _changed_arguments(p: argparse.ArgumentParser) -> None:
         default="headline",
         help="what must have changed (default headline)",
     )
+    p.add_argument(
+        "--all-causes",
+        action="store_true",
+        help="list changes re-extraction made too, not only the publishers' edits",
+    )
     limit_option(p, 50)
     site_option(p)
     db_option(p)
@@ -132,7 +158,7 @@ def _changed_arguments(p: argparse.ArgumentParser) -> None:
 def _changed(args: argparse.Namespace) -> int:
     since = _since(args.since)
     with open_for(args) as archive:
-        rows = archive.changed(since, args.field, site=args.site, limit=args.limit)
+        rows = archive.changed(since, args.field, site=args.site, limit=args.limit, all_causes=args.all_causes)
     for row in rows:
         row["what"] = ", ".join(row["changed"])
     print_rows(
@@ -142,6 +168,7 @@ def _changed(args: argparse.Namespace) -> int:
             ("id", "id", 6),
             ("changed_at", "changed at", 25),
             ("what", "changed", 14),
+            ("cause", "cause", 12),
             ("old_headline", "before", 40),
             ("headline", "now", 40),
         ],
@@ -166,8 +193,8 @@ def _since(text: str):
 
 CHANGED = Command(
     "changed",
-    "list articles whose headline (or body) changed recently, newest change first",
-    ("newsarchive changed --since 7d --field headline",),
+    "list articles whose headline (or body) a publisher changed recently, newest change first",
+    ("newsarchive changed --since 7d --field headline", "newsarchive changed --since 30d --all-causes --json"),
     _changed_arguments,
     _changed,
 )

@@ -77,6 +77,10 @@ def article_text(article: dict[str, Any]) -> str:
         ("language", article.get("language")),
         ("image", article.get("image_url")),
     ]
+    if "revision" in article:  # a stored article (show), not one just extracted
+        cause = article.get("cause")
+        facts.append(("revision", f"{article['revision']} ({cause})" if cause else article["revision"]))
+        facts.append(("extractor", article.get("extractor_version") or "unknown"))
     lines = [article.get("headline") or "(no headline)", ""]
     lines += [f"{name:>10}: {value}" for name, value in facts if value not in (None, "")]
     lines += ["", article.get("body") or ""]

@@ -176,6 +176,8 @@ class StorePipeline:
         for article, result, owner in zip(batch, results, notes, strict=True):
             if result.status == "duplicate":
                 self.stats.inc_value("newsarchive/duplicates")
+                if result.stale:  # an earlier text from another URL of it (a lagging AMP copy, a CDN)
+                    self.stats.inc_value("newsarchive/stale_variants")
                 if owner is not None:  # a URL variant is archived as an alias: not a problem
                     self.run.problem(article.url, "dropped", f"duplicate: same body as {owner}")
             else:

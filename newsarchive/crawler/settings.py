@@ -38,6 +38,10 @@ REMOTE_CONTROL_ENABLED = False
 # spidermiddlewares/depth.py); what it cuts is recorded.
 DEPTH_LIMIT = 8
 
+# One fetch per article page per run: every URL variant of a page (tracking parameters, AMP, a mobile host, a
+# fragment, a session id) has one fingerprint, so the duplicate filter asks for one of them (fingerprints.py).
+REQUEST_FINGERPRINTER_CLASS = "newsarchive.crawler.fingerprints.PageKeyFingerprinter"
+
 LOG_LEVEL = "INFO"
 LOG_FORMATTER = "newsarchive.crawler.logformat.ArticleLogFormatter"
 FEED_EXPORT_ENCODING = "utf-8"

@@ -21,6 +21,7 @@ from newsarchive.extract.metadata.structured import read_structured
 from newsarchive.extract.related.links import find_related
 from newsarchive.extract.rules import Rules
 from newsarchive.extract.softerror import soft_error
+from newsarchive.extract.version import EXTRACTOR_VERSION
 from newsarchive.items import Article
 from newsarchive.text.clean import clean_article, dedupe_links
 from newsarchive.text.words import contained, shingles
@@ -246,6 +247,7 @@ def extract_article(
     to its CleanPipeline, which then runs once per article, after the pages of a multi-page article are joined.
     """
     article = ArticlePage(url, html, content_type=content_type, rules=rules, site=site).article()
+    article.extractor_version = EXTRACTOR_VERSION
     return clean_article(article) if clean else article
 
 

@@ -54,10 +54,13 @@ def aliases(connection: Connection, article_id: int) -> list[str]:
     return list(connection.scalars(query))
 
 
-def _version(row: Any, current: bool) -> dict[str, Any]:
+def _version(row: Any, current: bool, cause: str | None) -> dict[str, Any]:
     return {
         "revision": row["number"],
         "current": current,
+        # What made this version out of the one before (None for the first): a publisher's "edit" or "re-extracted".
+        "cause": cause,
+        "extractor_version": row["extractor_version"],
         "headline": row["headline"],
         "published": iso(with_offset(row["published"], row["published_offset"])),
         "modified": iso(with_offset(row["modified"], row["modified_offset"])),
@@ -68,6 +71,12 @@ def _version(row: Any, current: bool) -> dict[str, Any]:
         "body_changed": None if current else bool(row["body_changed"]),
         "body_chars": len(row["body"] or ""),
     }
+
+
+def cause_of(connection: Connection, article_id: int, number: int) -> str | None:
+    """What made revision `number` of the article out of the one before: "edit", "re-extracted"; None for the first."""
+    query = select(REVISIONS.c.cause).where(REVISIONS.c.article_id == article_id, REVISIONS.c.number == number - 1)
+    return connection.scalar(query)
 
 
 def revisions(connection: Connection, article_id: int, *, bodies: bool = False) -> list[dict[str, Any]]:
@@ -90,6 +99,7 @@ def revisions(connection: Connection, article_id: int, *, bodies: bool = False) 
                 ARTICLES.c.fetched_at,
                 func.coalesce(ARTICLES.c.revised_at, ARTICLES.c.first_seen).label("seen_from"),
                 ARTICLES.c.last_seen.label("seen_until"),
+                ARTICLES.c.extractor_version,
             ).where(ARTICLES.c.id == article_id)
         )
         .mappings()
@@ -98,9 +108,10 @@ def revisions(connection: Connection, article_id: int, *, bodies: bool = False) 
     if now is None:
         return []
     versions = [(row, False) for row in past] + [(now, True)]
+    causes = [None, *(row["cause"] for row in past)]  # a revision row holds what replaced it
     result = []
-    for row, current in versions:
-        version = _version(row, current)
+    for (row, current), cause in zip(versions, causes, strict=True):
+        version = _version(row, current, cause)
         if bodies:
             version["body"] = row["body"]
         result.append(version)
@@ -108,13 +119,23 @@ def revisions(connection: Connection, article_id: int, *, bodies: bool = False) 
 
 
 def changed(
-    connection: Connection, since: datetime, field: str = "headline", *, site: str | None = None, limit: int = 50
+    connection: Connection,
+    since: datetime,
+    field: str = "headline",
+    *,
+    site: str | None = None,
+    limit: int = 50,
+    all_causes: bool = False,
 ) -> list[dict[str, Any]]:
-    """Articles whose headline (or body, or either) a re-crawl found changed since `since`, newest change first."""
+    """Articles whose headline (or body, or either) a re-crawl found changed since `since`, newest change first.
+
+    Only the publisher's edits, unless `all_causes` adds the changes re-extraction made."""
     if field not in FIELDS:
         raise ValueError(f"field must be one of {', '.join(FIELDS)}, not {field!r}")
     nxt = aliased(RevisionRow.__table__)
     condition = REVISIONS.c.seen_until >= since
+    if not all_causes:
+        condition = and_(condition, REVISIONS.c.cause == "edit")
     if field == "headline":
         condition = and_(condition, REVISIONS.c.headline_changed)
     elif field == "body":
@@ -130,6 +151,7 @@ def changed(
             func.coalesce(nxt.c.headline, ARTICLES.c.headline).label("new_headline"),
             REVISIONS.c.headline_changed,
             REVISIONS.c.body_changed,
+            REVISIONS.c.cause,
         )
         .join(ARTICLES, ARTICLES.c.id == REVISIONS.c.article_id)
         .join(SITES, SITES.c.id == ARTICLES.c.site_id)
@@ -148,6 +170,7 @@ def changed(
             "revision": row["number"] + 1,
             "changed_at": iso(row["seen_until"]),
             "changed": [name for name in ("headline", "body") if row[f"{name}_changed"]],
+            "cause": row["cause"],
             "old_headline": row["old_headline"],
             "headline": row["new_headline"],
         }

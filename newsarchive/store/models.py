@@ -43,6 +43,9 @@ NAMING = {
 }
 
 RUN_STATUSES = ("running", "finished", "failed", "interrupted")
+# Why an article's text was replaced by its next revision: the publisher changed the page (seen by a crawl), or
+# a newer extractor read the same stored page differently (written by re-extraction, never by a crawl).
+REVISION_CAUSES = ("edit", "re-extracted")
 PROBLEM_KINDS = ("dropped", "error")
 
 # JSON on SQLite, JSONB (indexable, compact) on PostgreSQL.
@@ -152,6 +155,8 @@ class ArticleRow(Base):
     revised_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # when this revision was first seen
     # The story cluster (near duplicates across URLs and sites): the smallest article id in it; NULL alone.
     cluster_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    # extract/version.py's EXTRACTOR_VERSION that made the text shown here; NULL: unknown (stored before 0005).
+    extractor_version: Mapped[str | None] = mapped_column(String(32))
 
 
 class AliasRow(Base):
@@ -188,6 +193,8 @@ class RevisionRow(Base):
     headline_changed: Mapped[bool] = mapped_column(Boolean, server_default=false())  # by the next revision
     body_changed: Mapped[bool] = mapped_column(Boolean, server_default=false())
     run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id", ondelete="SET NULL"))
+    extractor_version: Mapped[str | None] = mapped_column(String(32))  # that made this version's text
+    cause: Mapped[str] = mapped_column(String(16), server_default="edit")  # of the next revision: REVISION_CAUSES
 
 
 class SignatureRow(Base):

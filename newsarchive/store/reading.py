@@ -36,8 +36,9 @@ class ArticleReads:
     def get(self, id_or_url: str | int) -> dict[str, Any] | None:
         """One article's full JSON by id (int or numeric string) or any of its URLs; None when there is none.
 
-        Besides the article keys: sources, pages, first/last seen, the tz flag, its revision number,
-        its story cluster (null when it has no near duplicate) and every URL it was seen under.
+        Besides the article keys: sources, pages, first/last seen, the tz flag, its revision number, what made
+        that revision (`cause`, None for the first) and the extractor version that made its text, its story
+        cluster (null when it has no near duplicate) and every URL it was seen under.
         """
         with self._read("read an article") as connection:
             found = history.resolve(connection, id_or_url)
@@ -47,8 +48,16 @@ class ArticleReads:
             links = _links(connection, [found])
             urls = history.aliases(connection, found)
             listed = crawlstate.listed_dates(connection, urls)
+            cause = history.cause_of(connection, found, row["revision"])
         data = article_json(row, row["site"], links.get(found, []))
-        data.update(revision=row["revision"], story_cluster=row["cluster_id"], aliases=urls, listed=listed)
+        data.update(
+            revision=row["revision"],
+            cause=cause,
+            extractor_version=row["extractor_version"],
+            story_cluster=row["cluster_id"],
+            aliases=urls,
+            listed=listed,
+        )
         return data
 
     def history(self, id_or_url: str | int, *, bodies: bool = False) -> list[dict[str, Any]] | None:
@@ -58,11 +67,18 @@ class ArticleReads:
             return None if found is None else history.revisions(connection, found, bodies=bodies)
 
     def changed(
-        self, since: datetime, field: str = "headline", *, site: str | None = None, limit: int = 50
+        self,
+        since: datetime,
+        field: str = "headline",
+        *,
+        site: str | None = None,
+        limit: int = 50,
+        all_causes: bool = False,
     ) -> list[dict[str, Any]]:
-        """Articles whose headline, body or either ("any") changed since `since`, newest change first."""
+        """Articles whose headline, body or either ("any") changed since `since`, newest change first: the
+        publisher's edits, and with `all_causes` the changes re-extraction made too."""
         with self._read("list changed articles") as connection:
-            return history.changed(connection, since, field, site=site, limit=limit)
+            return history.changed(connection, since, field, site=site, limit=limit, all_causes=all_causes)
 
     def iter_articles(self, site: str | None = None) -> Iterator[dict[str, Any]]:
         """Every article's full JSON in id order, streamed in chunks, never the whole archive in memory."""

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from newsarchive.items import Article
 
 from .bulk import chunks
-from .models import ArticleRow, RelatedLinkRow, RevisionRow
+from .models import REVISION_CAUSES, ArticleRow, RelatedLinkRow, RevisionRow
 from .rows import UPDATE_COLUMNS, content_values
 
 ARTICLES = ArticleRow.__table__
@@ -28,6 +28,7 @@ _KEPT = (
     "modified",
     "modified_offset",
     "fetched_at",
+    "extractor_version",
 )
 
 
@@ -38,10 +39,13 @@ def write_updates(
     now: datetime,
     run_id: int | None,
     fragments: Container[int] = frozenset(),
+    cause: str = "edit",
 ) -> None:
     """New content (id, article, site id, body hash) for stored articles: the old version becomes a revision,
     the row and links are replaced. `fragments`: ids whose stored text is a lone later page, replaced without
-    a revision."""
+    a revision. `cause` (models.REVISION_CAUSES) is recorded on each revision as what replaced it."""
+    if cause not in REVISION_CAUSES:
+        raise ValueError(f"cause must be one of {', '.join(REVISION_CAUSES)}, not {cause!r}")
     ids = [id_ for id_, *_new in updated]
     old: dict[int, Any] = {}
     for chunk in chunks(ids):
@@ -65,6 +69,7 @@ def write_updates(
             run_id=run_id,
             headline_changed=before["headline"] != (article.headline or ""),
             body_changed=before["content_hash"] != digest,
+            cause=cause,
         )
         # The SET clause is made from these keys; URL, key, first_seen and first_run_id stay as they were.
         values = content_values(article, site_id, digest)

@@ -31,6 +31,7 @@ CONTENT_COLUMNS = (
     "sources",
     "pages",
     "fetched_at",
+    "extractor_version",
 )
 
 # The columns an update (a new revision) replaces: the URL and its key stay those the article was found under.
@@ -84,6 +85,7 @@ def content_values(article: Article, site_id: int, digest: str) -> dict[str, Any
         "sources": article.sources,
         "pages": article.pages,
         "fetched_at": article.fetched_at,
+        "extractor_version": article.extractor_version,
     }
 
 

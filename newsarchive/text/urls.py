@@ -293,6 +293,25 @@ def page_key(url: str) -> str:
     return _key(url, merge_pages=False)
 
 
+def variant_rank(url: str) -> int:
+    """How far the URL is from its page's own form: a point each for a fragment, tracking or session ids, an AMP
+    rendering (path, file or parameter), a mobile or AMP host; 0 for the plain URL. Only compares variants."""
+    parts = _split(url)
+    if parts is None:
+        return 0
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    host = (parts.hostname or "").removeprefix("www.")
+    path = parts.path.lower()
+    amp = _AMP_FILE.search(path) or "amp" in path.split("/") or any(_is_rendering(*q) for q in query)
+    return (
+        bool(parts.fragment)
+        + any(is_tracking(k) or is_session(k, v) for k, v in query)
+        + (_session_free_path(parts.path) != parts.path)
+        + bool(amp)
+        + host.startswith(VARIANT_HOSTS[1:])
+    )
+
+
 def page_stem(url: str) -> str:
     """`page_key` without a trailing number that may be a page number (`-2`, `_p3`, `/2`, `?p=2`).
 

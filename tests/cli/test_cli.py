@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive.cli import main
+from newsarchive.extract.version import EXTRACTOR_VERSION
 from newsarchive.items import Article
 from newsarchive.store import open_archive
 
@@ -188,6 +189,7 @@ def test_extract_prints_the_article_of_a_saved_page_as_json(capsys):
     assert article["headline"] == "ロシア・イラン大統領、戦略条約締結 20年協定で防衛協力を強化"
     assert article["published"] == "2025-01-18T07:25:00+09:00"
     assert article["id"] is None
+    assert article["extractor_version"] == EXTRACTOR_VERSION
 
 
 def test_extract_of_a_missing_file_is_an_error(tmp_path, capsys):

@@ -67,6 +67,8 @@ def test_get_json_has_the_article_keys_in_order_then_the_store_extras(archive):
         "last_seen",
         "published_tz_inferred",
         "revision",
+        "cause",
+        "extractor_version",
         "story_cluster",
         "aliases",
         "listed",

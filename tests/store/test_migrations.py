@@ -2,6 +2,7 @@
 
 import json
 import sqlite3
+from datetime import UTC, datetime
 
 import pytest
 from alembic import command
@@ -12,6 +13,7 @@ from sqlalchemy import create_engine, inspect
 from newsarchive.store import open_archive
 from newsarchive.store.engine import alembic_config, database_url
 from newsarchive.store.models import Base
+from newsarchive.text.urls import url_key
 
 TABLES = {"sites", "articles", "related_links", "crawl_runs", "problems", "store_meta"}
 
@@ -47,7 +49,7 @@ def test_schema_is_at_the_head_revision(tmp_path):
     path = tmp_path / "new.db"
     open_archive(str(path)).close()
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0004",)]
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0005",)]
 
 
 def test_listings_sort_and_filter_columns_are_indexed(tmp_path):
@@ -145,7 +147,7 @@ def test_an_archive_made_at_revision_0001_upgrades_and_its_articles_are_found(tm
     with open_archive(str(path)) as archive:
         assert [hit["url"] for hit in archive.search("戦略条約")] == ["https://www.newsweekjapan.jp/a.php"]
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0004",)]
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0005",)]
 
 
 def _article_0002(db, id_, url, body, pages, headline="見出し"):
@@ -200,5 +202,33 @@ def test_an_archive_at_revision_0002_upgrades_in_place_with_every_row_and_url(tm
         # The story-cluster index is built when first needed.
         assert archive.related(1) == []
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0004",)]
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0005",)]
         assert db.execute("SELECT value FROM store_meta WHERE key = 'neardup'").fetchone() is not None
+
+
+def test_an_archive_at_revision_0004_upgrades_and_its_old_revisions_are_edits_of_an_unknown_extractor(tmp_path):
+    path = tmp_path / "old.db"
+    command.upgrade(alembic_config(database_url(str(path))), "0004")
+    url = "https://www.newsweekjapan.jp/headlines/world/2025/01/548000.php"
+    with sqlite3.connect(path) as db:  # what revision 0004's store wrote: an article at its second revision
+        db.execute("INSERT INTO sites (name) VALUES ('newsweekjapan')")
+        db.execute(
+            "INSERT INTO articles (id, url, url_key, site_id, content_hash, headline, body, authors, tags, sources,"
+            " pages, first_seen, last_seen, revision) VALUES (1, ?, ?, 1, 'new', '新しい見出し', '新しい本文。',"
+            " '[]', '[]', '{}', '[]', '2025-01-18 00:00:00', '2025-01-19 00:00:00', 2)",
+            (url, url_key(url)),
+        )
+        db.execute(
+            "INSERT INTO article_revisions (article_id, number, headline, body, content_hash, seen_from, seen_until,"
+            " headline_changed, body_changed) VALUES (1, 1, '古い見出し', '古い本文。', 'old', '2025-01-18 00:00:00',"
+            " '2025-01-19 00:00:00', 1, 1)"
+        )
+    with open_archive(str(path)) as archive:
+        old, new = archive.history(1)
+        assert (old["cause"], old["extractor_version"]) == (None, None)
+        assert (new["cause"], new["extractor_version"]) == ("edit", None)
+        assert archive.get(1)["cause"] == "edit"
+        since = datetime(2025, 1, 1, tzinfo=UTC)
+        assert [row["cause"] for row in archive.changed(since, "body")] == ["edit"]
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0005",)]

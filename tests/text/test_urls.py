@@ -17,6 +17,7 @@ from newsarchive.text.urls import (
     site_host,
     url_key,
     url_problem,
+    variant_rank,
     without_session,
 )
 
@@ -320,3 +321,21 @@ def test_random_strings_never_make_the_url_functions_raise():
     for _ in range(3000):
         url = rng.choice(("http://", "https://", "//", "")) + "".join(rng.choices(alphabet, k=rng.randint(0, 30)))
         url_key(url), clean_url(url), same_host(url, url), site_host(url), url_problem(url), without_session(url)
+
+
+def test_variant_rank_puts_the_plain_url_before_its_tracking_amp_and_mobile_variants():
+    own = "https://www.example.jp/news/2025/01/treaty.html"
+    assert variant_rank(own) == 0
+    assert variant_rank("https://example.jp/news/2025/01/treaty.html") == 0  # www. or not: either may be canonical
+    for variant in (
+        own + "?utm_source=rss",
+        own + "#comments",
+        own + "?amp=1",
+        "https://www.example.jp/amp/news/2025/01/treaty.html",
+        "https://www.example.jp/news/2025/01/treaty.amp.html",
+        "https://m.example.jp/news/2025/01/treaty.html",
+        "https://www.example.jp/news/2025/01/treaty.html;jsessionid=0A1B2C3D",
+    ):
+        assert variant_rank(variant) == 1, variant
+    assert variant_rank("https://m.example.jp/amp/news/2025/01/treaty.html?utm_source=x#c") == 4
+    assert variant_rank("not a url") == 0

@@ -10,6 +10,7 @@ import scrapy
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import TextResponse
 
+from newsarchive.crawler.fingerprints import own_first
 from newsarchive.crawler.problems import describe_exception, ignored_problem, report
 from newsarchive.crawler.projectsettings import project_settings
 from newsarchive.crawler.spiders.discovery import Entry, is_html_type, looks_binary, media_type
@@ -165,9 +166,9 @@ class NewsSpider(scrapy.Spider, SiteLinks, FeedsAndSitemaps, MultiPageArticles):
             report(self.crawler, response.url, f"not html: {media_type(response.headers.get(b'Content-Type'))}")
             return
         budget = LinkBudget(self.max_links)
-        for url in self.page_links(response):
+        for url in own_first(url for url in self.page_links(response) if url not in self.requested):
             if self.is_article(url):
-                if url not in self.requested and budget.take():
+                if budget.take():
                     yield from self.follow_article(url)
             elif listing_depth < self.max_listing_depth and self.is_listing(url) and budget.take():
                 yield scrapy.Request(
@@ -216,8 +217,8 @@ class NewsSpider(scrapy.Spider, SiteLinks, FeedsAndSitemaps, MultiPageArticles):
             # reading, but they are how a crawl finds articles that feeds and listings no longer show.
             own = {article.url, response.url, *article.pages}
             budget = LinkBudget(self.max_links)
-            for url in self.page_links(response):
-                if url not in self.requested and url not in own and self.is_article(url) and budget.take():
+            for url in own_first(url for url in self.page_links(response) if url not in self.requested):
+                if url not in own and self.is_article(url) and budget.take():
                     for request in self.follow_article(url, hops=hops + 1):
                         yield request
             self.link_cap_reached(response.url, budget)

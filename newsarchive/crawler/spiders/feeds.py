@@ -11,6 +11,7 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import TextResponse
 
+from newsarchive.crawler.fingerprints import own_first
 from newsarchive.crawler.problems import report
 from newsarchive.crawler.spiders.discovery import Entry, EntryReader, iter_hrefs, media_type, sniff
 from newsarchive.crawler.spiders.gzipped import inflated_head
@@ -103,7 +104,8 @@ class FeedsAndSitemaps:
         `sitemap_depth` is how many sitemap indexes deep the entries are; nested sitemaps past the depth or
         count limit are not requested (the run records how many, see SitemapBudget).
         """
-        for entry in entries:
+        # Of an article's variants in one feed (its URL, `?utm_…`, AMP), its own URL is asked for: one fetch.
+        for entry in own_first(entries, url=lambda entry: entry.url):
             if entry.is_sitemap:
                 if self.same_site(entry.url) and self.sitemaps.allow(entry.url, sitemap_depth + 1):
                     yield scrapy.Request(
