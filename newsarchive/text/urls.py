@@ -20,6 +20,8 @@ from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 import tldextract
 from w3lib.url import canonicalize_url, safe_url_string
 
+from newsarchive.text.sessions import is_session, may_hold_session, session_free_path
+
 # Query parameters that say how a reader arrived, never which page they get.
 TRACKING = frozenset(
     """
@@ -30,18 +32,6 @@ rss_ref fb_action_ids fb_action_types fb_source action_object_map action_type_ma
 """.split()
 )
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hmb_")
-
-# Parameters that carry a visitor's session (servlets, PHP, ASP, ColdFusion, shop systems): every visit
-# makes a new value for the same page, so a crawl that keeps them fetches one page once per link.
-SESSION = frozenset("jsessionid phpsessid sessionid session_id sessid sess_id oscsid zenid cfid cftoken".split())
-SESSION_PREFIXES = ("aspsessionid",)  # ASPSESSIONIDQSCTDRAB: classic ASP adds random letters to the name
-# Names some sites use for a story's id too (`?sid=06/12/04/1234`): a session only when the value is a token.
-SESSION_IF_TOKEN = frozenset(("sid", "session", "s_id"))
-_TOKEN = re.compile(r"(?=[^/]*[a-z])(?=[^/]*\d)[a-z0-9_.~-]{16,}", re.I)
-_SESSION_HINT = re.compile(r"sess|sid|cfid|cftoken|zenid|\(s\(", re.I)  # a cheap test before parsing
-# `;jsessionid=ABC` after a path segment, and ASP.NET's cookieless `/(S(abc))/` segment.
-_SESSION_PATH = re.compile(r";(?:jsessionid|phpsessid|sessionid|sid)=[^/;?#]*", re.I)
-_SESSION_SEGMENT = re.compile(r"/\((?:[a-z]\([a-z0-9_-]*\))+\)(?=/|$)", re.I)
 
 # Host labels that name another rendering of the same site, not another site.
 VARIANT_HOSTS = ("www.", "m.", "mobile.", "sp.", "amp.")
@@ -71,24 +61,12 @@ def is_tracking(name: str) -> bool:
     return name in TRACKING or name.startswith(TRACKING_PREFIXES)
 
 
-def is_session(name: str, value: str = "") -> bool:
-    """Whether a query parameter (or path parameter) is a visitor's session id rather than part of the page's name."""
-    name = name.lower()
-    if name in SESSION or name.startswith(SESSION_PREFIXES):
-        return True
-    return name in SESSION_IF_TOKEN and bool(_TOKEN.fullmatch(value))
-
-
-def _session_free_path(path: str) -> str:
-    return _SESSION_SEGMENT.sub("", _SESSION_PATH.sub("", path)) if ";" in path or "(" in path else path
-
-
 def without_session(url: str) -> str:
     """The URL without session ids in its query or path (`;jsessionid=`), else unchanged: what a crawl requests.
 
     The rest is kept exactly as written (order, encoding), so the site gets the URL it published.
     """
-    if not _SESSION_HINT.search(url):
+    if not may_hold_session(url):
         return url
     parts = _split(url)
     if parts is None:
@@ -98,7 +76,7 @@ def without_session(url: str) -> str:
         for piece in parts.query.split("&")
         if not (piece and is_session(*(parse_qsl(piece, keep_blank_values=True) or [("", "")])[0]))
     ]
-    path = _session_free_path(parts.path)
+    path = session_free_path(parts.path)
     query = "&".join(kept)
     if path == parts.path and query == parts.query:
         return url
@@ -152,7 +130,7 @@ def clean_url(url: str) -> str:
     query = sorted(
         (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking(k) and not is_session(k, v)
     )
-    return urlunsplit((scheme, _netloc(scheme, parts), _session_free_path(parts.path) or "/", urlencode(query), ""))
+    return urlunsplit((scheme, _netloc(scheme, parts), session_free_path(parts.path) or "/", urlencode(query), ""))
 
 
 def site_host(url: str) -> str:
@@ -276,7 +254,7 @@ def _key(url: str, merge_pages: bool) -> str:
         and not _is_rendering(k, v)
         and not (merge_pages and k.lower() in PAGING and v.isdigit())
     )
-    key = site_host(urlunsplit(parts)) + _key_path(_session_free_path(parts.path) or "/", merge_pages)
+    key = site_host(urlunsplit(parts)) + _key_path(session_free_path(parts.path) or "/", merge_pages)
     return f"{key}?{urlencode(query)}" if query else key
 
 
@@ -306,7 +284,7 @@ def variant_rank(url: str) -> int:
     return (
         bool(parts.fragment)
         + any(is_tracking(k) or is_session(k, v) for k, v in query)
-        + (_session_free_path(parts.path) != parts.path)
+        + (session_free_path(parts.path) != parts.path)
         + bool(amp)
         + host.startswith(VARIANT_HOSTS[1:])
     )
