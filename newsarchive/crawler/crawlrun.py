@@ -48,6 +48,7 @@ class CrawlRun:
         self._archive: Archive | None = None
         self.run_id: int | None = None
         self._problems: list[dict] = []
+        self._captures: list[dict] = []
         # Problems by kind, then by the reason's leading words ("HTTP 404 Not Found", "timeout after 30 s").
         self.tally: dict[str, Counter] = {"dropped": Counter(), "error": Counter()}
         self.failures: list[str] = []  # why the run failed though the crawl went on or stopped cleanly
@@ -121,7 +122,24 @@ class CrawlRun:
         if len(self._problems) >= self.batch_size:
             self.flush_problems()
 
+    def capture(self, row: dict) -> None:
+        """Buffer the row of a WARC record the crawl wrote; written in batches like problems."""
+        self._captures.append(row)
+        if len(self._captures) >= self.batch_size:
+            self.flush_captures()
+
+    def flush_captures(self) -> None:
+        rows, self._captures = self._captures, []
+        if not rows:
+            return
+        try:
+            self.archive.record_captures(rows, run_id=self.run_id)
+        except Exception:
+            # The records are in the WARC files; only their rows are lost (an article's are written with it).
+            logger.exception("could not record %d captures: %s", len(rows), ", ".join(r["url"] for r in rows))
+
     def flush_problems(self) -> None:
+        self.flush_captures()
         rows, self._problems = self._problems, []
         if not rows:
             return
