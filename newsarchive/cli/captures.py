@@ -6,17 +6,18 @@ import argparse
 import sys
 from datetime import UTC, datetime
 
-from newsarchive.cli.base import CliError, open_for, print_rows
+from newsarchive.cli.base import CliError, open_for, print_rows, read_config
 from newsarchive.cli.command import Command
-from newsarchive.cli.options import db_option, json_option
+from newsarchive.cli.options import config_option, db_option, json_option
 
 
 def _warc_dir_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--warc-dir",
         metavar="DIR",
-        help="the WARC folder (default: $NEWSARCHIVE_WARC_DIR, else beside the archive: newsarchive-warc/)",
+        help="the WARC folder (default: $NEWSARCHIVE_WARC_DIR, the config's warc_dir, else beside the archive)",
     )
+    config_option(p)
 
 
 def _captures_arguments(p: argparse.ArgumentParser) -> None:
@@ -74,6 +75,7 @@ def _capture(args: argparse.Namespace) -> int:
     from newsarchive.crawler.environment import default_db, warc_dir
     from newsarchive.crawler.warcread import CaptureUnreadable, read_capture
 
+    read_config(args)  # its db and warc_dir, when the command line and the environment name none
     rows = [row for row in _listed(args) if row["page"] == args.page]
     if args.at:
         until = _when(args.at)

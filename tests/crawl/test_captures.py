@@ -325,3 +325,20 @@ def test_a_full_disk_under_the_warc_files_stops_the_crawl_with_one_line(tmp_path
     assert 0 < summary["articles_new"] < 300
     # The tmpfs is gone with its namespace; the rows are what the crawl stored before it stopped.
     assert 0 < len(capture_rows(db)) < 301
+
+
+def test_warc_dir_from_the_command_line_or_the_config_file_is_where_files_go_and_are_read(tmp_path):
+    db, chosen, configured = tmp_path / "archive.db", tmp_path / "chosen", tmp_path / "configured"
+    config = tmp_path / "newsarchive.toml"
+    config.write_text(f'warc_dir = "{configured}"\n[sites.gazette]\nurl = "http://127.0.0.1:1/feed.xml"\n')
+    site = CaptureSite()
+    with serve_captures(site) as base:
+        crawl(base, db, "--warc-dir", str(chosen))
+        assert list(chosen.rglob("*.warc.gz")) and not (tmp_path / "archive-warc").exists()
+        proc = cli("capture", base + ARTICLES[0], "--raw", "--warc-dir", str(chosen), db=db)
+        assert proc.returncode == 0 and proc.stdout == site.body(ARTICLES[0])
+        other = tmp_path / "other.db"
+        crawl(base, other, "--config", str(config))
+    assert list(configured.rglob("*.warc.gz")) and not (tmp_path / "other-warc").exists()
+    proc = cli("capture", base + ARTICLES[0], "--raw", "--config", str(config), db=other)
+    assert proc.returncode == 0 and proc.stdout == site.body(ARTICLES[0])
