@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, desc, func, select
+from sqlalchemy import Connection, desc, func, inspect, select
 
 from .bulk import upsert_insert
 from .models import ArticleCaptureRow, ArticleRow, CaptureRow
@@ -80,7 +80,10 @@ def by_record(connection: Connection, record_id: str) -> dict[str, Any] | None:
 
 
 def per_site(connection: Connection) -> dict[str, dict[str, int]]:
-    """Captures and WARC bytes (their records' gzip members) per site."""
+    """Captures and WARC bytes (their records' gzip members) per site; none in an archive read as it is, from
+    before captures (readonly.py)."""
+    if not inspect(connection).has_table("captures"):
+        return {}
     query = select(CAPTURES.c.site, func.count(), func.coalesce(func.sum(CAPTURES.c.length), 0)).group_by(
         CAPTURES.c.site
     )
