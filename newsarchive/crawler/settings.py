@@ -182,3 +182,6 @@ NEWSARCHIVE_WARC_MAX_BYTES = 1024 * 1024 * 1024
 # Keep payloads that are no page, feed or sitemap (images, PDFs, binary data)? Off: such a response gets no
 # record (its problem row says what it was), so a site's media do not fill the disk.
 NEWSARCHIVE_WARC_OTHER_PAYLOADS = False
+# Write WARC records in a thread of their own rather than the crawl's reactor thread: off, since on two cores the
+# GIL hand-offs cost more than compressing beside the crawl saves (benchmarks/crawl.py); try it with more cores.
+NEWSARCHIVE_WARC_THREAD = False

@@ -235,10 +235,14 @@ def test_a_304_is_a_server_not_modified_revisit_of_the_capture_it_confirms(tmp_p
     assert check.returncode == 0, check.stdout
 
 
-def test_files_are_rotated_at_the_size_cap(tmp_path):
+@pytest.mark.parametrize("thread", [False, True], ids=["in the reactor", "in a thread"])
+def test_files_are_rotated_at_the_size_cap(tmp_path, thread):
     db = tmp_path / "archive.db"
-    with serve_captures(CaptureSite()) as base:
-        crawl(base, db, "-s", "NEWSARCHIVE_WARC_MAX_BYTES=2500")
+    site = CaptureSite()
+    with serve_captures(site) as base:
+        crawl(base, db, "-s", "NEWSARCHIVE_WARC_MAX_BYTES=2500", "-s", f"NEWSARCHIVE_WARC_THREAD={thread}")
+        proc = cli("capture", base + ARTICLES[2], "--raw", db=db)
+        assert proc.returncode == 0 and proc.stdout == site.body(ARTICLES[2])
     files = warc_files(db)
     assert len(files) >= 3
     rows = capture_rows(db)

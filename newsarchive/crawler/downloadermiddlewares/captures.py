@@ -68,11 +68,12 @@ class WarcCaptureMiddleware:
     """
 
     def __init__(
-        self, run: CrawlRun, files: WarcFiles, *, other_payloads: bool, thread: bool = True, crawler: Any = None
+        self, run: CrawlRun, files: WarcFiles, *, other_payloads: bool, thread: bool = False, crawler: Any = None
     ) -> None:
         self.run = run
-        # Records are built, compressed and written in one thread of their own, in the order responses came:
-        # zlib lets go of the GIL, so compressing (most of a record's cost) runs beside the crawl.
+        # `thread`: records are built, compressed and written in one thread of their own, in the order responses
+        # came (zlib lets go of the GIL). On two cores that cost more than it saved (benchmarks/crawl.py: 1.9
+        # against 1.3 ms of CPU per page, GIL hand-offs), so by default they are written here, in the reactor.
         self.pool: ThreadPool | None = None
         if thread:
             self.pool = ThreadPool(1, 1, name="newsarchive-warc")
@@ -97,7 +98,8 @@ class WarcCaptureMiddleware:
             info=warcinfo(crawler.settings.getbool("ROBOTSTXT_OBEY"), crawler.settings.get("USER_AGENT") or ""),
         )
         other = settings.getbool("NEWSARCHIVE_WARC_OTHER_PAYLOADS")
-        middleware = cls(run, files, other_payloads=other, crawler=crawler)
+        thread = settings.getbool("NEWSARCHIVE_WARC_THREAD")
+        middleware = cls(run, files, other_payloads=other, thread=thread, crawler=crawler)
         crawler.signals.connect(middleware.spider_opened, signal=scrapy.signals.spider_opened)
         crawler.signals.connect(middleware.spider_closed, signal=scrapy.signals.spider_closed)
         return middleware
