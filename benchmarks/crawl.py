@@ -11,6 +11,7 @@ concurrency, the same pages fetched through the same links:
   ones the site spider follows, asking for each URL once as the site spider does, keep nothing;
 - newsarchive: the newsweekjapan spider with extraction, clean, validate, dedupe and batched storing
   into a fresh SQLite archive;
+- newsarchive, captures off: the same with NEWSARCHIVE_WARC off (no WARC files), what the WARC captures cost;
 - second reference (benchmarks/reference.py): the same spider with trafilatura as extractor and one
   commit per article, the usual way of building this.
 
@@ -87,6 +88,8 @@ def _child(kind: str, base_url: str, db: str, concurrency: int, profile: str | N
     # one hop from the articles that feeds, sitemaps and listings lead to).
     overrides = {**common_settings(concurrency), "NEWSARCHIVE_ARTICLE_HOPS": 10**6}
     spidercls = NewsweekjapanSpider
+    if kind != "full":  # only the full pipeline keeps WARC captures (on by default)
+        overrides["NEWSARCHIVE_WARC"] = False
     if kind in ("bare", "typical"):
         from bare import BareSpider, TypicalBareSpider
 
@@ -109,7 +112,10 @@ def _child(kind: str, base_url: str, db: str, concurrency: int, profile: str | N
         process.start()
     cpu = time.process_time() - cpu
     stats = crawler.stats.get_stats()
+    warc = Path(db).with_name(Path(db).stem + "-warc")
     return {
+        "warc_bytes": sum(path.stat().st_size for path in warc.rglob("*.warc.gz")),
+        "response_bytes": stats.get("downloader/response_bytes", 0),
         "pages": stats.get("response_received_count", 0),
         "seconds": stats["elapsed_time_seconds"],
         "cpu": cpu,
@@ -154,7 +160,7 @@ def main() -> int:
         action="store_true",
         help="skip the second reference (trafilatura, one commit per article), which is slow",
     )
-    parser.add_argument("--child", choices=("bare", "typical", "full", "trafilatura"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=("bare", "typical", "full", "nowarc", "trafilatura"), help=argparse.SUPPRESS)
     parser.add_argument("--base-url", help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -170,7 +176,7 @@ def main() -> int:
     runs: dict[str, list[dict]] = {}
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            kinds = ("bare", "full", "typical") + (() if args.no_trafilatura else ("trafilatura",))
+            kinds = ("bare", "full", "nowarc", "typical") + (() if args.no_trafilatura else ("trafilatura",))
             for round_no in range(args.rounds):
                 for kind in kinds:
                     db = str(Path(tmp) / f"{kind}-{round_no}.db")
@@ -181,6 +187,7 @@ def main() -> int:
     median = {kind: sorted(results, key=lambda r: r["rate"])[len(results) // 2] for kind, results in runs.items()}
     bare, full, typical = median["bare"], median["full"], median["typical"]
     rows = [("bare crawl, each URL once (reference)", bare), ("newsarchive: extract+clean+validate+dedupe+store", full)]
+    rows.append(("newsarchive, WARC captures off", median["nowarc"]))
     if "trafilatura" in median:
         rows.append(("trafilatura + one commit per article", median["trafilatura"]))
     rows.append(("bare crawl, repeats left to the dupefilter", typical))
@@ -199,6 +206,10 @@ def main() -> int:
             f"{result['rate'] / bare['rate']:>7.2f}{result['rate'] / typical['rate']:>12.2f}"
         )
     ratio = full["rate"] / bare["rate"]
+    print(
+        f"WARC: {full['warc_bytes'] / full['pages'] / 1024:.1f} KB per page (gzip per record, request records "
+        f"included) against {full['response_bytes'] / full['pages'] / 1024:.1f} KB received per page"
+    )
     print(
         f"newsarchive stored {full['stored']} new articles ({full['dropped']} dropped, {full['errors']} errors); "
         f"target ratio >= {TARGET:.2f}: {'met' if ratio >= TARGET else 'NOT met'}"

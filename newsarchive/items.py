@@ -47,6 +47,8 @@ class Article:
     `pages` lists the URLs whose content was joined into this article (page 1 first).
     `next_page` is the URL of the article's next page when extraction saw one; it is never stored.
     `extractor_version` is extract/version.py's EXTRACTOR_VERSION of the extractor that made it (None: not known).
+    `captures` are the WARC records its pages were read from, page 1 first, as the crawl's WARC writer
+    reported them (record id, file, offset, ...); the store writes them and links them to the article.
     """
 
     url: str
@@ -67,6 +69,7 @@ class Article:
     pages: list[str] = field(default_factory=list)
     next_page: str | None = None
     extractor_version: str | None = None
+    captures: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self, id: int | None = None) -> dict[str, Any]:
         """The article as the JSON object of JSON_KEYS (timestamps as ISO 8601 strings)."""

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from newsarchive import __version__
-from newsarchive.cli import crawl, extraction, history, reading, runs, sites
+from newsarchive.cli import captures, crawl, extraction, history, reading, runs, sites
 from newsarchive.cli.base import CliError
 from newsarchive.cli.command import Command
 from newsarchive.cli.options import OneLineParser
@@ -23,6 +23,8 @@ COMMANDS: tuple[Command, ...] = (
     history.DIFF,
     history.CHANGED,
     history.RELATED,
+    captures.CAPTURES,
+    captures.CAPTURE,
     reading.LATEST,
     reading.EXPORT,
     reading.STATS,

@@ -63,4 +63,6 @@ def read_config(args: argparse.Namespace, *, required: bool = False):
         raise CliError(str(exc)) from exc
     if config.db and not args.db and not os.environ.get("NEWSARCHIVE_DB"):
         args.db = config.db  # --db and $NEWSARCHIVE_DB win over the file
+    if config.warc_dir and not getattr(args, "warc_dir", None) and not os.environ.get("NEWSARCHIVE_WARC_DIR"):
+        args.warc_dir = config.warc_dir  # so do --warc-dir and $NEWSARCHIVE_WARC_DIR
     return config

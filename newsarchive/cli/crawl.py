@@ -49,6 +49,11 @@ def _crawl_arguments(p: argparse.ArgumentParser) -> None:
     )
     config_option(p)
     p.add_argument(
+        "--warc-dir",
+        metavar="DIR",
+        help="write WARC captures here (default: $NEWSARCHIVE_WARC_DIR, the config's warc_dir, else beside the db)",
+    )
+    p.add_argument(
         "-s",
         "--set",
         action="append",
@@ -81,6 +86,8 @@ def _crawl(args: argparse.Namespace) -> int:
     settings.update(_setting(s) for s in args.set)
     if args.force:
         settings["NEWSARCHIVE_FORCE"] = True
+    if getattr(args, "warc_dir", None):
+        settings["NEWSARCHIVE_WARC_DIR"] = args.warc_dir
     spider = configured.spider if configured else (args.site or "generic")
     url = args.url or (configured.url if configured else None)
     base_url = args.base_url or (configured.base_url if configured else None)
@@ -120,6 +127,7 @@ def _crawl_all(args: argparse.Namespace, config) -> int:
             cmd = [sys.executable, "-m", "newsarchive", "crawl", site.name, "--config", config.path, "--json"]
             cmd += ["--db", args.db] if args.db else []
             cmd += ["--force"] if args.force else []
+            cmd += ["--warc-dir", args.warc_dir] if getattr(args, "warc_dir", None) else []
             for setting in args.set:
                 cmd += ["-s", setting]
             proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True)

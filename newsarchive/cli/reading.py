@@ -154,7 +154,9 @@ def _stats(args: argparse.Namespace) -> int:
     flat = []
     for key, value in stats.items():
         if isinstance(value, dict):
-            flat += [(f"{key}.{k}", v) for k, v in value.items()]
+            for k, v in value.items():
+                # captures: per site, its captures and WARC bytes
+                flat += [(f"{key}.{k}.{n}", m) for n, m in v.items()] if isinstance(v, dict) else [(f"{key}.{k}", v)]
         else:
             flat.append((key, value))
     print(key_values(flat))
@@ -163,7 +165,7 @@ def _stats(args: argparse.Namespace) -> int:
 
 STATS = Command(
     "stats",
-    "counts of articles, sites, runs and problems in the archive",
+    "counts of articles, sites, runs and problems in the archive, and captures and WARC bytes per site",
     ("newsarchive stats --json",),
     _stats_arguments,
     _stats,

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from newsarchive.crawler.schedule import DEFAULT_RECHECK, parse_ages
 
 DEFAULT_PATH = "newsarchive.toml"
-_TOP_KEYS = {"db", "defaults", "sites"}
+_TOP_KEYS = {"db", "warc_dir", "defaults", "sites"}
 _SITE_KEYS = {"url", "base_url", "feeds", "sitemaps", "delay", "concurrency", "recheck", "settings"}
 
 
@@ -66,6 +66,7 @@ class Config:
     path: str
     sites: tuple[SiteConfig, ...]
     db: str | None = None
+    warc_dir: str | None = None  # where crawls write WARC captures (default: beside the archive)
 
     def site(self, name: str) -> SiteConfig | None:
         return next((s for s in self.sites if s.name == name), None)
@@ -106,7 +107,10 @@ def load_config(path: str) -> Config:
     db = data.get("db")
     if db is not None and not isinstance(db, str):
         raise ConfigError(f"{path}: db must be a file path or SQLAlchemy URL string")
-    return Config(path=path, sites=tuple(sites), db=db)
+    warc_dir = data.get("warc_dir")
+    if warc_dir is not None and not isinstance(warc_dir, str):
+        raise ConfigError(f"{path}: warc_dir must be a folder path string")
+    return Config(path=path, sites=tuple(sites), db=db, warc_dir=warc_dir)
 
 
 def _table(path: str, key: str, value: Any) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import os
 import re
 import socket
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from scrapy import signals
@@ -48,6 +49,8 @@ class CrawlRun:
         self._archive: Archive | None = None
         self.run_id: int | None = None
         self._problems: list[dict] = []
+        self._captures: list[dict] = []
+        self._capture_writer: ThreadPoolExecutor | None = None
         # Problems by kind, then by the reason's leading words ("HTTP 404 Not Found", "timeout after 30 s").
         self.tally: dict[str, Counter] = {"dropped": Counter(), "error": Counter()}
         self.failures: list[str] = []  # why the run failed though the crawl went on or stopped cleanly
@@ -121,6 +124,33 @@ class CrawlRun:
         if len(self._problems) >= self.batch_size:
             self.flush_problems()
 
+    def capture(self, row: dict) -> None:
+        """Buffer the row of a WARC record the crawl wrote; written in batches like problems, but from a thread:
+        a write waits its turn behind the archive writer's batch, and the crawl must not wait with it."""
+        self._captures.append(row)
+        if len(self._captures) >= self.batch_size:
+            rows, self._captures = self._captures, []
+            if self._capture_writer is None:
+                self._capture_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsarchive-captures")
+            self._capture_writer.submit(self._record_captures, rows)
+
+    def flush_captures(self) -> None:
+        """Write the buffered capture rows, and wait for those handed to the thread."""
+        if self._capture_writer is not None:
+            self._capture_writer.shutdown(wait=True)
+            self._capture_writer = None
+        rows, self._captures = self._captures, []
+        self._record_captures(rows)
+
+    def _record_captures(self, rows: list[dict]) -> None:
+        if not rows:
+            return
+        try:
+            self.archive.record_captures(rows, run_id=self.run_id)
+        except Exception:
+            # The records are in the WARC files; only their rows are lost (an article's are written with it).
+            logger.exception("could not record %d captures: %s", len(rows), ", ".join(r["url"] for r in rows))
+
     def flush_problems(self) -> None:
         rows, self._problems = self._problems, []
         if not rows:
@@ -143,6 +173,7 @@ class CrawlRun:
         return "; ".join(self.failures) or None
 
     def finish(self, status: str, stats: dict) -> None:
+        self.flush_captures()
         self.flush_problems()
         self.finished = True
         if self.run_id is not None:
@@ -154,6 +185,7 @@ class CrawlRun:
                 logger.error("%s", self.finish_error)
 
     def close(self) -> None:
+        self.flush_captures()
         self.flush_problems()
         if self._archive is not None:
             self._archive.close()

@@ -1,4 +1,5 @@
-"""The user's environment for the archive: $NEWSARCHIVE_DB, $NEWSARCHIVE_SIMILARITY and $NEWSARCHIVE_CLUSTERS.
+"""The user's environment for the archive: $NEWSARCHIVE_DB, $NEWSARCHIVE_SIMILARITY, $NEWSARCHIVE_CLUSTERS, and
+$NEWSARCHIVE_WARC and $NEWSARCHIVE_WARC_DIR for the WARC captures beside it.
 
 The store takes plain arguments and reads no environment; the CLI and crawls (including `scrapy crawl`, through
 CrawlRun) read these variables here and only here.
@@ -7,6 +8,7 @@ CrawlRun) read these variables here and only here.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from newsarchive.store import Archive, StoreError, open_archive
 
@@ -16,6 +18,24 @@ _OFF = ("0", "false", "no", "off")
 def default_db() -> str:
     """The archive to use when none is named: $NEWSARCHIVE_DB, else ./newsarchive.db."""
     return os.environ.get("NEWSARCHIVE_DB") or "./newsarchive.db"
+
+
+def warc_enabled(setting: bool) -> bool:
+    """Whether a crawl writes WARC captures: its setting, unless $NEWSARCHIVE_WARC says 0/false/no/off."""
+    text = os.environ.get("NEWSARCHIVE_WARC")
+    return setting and (text is None or text.strip().lower() not in _OFF)
+
+
+def warc_dir(db: str, setting: str | None = None) -> Path:
+    """The WARC folder of archive `db`: the setting (--warc-dir, the config's warc_dir), else $NEWSARCHIVE_WARC_DIR,
+    else beside the archive file (newsarchive.db -> newsarchive-warc/), else ./newsarchive-warc for a server URL."""
+    chosen = setting or os.environ.get("NEWSARCHIVE_WARC_DIR")
+    if chosen:
+        return Path(chosen).expanduser()
+    if "://" in db and not db.startswith("sqlite:"):
+        return Path("newsarchive-warc")
+    path = Path(db.removeprefix("sqlite:///")) if db.startswith("sqlite:") else Path(db)
+    return path.with_name(path.stem + "-warc")
 
 
 def env_similarity() -> float | None:

@@ -62,6 +62,10 @@ DOWNLOADER_MIDDLEWARES = {
     "newsarchive.crawler.downloadermiddlewares.retry.BackoffRetryMiddleware": 550,
     # Sees a redirect before RedirectMiddleware (600) follows it: loops and redirects off the site end there.
     "newsarchive.crawler.downloadermiddlewares.redirects.RedirectLoopMiddleware": 610,
+    # WARC captures: the Content-Encoding noted before HttpCompressionMiddleware (590) decodes the body, and
+    # the record written after it, as the spider will read the response (downloadermiddlewares/captures.py).
+    "newsarchive.crawler.downloadermiddlewares.captures.OriginalEncoding": 595,
+    "newsarchive.crawler.downloadermiddlewares.captures.WarcCaptureMiddleware": 580,
 }
 # Scrapy's HTTP/1.1 handler with the response headers bounded (NEWSARCHIVE_MAX_HEADER_BYTES).
 DOWNLOAD_HANDLERS = {
@@ -171,3 +175,17 @@ NEWSARCHIVE_QUERY_MAX_TERMS = 64
 # Seconds between redraws of the live progress line when stderr is a terminal (0: log lines there too, every
 # NEWSARCHIVE_PROGRESS_INTERVAL, as when stderr is a file or a pipe).
 NEWSARCHIVE_PROGRESS_REFRESH = 1.0
+
+# -- WARC captures (issue 11): every response kept as it was fetched (README "Captures").
+# Write WARC files of every response (off: $NEWSARCHIVE_WARC=0 too).
+NEWSARCHIVE_WARC = True
+# Their folder; None means $NEWSARCHIVE_WARC_DIR, else beside the archive (newsarchive.db -> newsarchive-warc/).
+NEWSARCHIVE_WARC_DIR = None
+# A WARC file is closed, and the next one begun, once it holds this many bytes.
+NEWSARCHIVE_WARC_MAX_BYTES = 1024 * 1024 * 1024
+# Keep payloads that are no page, feed or sitemap (images, PDFs, binary data)? Off: such a response gets no
+# record (its problem row says what it was), so a site's media do not fill the disk.
+NEWSARCHIVE_WARC_OTHER_PAYLOADS = False
+# Write WARC records in a thread of their own rather than the crawl's reactor thread: off, since on two cores the
+# GIL hand-offs cost more than compressing beside the crawl saves (benchmarks/crawl.py); try it with more cores.
+NEWSARCHIVE_WARC_THREAD = False

@@ -11,6 +11,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from newsarchive.items import Article
 
+from . import captures as warc_captures
 from . import clusters as story_clusters
 from . import crawlstate, fulltext, history, reading, runs
 from .aliases import DEFAULT_MAX_ALIASES
@@ -156,6 +157,29 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
         if values:
             with self._write("record problems") as connection:
                 runs.record(connection, values)
+
+    def record_captures(self, rows: list[dict[str, Any]], run_id: int | None = None) -> None:
+        """Keep the rows of WARC records a crawl wrote (feeds, listings, pages); a record id stored already
+        is left as it is, so sending a batch twice adds nothing."""
+        values = warc_captures.capture_values(rows, run_id)
+        if values:
+            with self._write("record captures") as connection:
+                warc_captures.record(connection, values)
+
+    def captures(self, id_or_url: str | int) -> list[dict[str, Any]] | None:
+        """The captures the article (and its revisions) was extracted from, oldest first; None: no article."""
+        with self._read("list captures") as connection:
+            found = history.resolve(connection, id_or_url)
+            return None if found is None else warc_captures.of_article(connection, found)
+
+    def last_capture(self, url: str) -> dict[str, Any] | None:
+        """The URL's newest response capture, or None."""
+        with self._read("look up a capture") as connection:
+            return warc_captures.last_of_url(connection, url)
+
+    def capture(self, record_id: str) -> dict[str, Any] | None:
+        with self._read("look up a capture") as connection:
+            return warc_captures.by_record(connection, record_id)
 
     def problems(self, run_id: int | None = None, limit: int = 100) -> list[dict[str, Any]]:
         """Recorded problems (id, run_id, url, kind, reason, at), newest first, of one run or all."""

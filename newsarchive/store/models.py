@@ -1,5 +1,6 @@
 """SQLAlchemy table models of the archive: sites, articles, URL aliases, revisions, near-duplicate index,
-related links, crawl runs, problems, store meta.
+related links, crawl runs, problems, fetch state, WARC captures and the captures each article was read from,
+store meta.
 
 The models are portable (SQLite now, PostgreSQL later); the SQLite full-text table is not a model, it is
 created by the migration only on SQLite (see fulltext.py). All timestamps are stored as UTC instants;
@@ -251,6 +252,47 @@ class FetchStateRow(Base):
     not_modified: Mapped[int] = mapped_column(Integer, server_default="0")  # 304s received in all
     listed_published: Mapped[datetime | None] = mapped_column(UTCDateTime)  # from a feed or sitemap
     listed_modified: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class CaptureRow(Base):
+    """One WARC record a crawl wrote: a response (the page as fetched) or a revisit (a 304, an identical payload).
+
+    `warc_file` is relative to the WARC folder; `offset` and `length` are the record's gzip member in it.
+    The record id is the unique key, so writing a capture's row again (a batch sent twice) adds nothing.
+    """
+
+    __tablename__ = "captures"
+    __table_args__ = (
+        CheckConstraint("kind IN ('response', 'revisit')", name="kind"),
+        Index("ix_captures_url_key_fetched_at", "url_key", "fetched_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(64), unique=True)  # WARC-Record-ID, <urn:uuid:...>
+    url: Mapped[str] = mapped_column(Text, index=True)
+    url_key: Mapped[str] = mapped_column(Text)
+    site: Mapped[str] = mapped_column(String(100))
+    fetched_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[int] = mapped_column(Integer)
+    payload_digest: Mapped[str | None] = mapped_column(String(64))  # sha1:BASE32, as warcio computes it
+    warc_file: Mapped[str] = mapped_column(Text)
+    offset: Mapped[int] = mapped_column(BigInteger)
+    length: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(16))
+    refers_to: Mapped[str | None] = mapped_column(String(64))  # a revisit's original response record
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id", ondelete="SET NULL"), index=True)
+
+
+class ArticleCaptureRow(Base):
+    """Which captures an article's text was extracted from (every page of it); `content_hash` is the text's,
+    so a revision's captures are the rows with the revision's content hash."""
+
+    __tablename__ = "article_captures"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    record_id: Mapped[str] = mapped_column(ForeignKey("captures.record_id", ondelete="CASCADE"), primary_key=True)
+    page: Mapped[int] = mapped_column(Integer)  # 1 for the article's first page
+    content_hash: Mapped[str] = mapped_column(String(64))
 
 
 class MetaRow(Base):

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, desc, func, select
 
 from newsarchive.items import iso
 
+from . import captures as warc_captures
 from . import crawlstate, history
 from .models import PROBLEM_KINDS, ArticleRow, CrawlRunRow, ProblemRow, RelatedLinkRow, SiteRow
 from .rows import article_json, summary_columns, summary_json
@@ -111,7 +112,8 @@ class ArticleReads:
             return [summary_json(row) for row in connection.execute(query).mappings()]
 
     def stats(self) -> dict[str, Any]:
-        """Counts: articles (in all and per site), publication date range, runs, problems by kind."""
+        """Counts: articles (in all and per site), publication date range, runs, problems by kind, and per
+        site the captures and WARC bytes."""
         with self._read("count articles") as connection:
             per_site = connection.execute(
                 select(SITES.c.name, func.count(ARTICLES.c.id))
@@ -124,6 +126,7 @@ class ArticleReads:
             ).one()
             run_count = connection.scalar(select(func.count()).select_from(CrawlRunRow.__table__))
             problems = dict(connection.execute(select(ProblemRow.kind, func.count()).group_by(ProblemRow.kind)).all())
+            captures = warc_captures.per_site(connection)
         return {
             "articles": sum(count for _name, count in per_site),
             "sites": dict(per_site),
@@ -131,6 +134,7 @@ class ArticleReads:
             "newest_published": iso(newest),
             "runs": run_count,
             "problems": {kind: problems.get(kind, 0) for kind in PROBLEM_KINDS},
+            "captures": captures,
         }
 
     @staticmethod

@@ -13,6 +13,8 @@ its URL key (urls.url_key of its URL, else of one of its page URLs); the steps f
    article whose page 1 is stored), or a body another article of the site owns -> "duplicate".
 3. Every URL the item was seen under becomes an alias of the article it resolved to (up to a cap: aliases.py).
 4. Related-link rows, the full-text rows and the near-duplicate index follow new and updated articles.
+5. The captures the item was read from (its pages' WARC records) are stored and linked to the article it
+   resolved to, with the text's hash, in this same transaction: no article without the captures behind it.
 
 A URL key or a body repeated inside one batch is handled in a later round, so it is compared with
 the earlier copy exactly as if it had come in the next batch. The lookups and the decision of steps 1 and 2
@@ -29,6 +31,7 @@ from sqlalchemy import Connection, select
 from newsarchive.items import Article
 from newsarchive.text.words import words
 
+from . import captures as warc_captures
 from . import clusters as story_clusters
 from . import fulltext, revise
 from .aliases import DEFAULT_MAX_ALIASES, write_aliases
@@ -85,7 +88,27 @@ def save_batch(
             forget_clusters=current,
             max_aliases=max_aliases,
         )
+    _captures(connection, items, results, run_id=run_id)
     return [result for result in results if result is not None]
+
+
+def _captures(
+    connection: Connection, items: list[Item], results: list[SaveResult | None], *, run_id: int | None
+) -> None:
+    """Store every item's captures and link them to the article the item resolved to."""
+    rows, links = [], []
+    for item in items:
+        result = results[item.index]
+        if result is None or not item.article.captures:
+            continue
+        rows.extend(item.article.captures)
+        for page, capture in enumerate(item.article.captures, start=1):
+            links.append(
+                {"article_id": result.id, "record_id": capture["record_id"], "page": page, "content_hash": item.digest}
+            )
+    if rows:
+        warc_captures.record(connection, warc_captures.capture_values(rows, run_id))
+        warc_captures.link(connection, links)
 
 
 def site_ids(connection: Connection, names: set[str], known: dict[str, int] | None = None) -> dict[str, int]:

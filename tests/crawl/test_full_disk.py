@@ -38,8 +38,12 @@ def disk(tmp_path):
 
 
 def crawl_line(base: str, db, out, *extra: str) -> str:
-    """A shell line: the crawl, its JSON summary to out.json, its stderr to out.err, its exit status to out.rc."""
-    cmd = " ".join(shlex.quote(part) for part in crawl_command(base, db, *extra))
+    """A shell line: the crawl, its JSON summary to out.json, its stderr to out.err, its exit status to out.rc.
+
+    Its WARC files go beside `out`, off the small disk (unless `extra` says otherwise): it is the archive that
+    fills the disk here (tests/crawl/test_captures.py fills it with WARC files)."""
+    warc = ("-s", f"NEWSARCHIVE_WARC_DIR={out}-warc")
+    cmd = " ".join(shlex.quote(part) for part in crawl_command(base, db, *warc, *extra))
     return f"{cmd} > {out}.json 2> {out}.err; echo $? > {out}.rc\n"
 
 

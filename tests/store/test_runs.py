@@ -152,6 +152,7 @@ def test_stats_of_an_empty_archive(archive):
         "newest_published": None,
         "runs": 0,
         "problems": {"dropped": 0, "error": 0},
+        "captures": {},
     }
 
 

@@ -60,7 +60,9 @@ class MultiPageArticles:
         if page is None:
             yield self.done(article)
             return
-        yield self.next_page_or_done(merge_pages(article, page))
+        merged = merge_pages(article, page)
+        merged.captures = [*article.captures, *page.captures]  # every page's WARC record, page 1 first
+        yield self.next_page_or_done(merged)
 
     def on_next_page_error(self, failure: Any) -> Any:
         """A later page that failed is reported like any page; the pages already in hand are still saved."""

@@ -1,0 +1,100 @@
+"""Capture rows (the WARC records a crawl wrote) and the links from articles to the captures they were read from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, desc, func, inspect, select
+
+from .bulk import upsert_insert
+from .models import ArticleCaptureRow, ArticleRow, CaptureRow
+
+CAPTURES = CaptureRow.__table__
+LINKS = ArticleCaptureRow.__table__
+COLUMNS = (
+    "record_id",
+    "url",
+    "url_key",
+    "site",
+    "fetched_at",
+    "status",
+    "payload_digest",
+    "warc_file",
+    "offset",
+    "length",
+    "kind",
+    "refers_to",
+)
+
+
+def capture_values(rows: Iterable[dict[str, Any]], run_id: int | None) -> list[dict[str, Any]]:
+    """Rows for the captures table from what the crawl's WARC writer reported, one per record id."""
+    values: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        values[row["record_id"]] = {**{name: row.get(name) for name in COLUMNS}, "run_id": row.get("run_id", run_id)}
+    return list(values.values())
+
+
+def record(connection: Connection, values: list[dict[str, Any]]) -> None:
+    """Insert capture rows; one whose record id is already stored is left as it is (a batch sent again)."""
+    if values:
+        connection.execute(upsert_insert(connection, CAPTURES).on_conflict_do_nothing(), values)
+
+
+def link(connection: Connection, links: list[dict[str, Any]]) -> None:
+    """Link rows (article_id, record_id, page, content_hash); an existing link is kept."""
+    if links:
+        connection.execute(upsert_insert(connection, LINKS).on_conflict_do_nothing(), links)
+
+
+def of_article(connection: Connection, article_id: int) -> list[dict[str, Any]]:
+    """The captures an article (or any of its revisions) was extracted from, oldest first, with `current`:
+    whether the article's text now is the one read from it."""
+    current = connection.scalar(select(ArticleRow.content_hash).where(ArticleRow.id == article_id))
+    query = (
+        select(CAPTURES, LINKS.c.page, LINKS.c.content_hash)
+        .join(LINKS, LINKS.c.record_id == CAPTURES.c.record_id)
+        .where(LINKS.c.article_id == article_id)
+        .order_by(CAPTURES.c.fetched_at, LINKS.c.page, CAPTURES.c.id)
+    )
+    return [_json(row, current) for row in connection.execute(query).mappings()]
+
+
+def last_of_url(connection: Connection, url: str) -> dict[str, Any] | None:
+    """The URL's newest response capture (what a revisit of it refers to), or None."""
+    query = (
+        select(CAPTURES)
+        .where(CAPTURES.c.url == url, CAPTURES.c.kind == "response")
+        .order_by(desc(CAPTURES.c.fetched_at), desc(CAPTURES.c.id))
+        .limit(1)
+    )
+    row = connection.execute(query).mappings().first()
+    return None if row is None else _json(row, None)
+
+
+def by_record(connection: Connection, record_id: str) -> dict[str, Any] | None:
+    row = connection.execute(select(CAPTURES).where(CAPTURES.c.record_id == record_id)).mappings().first()
+    return None if row is None else _json(row, None)
+
+
+def per_site(connection: Connection) -> dict[str, dict[str, int]]:
+    """Captures and WARC bytes (their records' gzip members) per site; none in an archive read as it is, from
+    before captures (readonly.py)."""
+    if not inspect(connection).has_table("captures"):
+        return {}
+    query = select(CAPTURES.c.site, func.count(), func.coalesce(func.sum(CAPTURES.c.length), 0)).group_by(
+        CAPTURES.c.site
+    )
+    return {site: {"captures": count, "warc_bytes": int(size)} for site, count, size in connection.execute(query)}
+
+
+def _json(row: Any, current: str | None) -> dict[str, Any]:
+    data = {name: row[name] for name in ("id", *COLUMNS, "run_id")}
+    fetched: datetime = data["fetched_at"]
+    data["fetched_at"] = fetched.isoformat(timespec="seconds") if fetched else None
+    if "page" in row:
+        data["page"] = row["page"]
+        data["current"] = row["content_hash"] == current
+    return data
