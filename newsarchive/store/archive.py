@@ -177,6 +177,11 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
         with self._read("look up a capture") as connection:
             return warc_captures.last_of_url(connection, url)
 
+    def captured_urls(self, site: str) -> set[str]:
+        """The URLs of `site` (its WARC folder name) that have a response capture."""
+        with self._read("list captured URLs") as connection:
+            return warc_captures.captured_urls(connection, site)
+
     def capture(self, record_id: str) -> dict[str, Any] | None:
         with self._read("look up a capture") as connection:
             return warc_captures.by_record(connection, record_id)

@@ -74,6 +74,12 @@ def last_of_url(connection: Connection, url: str) -> dict[str, Any] | None:
     return None if row is None else _json(row, None)
 
 
+def captured_urls(connection: Connection, site: str) -> set[str]:
+    """The site's URLs that have a response capture: the only ones a new response of can be a revisit."""
+    query = select(CAPTURES.c.url).where(CAPTURES.c.site == site, CAPTURES.c.kind == "response").distinct()
+    return set(connection.scalars(query))
+
+
 def by_record(connection: Connection, record_id: str) -> dict[str, Any] | None:
     row = connection.execute(select(CAPTURES).where(CAPTURES.c.record_id == record_id)).mappings().first()
     return None if row is None else _json(row, None)

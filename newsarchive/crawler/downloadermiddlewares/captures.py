@@ -83,6 +83,9 @@ class WarcCaptureMiddleware:
         self.crawler = crawler
         self.broken: str | None = None
         self._last: dict[str, dict[str, Any]] = {}  # url -> its newest response capture (this run's or stored)
+        # The site's URLs with a stored capture, read once: only their responses can be revisits, so the
+        # others (every page of a first crawl) cost no query each (0.9 of 2.6 ms of capturing a page).
+        self._stored: set[str] | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> WarcCaptureMiddleware:
@@ -107,6 +110,10 @@ class WarcCaptureMiddleware:
     def spider_opened(self, spider: Any) -> None:
         # The folder is the site the run is filed under (a generic spider knows it only once made).
         self.files.folder = safe_name(getattr(spider, "site_name", "") or spider.name)
+        try:
+            self._stored = self.run.archive.captured_urls(self.files.folder)
+        except Exception:  # then every URL is looked up, as before
+            logger.exception("could not list the captured URLs of %s", self.files.folder)
 
     def process_response(self, request: scrapy.Request, response: Any, spider: Any = None) -> Any:
         """The response once its records are written (a Deferred when they are written in the writer thread)."""
@@ -199,6 +206,8 @@ class WarcCaptureMiddleware:
 
     def _prior(self, url: str) -> dict[str, Any] | None:
         if url not in self._last:
+            if self._stored is not None and url not in self._stored:
+                return None  # never captured before this run (this run's captures are in _last)
             try:
                 self._last[url] = self.run.archive.last_capture(url)  # type: ignore[assignment]
             except Exception:  # an unreadable archive costs a second copy, never the capture
