@@ -34,18 +34,23 @@ def test_serve_sends_php_pages_as_html_and_stops_cleanly(tmp_path):
     assert not still_up
 
 
-def test_demo_crawls_the_bundled_mirror_into_the_archive(tmp_path):
-    db = tmp_path / "demo.db"
+def _demo(db: Path, cwd: Path) -> dict:
     proc = subprocess.run(
         [sys.executable, "-m", "newsarchive", "demo", "--db", str(db), "--json"],
         capture_output=True,
         text=True,
         timeout=120,
-        cwd=tmp_path,
+        cwd=cwd,
         env={**os.environ, "PYTHONPATH": str(REPO)},
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
-    summary = json.loads(proc.stdout)
+    assert "likely layout change" not in proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_demo_crawls_the_bundled_mirror_into_the_archive(tmp_path):
+    db = tmp_path / "demo.db"
+    summary = _demo(db, tmp_path)
     # The expected outcome the mirror's README states: ten articles (the two-page column as one),
     # one duplicate, one page without a headline, one missing page.
     assert summary["status"] == "finished"
@@ -62,20 +67,6 @@ def test_demo_crawls_the_bundled_mirror_into_the_archive(tmp_path):
         archive.close()
     assert column is not None and len(column["pages"]) == 2
     assert [(p["kind"], p["reason"]) for p in missing] == [("error", "HTTP 404 Not Found")]
-
-
-def _demo(db: Path, cwd: Path) -> dict:
-    proc = subprocess.run(
-        [sys.executable, "-m", "newsarchive", "demo", "--db", str(db), "--json"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-    )
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    assert "likely layout change" not in proc.stderr
-    return json.loads(proc.stdout)
 
 
 def test_a_second_demo_into_the_same_archive_fetches_nothing_it_holds_again(tmp_path):
