@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from newsarchive import __version__
-from newsarchive.cli import captures, crawl, extraction, history, reading, runs, sites
+from newsarchive.cli import captures, crawl, extraction, history, reading, runs, sites, upgrade
 from newsarchive.cli.base import CliError
 from newsarchive.cli.command import Command
 from newsarchive.cli.options import OneLineParser
@@ -31,6 +31,7 @@ COMMANDS: tuple[Command, ...] = (
     runs.RUNS,
     runs.PROBLEMS,
     sites.SITES,
+    upgrade.UPGRADE,
     extraction.EVAL,
 )
 

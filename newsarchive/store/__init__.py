@@ -6,7 +6,7 @@ from .archive import Archive
 from .errors import SearchQueryError, StoreError
 from .matching import SaveResult
 
-__all__ = ["Archive", "SaveResult", "SearchQueryError", "StoreError", "open_archive"]
+__all__ = ["Archive", "SaveResult", "SearchQueryError", "StoreError", "open_archive", "upgrade_archive"]
 
 
 def open_archive(
@@ -33,3 +33,12 @@ def open_archive(
     if max_aliases is not None:
         archive.max_aliases = max_aliases or None
     return archive
+
+
+def upgrade_archive(db: str) -> tuple[str, str]:
+    """Bring an existing archive's schema up to this code's, as the next crawl into it would; returns the
+    revision before and after. StoreError when `db` is missing or is not an archive: nothing is created."""
+    with open_archive(db, read_only=True) as archive:
+        before = archive.schema_revision()
+    with open_archive(db) as archive:
+        return before, archive.schema_revision()

@@ -19,7 +19,7 @@ from .engine import BEGIN_OPTION, MIGRATION_LOCK, database_url, display_name, ma
 from .errors import StoreError, one_line_reason
 from .matching import Conflict, SaveResult
 from .models import ArticleRow
-from .readonly import open_to_read, refuse_foreign
+from .readonly import open_to_read, refuse_foreign, schema_revision
 from .rows import summary_json
 from .search import parse_query
 from .writer import save_batch
@@ -47,12 +47,10 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
     (until then a search on an archive opened to read scans the articles).
     `similarity` is the estimated Jaccard similarity of two bodies (0..1) at which saves put them in one
     story cluster (default story_clusters.DEFAULT_THRESHOLD). `clusters=False` saves without the story-cluster index
-    (about half of a save's cost): the first save or related() that wants it then indexes the articles saved
-    without it. `max_aliases` is how many URLs are kept as aliases of one article (None: every one).
-    `read_only=True` opens an existing archive without creating, migrating or writing anything
-    (see readonly.py); only its derived indexes (full text, story clusters) are brought up to date when a
-    search or related() needs them and the archive lets us write. Usable as a context manager; close()
-    releases the connections.
+    (about half of a save's cost): the next open to write indexes the articles saved without it. `max_aliases`
+    is how many URLs are kept as aliases of one article (None: every one). `read_only=True` opens an existing
+    archive without creating, migrating or writing anything, derived indexes included (see readonly.py).
+    Usable as a context manager; close() releases the connections.
     """
 
     max_aliases: int | None = DEFAULT_MAX_ALIASES
@@ -176,6 +174,11 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
         """The URL's newest response capture, or None."""
         with self._read("look up a capture") as connection:
             return warc_captures.last_of_url(connection, url)
+
+    def schema_revision(self) -> str:
+        """The archive's schema revision (its newest migration)."""
+        with self._read("read the schema revision") as connection:
+            return schema_revision(connection, self.name)
 
     def captured_urls(self, site: str) -> set[str]:
         """The URLs of `site` (its WARC folder name) that have a response capture."""

@@ -139,7 +139,7 @@ def behind_message(name: str, revision: str) -> str:
     head, known = known_revisions()
     if revision in known:
         return (
-            f"{name} has an older schema ({revision}; this newsarchive reads {head}): a crawl into it "
-            f"(`newsarchive crawl SITE --db {name}`) upgrades it"
+            f"{name} has an older schema ({revision}; this newsarchive reads {head}): `newsarchive upgrade "
+            f"--db {name}` upgrades it (so does the next crawl into it)"
         )
     return f"{name} has schema {revision}, newer than this newsarchive knows ({head}): upgrade newsarchive"

@@ -62,7 +62,9 @@ def test_an_older_schema_is_read_as_it_is_and_a_query_it_cannot_answer_says_how_
     command.upgrade(alembic_config(database_url(str(path))), "0003")  # before fetch_state and run counters
     with open_archive(str(path), read_only=True) as archive:
         assert archive.stats()["articles"] == 0  # tables it has: read as they are
-        with pytest.raises(StoreError, match=r"older schema \(0003; this newsarchive reads 0006\).*newsarchive crawl"):
+        with pytest.raises(
+            StoreError, match=r"older schema \(0003; this newsarchive reads 0006\).*newsarchive upgrade"
+        ):
             archive.runs()
     assert revision(path) == "0003"  # never migrated by reading
 
