@@ -110,7 +110,11 @@ def _from_stats(crawler: Any) -> dict:
     reason = crawler.stats.get_value("finish_reason") or ""
     failure = "; ".join(filter(None, (run.failure, run.finish_error))) or None
     status = run_status(reason, numbers, failure)
-    return {"id": run.run_id, "status": status, **numbers, "close_reason": reason, "failure": failure}
+    # The site the run is filed under, as a run row names it, so that every summary labels its lines alike.
+    spider = getattr(crawler, "spider", None)
+    site = (getattr(spider, "site_name", "") or getattr(spider, "name", "")) if spider is not None else ""
+    summary = {"id": run.run_id, "status": status, **numbers, "close_reason": reason, "failure": failure}
+    return {"site": site, **summary} if site else summary
 
 
 def _stop_reactor_threads() -> None:
