@@ -26,6 +26,14 @@ def _urls(db) -> list[str]:
         return sorted(a["url"] for a in archive.iter_articles())
 
 
+def _drain(writer) -> list:
+    """Every (batch, result, error) the writer hands back, waiting until it holds none."""
+    outcomes = []
+    while len(writer):
+        outcomes += list(writer.done(wait=True))
+    return outcomes
+
+
 def test_a_killed_writer_is_started_again_and_saves_every_batch_it_held(tmp_path):
     db = tmp_path / "archive.db"
     archive = open_archive(str(db))
@@ -36,9 +44,7 @@ def test_a_killed_writer_is_started_again_and_saves_every_batch_it_held(tmp_path
         writer.submit([article(3)], None, archive)
         os.kill(pid, signal.SIGKILL)  # mid-batch: what it had saved stays saved, the next writer saves the rest
         writer.submit([article(4), article(5)], None, archive)
-        outcomes = []
-        while len(writer):
-            outcomes += list(writer.done(wait=True))
+        outcomes = _drain(writer)
     finally:
         writer.close()
         archive.close()
@@ -86,9 +92,7 @@ def test_a_batch_that_kills_two_writers_fails_alone_and_the_batches_after_it_are
         writer.submit([article(1)], None, archive)
         writer.submit([KillsTheWriter()], None, archive)  # type: ignore[list-item]
         writer.submit([article(2)], None, archive)
-        outcomes = []
-        while len(writer):
-            outcomes += list(writer.done(wait=True))
+        outcomes = _drain(writer)
     finally:
         writer.close()
         archive.close()
