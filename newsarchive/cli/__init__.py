@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from newsarchive import __version__
-from newsarchive.cli import captures, crawl, extraction, history, reading, runs, sites, upgrade
+from newsarchive.cli import captures, crawl, extraction, history, reading, reextract, runs, sites, upgrade
 from newsarchive.cli.base import CliError
 from newsarchive.cli.command import Command
 from newsarchive.cli.options import OneLineParser
@@ -25,6 +25,7 @@ COMMANDS: tuple[Command, ...] = (
     history.RELATED,
     captures.CAPTURES,
     captures.CAPTURE,
+    reextract.REEXTRACT,
     reading.LATEST,
     reading.EXPORT,
     reading.STATS,

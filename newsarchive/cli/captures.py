@@ -11,7 +11,7 @@ from newsarchive.cli.command import Command
 from newsarchive.cli.options import config_option, db_option, json_option
 
 
-def _warc_dir_option(p: argparse.ArgumentParser) -> None:
+def warc_dir_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--warc-dir",
         metavar="DIR",
@@ -59,7 +59,7 @@ def _capture_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--page", type=int, default=1, help="which page of a multi-page article (default 1)")
     p.add_argument("--raw", action="store_true", help="only the payload as fetched (the page's bytes)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-    _warc_dir_option(p)
+    warc_dir_option(p)
     db_option(p)
 
 

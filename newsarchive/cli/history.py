@@ -156,7 +156,7 @@ def _changed_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _changed(args: argparse.Namespace) -> int:
-    since = _since(args.since)
+    since = since_time(args.since)
     with open_for(args) as archive:
         rows = archive.changed(since, args.field, site=args.site, limit=args.limit, all_causes=args.all_causes)
     for row in rows:
@@ -176,7 +176,7 @@ def _changed(args: argparse.Namespace) -> int:
     return 0
 
 
-def _since(text: str):
+def since_time(text: str):
     found = re.fullmatch(r"\s*(\d+)\s*([dhm])\s*", text)
     if found:
         unit = {"d": "days", "h": "hours", "m": "minutes"}[found.group(2)]

@@ -20,6 +20,7 @@ from .errors import StoreError, one_line_reason
 from .matching import Conflict, SaveResult
 from .models import ArticleRow
 from .readonly import open_to_read, refuse_foreign, schema_revision
+from .reextraction import Reextraction
 from .rows import summary_json
 from .search import parse_query
 from .writer import save_batch
@@ -40,7 +41,7 @@ def _lost_race(error: BaseException | None) -> bool:
     return isinstance(error, DBAPIError) and getattr(error.orig, "sqlstate", None) in RACE_SQLSTATES
 
 
-class Archive(crawlstate.CrawlState, reading.ArticleReads):
+class Archive(crawlstate.CrawlState, reading.ArticleReads, Reextraction):
     """An open archive (SQLite file path or SQLAlchemy URL) whose schema is at the newest migration.
 
     `fts=False` skips full-text indexing while writing (bulk loads); the next open to write rebuilds the index

@@ -44,7 +44,9 @@ def record(connection: Connection, values: list[dict[str, Any]]) -> None:
 
 
 def link(connection: Connection, links: list[dict[str, Any]]) -> None:
-    """Link rows (article_id, record_id, page, content_hash); an existing link is kept."""
+    """Link rows (article_id, record_id, page, content_hash); an existing link is kept.
+
+    Each text read from a capture has its own link: the crawl's, and each re-extraction that changed it."""
     if links:
         connection.execute(upsert_insert(connection, LINKS).on_conflict_do_nothing(), links)
 
@@ -59,7 +61,13 @@ def of_article(connection: Connection, article_id: int) -> list[dict[str, Any]]:
         .where(LINKS.c.article_id == article_id)
         .order_by(CAPTURES.c.fetched_at, LINKS.c.page, CAPTURES.c.id)
     )
-    return [_json(row, current) for row in connection.execute(query).mappings()]
+    # A capture re-extracted into a new text has a link per text: listed once, current if any of them is.
+    listed: dict[str, dict[str, Any]] = {}
+    for row in connection.execute(query).mappings():
+        data = _json(row, current)
+        seen = listed.setdefault(data["record_id"], data)
+        seen["current"] = seen["current"] or data["current"]
+    return list(listed.values())
 
 
 def last_of_url(connection: Connection, url: str) -> dict[str, Any] | None:

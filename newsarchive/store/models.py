@@ -292,7 +292,8 @@ class ArticleCaptureRow(Base):
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     record_id: Mapped[str] = mapped_column(ForeignKey("captures.record_id", ondelete="CASCADE"), primary_key=True)
     page: Mapped[int] = mapped_column(Integer)  # 1 for the article's first page
-    content_hash: Mapped[str] = mapped_column(String(64))
+    # Part of the key (0007): one capture is read into a new text by each re-extraction that changes it.
+    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
 
 
 class MetaRow(Base):

@@ -40,10 +40,12 @@ def write_updates(
     run_id: int | None,
     fragments: Container[int] = frozenset(),
     cause: str = "edit",
+    sighting: bool = True,
 ) -> None:
     """New content (id, article, site id, body hash) for stored articles: the old version becomes a revision,
     the row and links are replaced. `fragments`: ids whose stored text is a lone later page, replaced without
-    a revision. `cause` (models.REVISION_CAUSES) is recorded on each revision as what replaced it."""
+    a revision. `cause` (models.REVISION_CAUSES) is recorded on each revision as what replaced it. `sighting`
+    False: nothing was fetched (a re-extraction of stored pages), so last_seen and the last run stay."""
     if cause not in REVISION_CAUSES:
         raise ValueError(f"cause must be one of {', '.join(REVISION_CAUSES)}, not {cause!r}")
     ids = [id_ for id_, *_new in updated]
@@ -79,8 +81,10 @@ def write_updates(
         else:
             revisions.append(revision)
             row.update(revision=before["revision"] + 1)
-        row.update(row_id=id_, last_seen=now, revised_at=now)
-        if run_id is not None:
+        row.update(row_id=id_, revised_at=now)
+        if sighting:
+            row["last_seen"] = now
+        if sighting and run_id is not None:
             row["last_run_id"] = run_id
         params.append(row)
     if revisions:

@@ -49,7 +49,7 @@ def test_schema_is_at_the_head_revision(tmp_path):
     path = tmp_path / "new.db"
     open_archive(str(path)).close()
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0006",)]
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0007",)]
 
 
 def test_listings_sort_and_filter_columns_are_indexed(tmp_path):
@@ -147,7 +147,7 @@ def test_an_archive_made_at_revision_0001_upgrades_and_its_articles_are_found(tm
     with open_archive(str(path)) as archive:
         assert [hit["url"] for hit in archive.search("戦略条約")] == ["https://www.newsweekjapan.jp/a.php"]
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0006",)]
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0007",)]
 
 
 def _article_0002(db, id_, url, body, pages, headline="見出し"):
@@ -202,7 +202,7 @@ def test_an_archive_at_revision_0002_upgrades_in_place_with_every_row_and_url(tm
         # The story-cluster index is built when first needed.
         assert archive.related(1) == []
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0006",)]
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0007",)]
         assert db.execute("SELECT value FROM store_meta WHERE key = 'neardup'").fetchone() is not None
 
 
@@ -231,4 +231,4 @@ def test_an_archive_at_revision_0004_upgrades_and_its_old_revisions_are_edits_of
         since = datetime(2025, 1, 1, tzinfo=UTC)
         assert [row["cause"] for row in archive.changed(since, "body")] == ["edit"]
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0006",)]
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0007",)]
