@@ -21,13 +21,15 @@ MOVED = {  # path -> (status, Location): one redirect, and a chain of two
     "/news/2025/01/old-harbour-story-a.html": (301, "/news/2025/01/harbour-story-a.html"),
     "/news/2025/01/short-b.html": (302, "/news/2025/01/old-harbour-story-b.html"),
     "/news/2025/01/old-harbour-story-b.html": (308, "/news/2025/01/harbour-story-b.html"),
+    "/news/2025/01/harbour-story-loop.html": (301, "/news/2025/01/harbour-story-loop.html"),  # to itself
 }
+LOOP = "/news/2025/01/harbour-story-loop.html"
 GZIPPED_REDIRECT = "/news/2025/01/short-b.html"  # its body sent gzip-encoded
 MISSING = "/news/2025/01/harbour-story-missing.html"  # 404
 WITHDRAWN = "/news/2025/01/harbour-story-withdrawn.html"  # 410
 FLAKY = "/news/2025/01/harbour-story-flaky.html"  # a 500, then the page
 PULLED = "/news/2025/01/harbour-story-pulled.html"  # a page the tests may serve with a 404, the same body
-MOVED_LISTED = [*list(MOVED)[:2], MISSING, WITHDRAWN, FLAKY, PULLED]
+MOVED_LISTED = [*list(MOVED)[:2], LOOP, MISSING, WITHDRAWN, FLAKY, PULLED]
 NOT_FOUND = b"<!DOCTYPE html><html><head><title>Not found</title></head><body><h1>Not found</h1></body></html>"
 
 

@@ -14,7 +14,18 @@ from warcio.archiveiterator import ArchiveIterator
 
 from newsarchive.store import open_archive
 
-from .capturesite import FLAKY, GZIPPED_REDIRECT, MISSING, MOVED, MOVED_FEED, NOT_FOUND, PULLED, WITHDRAWN, CaptureSite
+from .capturesite import (
+    FLAKY,
+    GZIPPED_REDIRECT,
+    LOOP,
+    MISSING,
+    MOVED,
+    MOVED_FEED,
+    NOT_FOUND,
+    PULLED,
+    WITHDRAWN,
+    CaptureSite,
+)
 from .capturesite import serve as serve_captures
 from .runner import ENV, crawl_command
 from .test_captures import WARCIO, capture_rows, cli, records, warc_files
@@ -138,6 +149,14 @@ def test_a_redirect_hop_is_linked_to_its_article_as_page_0(crawled):
     assert linked == [(0, crawled["base"] + STORY_A)]
 
 
+def test_a_redirect_loop_is_captured_before_it_is_stopped_and_its_problem_says_so(crawled):
+    [row] = rows_of(crawled, LOOP, run_id=1)
+    assert record_of(crawled["db"], row)["http"].get_header("Location") == LOOP
+    with open_archive(str(crawled["db"])) as archive:
+        [problem] = [p for p in archive.problems(run_id=1) if p["url"] == crawled["base"] + LOOP]
+    assert problem["reason"].startswith("redirect loop: ")
+
+
 @pytest.mark.parametrize("path, status", [(MISSING, 404), (WITHDRAWN, 410)])
 def test_a_404_or_410_is_captured_with_its_status_and_its_problem_row_says_why(crawled, path, status):
     [row, *_] = rows_of(crawled, path, run_id=1)
@@ -174,3 +193,13 @@ def test_a_404_with_the_payload_of_the_earlier_200_is_no_revisit_and_a_200_after
     assert (back["kind"], back["refers_to"]) == ("revisit", first["record_id"])
     proc = cli("capture", crawled["base"] + PULLED, "--raw", db=crawled["db"])
     assert proc.returncode == 0 and proc.stdout == crawled["site"].body(PULLED)
+
+
+def test_redirects_written_from_the_writer_thread_are_linked_the_same(tmp_path):
+    db = tmp_path / "archive.db"
+    with serve_captures(CaptureSite()) as base:
+        crawl_moved(base, db, "-s", "NEWSARCHIVE_WARC_THREAD=True")
+    proc = cli("captures", base + STORY_B, "--json", db=db)
+    assert proc.returncode == 0, proc.stderr
+    listed = [(row["page"], row["status"]) for row in json.loads(proc.stdout)]
+    assert listed == [(0, 302), (0, 308), (1, 200)]
