@@ -62,10 +62,13 @@ DOWNLOADER_MIDDLEWARES = {
     "newsarchive.crawler.downloadermiddlewares.retry.BackoffRetryMiddleware": 550,
     # Sees a redirect before RedirectMiddleware (600) follows it: loops and redirects off the site end there.
     "newsarchive.crawler.downloadermiddlewares.redirects.RedirectLoopMiddleware": 610,
-    # WARC captures: the Content-Encoding noted before HttpCompressionMiddleware (590) decodes the body, and
-    # the record written after it, as the spider will read the response (downloadermiddlewares/captures.py).
+    # WARC captures (downloadermiddlewares/captures.py): a redirect written before RedirectLoopMiddleware (610)
+    # and RedirectMiddleware (600) see it; the Content-Encoding noted before HttpCompressionMiddleware (590)
+    # decodes the body; every other response written after it, as the spider will read it, and before
+    # MetaRefreshMiddleware (580) and BackoffRetryMiddleware (550): each attempt at a 5xx is kept.
+    "newsarchive.crawler.downloadermiddlewares.captures.RedirectCaptureMiddleware": 620,
     "newsarchive.crawler.downloadermiddlewares.captures.OriginalEncoding": 595,
-    "newsarchive.crawler.downloadermiddlewares.captures.WarcCaptureMiddleware": 580,
+    "newsarchive.crawler.downloadermiddlewares.captures.WarcCaptureMiddleware": 585,
 }
 # Scrapy's HTTP/1.1 handler with the response headers bounded (NEWSARCHIVE_MAX_HEADER_BYTES).
 DOWNLOAD_HANDLERS = {

@@ -27,6 +27,9 @@ COLUMNS = (
     "kind",
     "refers_to",
 )
+# A capture with one of these statuses is a redirect on the way to a page: linked to the article it led to as
+# page 0, so that `capture` (page 1 and on) and re-extraction never read it as a page.
+HOP_STATUSES = frozenset({301, 302, 303, 307, 308})
 
 
 def capture_values(rows: Iterable[dict[str, Any]], run_id: int | None) -> list[dict[str, Any]]:
@@ -71,10 +74,10 @@ def of_article(connection: Connection, article_id: int) -> list[dict[str, Any]]:
 
 
 def last_of_url(connection: Connection, url: str) -> dict[str, Any] | None:
-    """The URL's newest response capture (what a revisit of it refers to), or None."""
+    """The URL's newest 2xx response capture (what a revisit of it refers to: never an error page), or None."""
     query = (
         select(CAPTURES)
-        .where(CAPTURES.c.url == url, CAPTURES.c.kind == "response")
+        .where(CAPTURES.c.url == url, CAPTURES.c.kind == "response", CAPTURES.c.status.between(200, 299))
         .order_by(desc(CAPTURES.c.fetched_at), desc(CAPTURES.c.id))
         .limit(1)
     )
@@ -83,8 +86,11 @@ def last_of_url(connection: Connection, url: str) -> dict[str, Any] | None:
 
 
 def captured_urls(connection: Connection, site: str) -> set[str]:
-    """The site's URLs that have a response capture: the only ones a new response of can be a revisit."""
-    query = select(CAPTURES.c.url).where(CAPTURES.c.site == site, CAPTURES.c.kind == "response").distinct()
+    """The site's URLs that have a 2xx response capture: the only ones a new response of can be a revisit."""
+    query = select(CAPTURES.c.url).where(
+        CAPTURES.c.site == site, CAPTURES.c.kind == "response", CAPTURES.c.status.between(200, 299)
+    )
+    query = query.distinct()
     return set(connection.scalars(query))
 
 

@@ -102,9 +102,17 @@ def _captures(
         if result is None or not item.article.captures:
             continue
         rows.extend(item.article.captures)
-        for page, capture in enumerate(item.article.captures, start=1):
+        page = 0
+        for capture in item.article.captures:
+            hop = capture["status"] in warc_captures.HOP_STATUSES  # a redirect that led to the next page: page 0
+            page += not hop
             links.append(
-                {"article_id": result.id, "record_id": capture["record_id"], "page": page, "content_hash": item.digest}
+                {
+                    "article_id": result.id,
+                    "record_id": capture["record_id"],
+                    "page": 0 if hop else page,
+                    "content_hash": item.digest,
+                }
             )
     if rows:
         warc_captures.record(connection, warc_captures.capture_values(rows, run_id))

@@ -10,7 +10,7 @@ import scrapy
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import TextResponse
 
-from newsarchive.crawler.downloadermiddlewares.captures import CAPTURE
+from newsarchive.crawler.downloadermiddlewares.captures import CAPTURE, REDIRECTS
 from newsarchive.crawler.fingerprints import own_first
 from newsarchive.crawler.problems import describe_exception, ignored_problem, report
 from newsarchive.crawler.projectsettings import project_settings
@@ -201,9 +201,10 @@ class NewsSpider(scrapy.Spider, SiteLinks, FeedsAndSitemaps, MultiPageArticles):
         # The page as fetched, not as it names itself (rel=canonical): the archive keeps every URL an
         # article was reached under as an alias of it (but for a session id the server redirected to).
         article.pages = [without_session(response.url)]
-        # The WARC record the page was kept as (downloadermiddlewares/captures.py): the store links it.
+        # The WARC record the page was kept as, after those of the redirects that led to it
+        # (downloadermiddlewares/captures.py): the store links them all.
         capture = response.meta.get(CAPTURE)
-        article.captures = [capture] if capture else []
+        article.captures = [*response.meta.get(REDIRECTS, ()), capture] if capture else []
         return article
 
     async def parse_article(self, response: scrapy.http.Response, hops: int = 0) -> Any:
