@@ -69,6 +69,7 @@ class Stored(NamedTuple):
     extractor_version: str | None
     record: dict[str, Any]  # its JSON (rows.article_json), what a new extraction is compared with
     pages: list[Page]
+    hops: tuple[str, ...] = ()  # record ids of the redirects that led to its pages (linked as page 0)
 
 
 class Change(NamedTuple):
@@ -105,6 +106,7 @@ def batch(connection: Connection, chosen: Filter, after_id: int, limit: int) -> 
     ids = [row["id"] for row in rows]
     related = _links(connection, ids)
     pages = _pages(connection, ids)
+    hops = _hops(connection, ids)
     return [
         Stored(
             row["id"],
@@ -114,9 +116,21 @@ def batch(connection: Connection, chosen: Filter, after_id: int, limit: int) -> 
             row["extractor_version"],
             article_json(row, row["site"], related.get(row["id"], [])),
             pages.get((row["id"], row["content_hash"]), []),
+            tuple(hops.get((row["id"], row["content_hash"]), ())),
         )
         for row in rows
     ]
+
+
+def _hops(connection: Connection, ids: list[int]) -> dict[tuple[int, str], list[str]]:
+    """Per (article, text hash): the redirect records linked as page 0, which a new text links too."""
+    query = select(LINKS.c.article_id, LINKS.c.content_hash, LINKS.c.record_id).where(
+        LINKS.c.article_id.in_(ids), LINKS.c.page == 0
+    )
+    found: dict[tuple[int, str], list[str]] = {}
+    for article_id, digest, record_id in connection.execute(query):
+        found.setdefault((article_id, digest), []).append(record_id)
+    return found
 
 
 def _pages(connection: Connection, ids: list[int]) -> dict[tuple[int, str], list[Page]]:
@@ -142,7 +156,8 @@ def _pages(connection: Connection, ids: list[int]) -> dict[tuple[int, str], list
         )
         .join(CAPTURES, CAPTURES.c.record_id == LINKS.c.record_id)
         .outerjoin(original, and_(CAPTURES.c.kind == "revisit", original.c.record_id == CAPTURES.c.refers_to))
-        .where(LINKS.c.article_id.in_(ids))
+        # Page 0 rows are the redirects that led to the article (writer.py): no text was read from them.
+        .where(LINKS.c.article_id.in_(ids), LINKS.c.page >= 1)
         .order_by(LINKS.c.article_id, LINKS.c.page, CAPTURES.c.fetched_at)
     )
     found: dict[tuple[int, str], dict[int, Page]] = {}
@@ -200,6 +215,11 @@ def save(
             {"article_id": c.stored.id, "record_id": page.record_id, "page": page.number, "content_hash": c.digest}
             for c in changes
             for page in c.stored.pages
+        ]
+        links += [
+            {"article_id": c.stored.id, "record_id": hop, "page": 0, "content_hash": c.digest}
+            for c in changes
+            for hop in c.stored.hops
         ]
         warc_captures.link(connection, links)
         body_words = {c.stored.id: words(c.article.body or "") for c in changes}  # cut once for both indexes

@@ -19,8 +19,11 @@ from newsarchive.store import open_archive
 from newsarchive.store.reextraction import Filter
 from newsarchive.store.rows import content_hash
 
+from .capturesite import CaptureSite
+from .capturesite import serve as serve_captures
 from .pagesite import WORDS, article, feed, serve
 from .runner import ENV, crawl
+from .test_redirect_captures import crawl_moved
 
 PATHS = [f"/news/2025/01/tide-report-{n}.html" for n in range(12)]
 PAGE_TWO = PATHS[0] + "?page=2"
@@ -229,3 +232,22 @@ def test_reextract_without_an_archive_is_one_line_and_creates_none(tmp_path):
     done = cli(tmp_path / "none.db", "reextract")
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and "no archive at" in done.stderr
     assert not (tmp_path / "none.db").exists()
+
+
+def test_an_article_reached_through_redirects_is_read_from_its_page_and_its_new_text_keeps_the_hops(tmp_path):
+    db = tmp_path / "archive.db"
+    with serve_captures(CaptureSite()) as base:
+        crawl_moved(base, db)
+    id_ = as_if_an_older_extractor_made(db, "/harbour-story-b.html")
+    done = cli(db, "reextract", "--workers", "0")
+    assert done.returncode == 0, done.stderr
+    now = rows(db, "SELECT body, content_hash FROM articles WHERE id = ?", id_)[0]
+    assert now["body"].startswith("Harbour harbour-story-b. The council voted")
+    links = rows(
+        db,
+        "SELECT l.page, c.status FROM article_captures l JOIN captures c ON c.record_id = l.record_id"
+        " WHERE l.article_id = ? AND l.content_hash = ? ORDER BY l.page, c.status",
+        id_,
+        now["content_hash"],
+    )
+    assert [(link["page"], link["status"]) for link in links] == [(0, 302), (0, 308), (1, 200)]
