@@ -26,6 +26,14 @@ def norm(text: str) -> str:
     return " ".join(text.split()).rstrip(" .…")
 
 
+_TYPOGRAPHY = str.maketrans({"–": "-", "—": "-", "‒": "-", "„": '"', "“": '"', "”": '"', "«": '"', "»": '"'})
+
+
+def _typeset(text: str) -> str:
+    """A headline's comparison form with dashes and quotation marks of every style made one."""
+    return norm(text).translate(_TYPOGRAPHY)
+
+
 def strip_site_name(title: str, site_names=(), *, guess: bool = False) -> str:
     """A title without its " | Site" (or "Site - ") part for known site names.
 
@@ -278,7 +286,10 @@ def _shown_headline(on_page, declared, site_names):
         ]
         for variant, source in variants:
             if words == headline_words(variant):
-                return variant, source
+                # The same characters but for typography (an en dash, typographic quotes that the declared copy
+                # flattened to ASCII): the heading is the publisher's spelling as readers see it. Otherwise the
+                # declared one is the cleaner (a kicker in its own block, its punctuation only declared).
+                return (text, "heuristic") if _typeset(text) == _typeset(variant) else (variant, source)
         if any(similar_headline(spaced, variant) for variant, _ in variants):
             return text, "heuristic"
     return None

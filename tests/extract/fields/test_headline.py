@@ -140,3 +140,14 @@ def test_an_h1_inside_an_ad_block_within_the_article_is_still_not_the_headline()
         "<article><div class='ad'><h1>Buy a new car today</h1></div><h2>Old bridge closes for two years</h2></article>"
     )
     assert headline_of(head, body) == "Old bridge closes for two years"
+
+
+def test_a_heading_differing_from_the_declared_title_only_in_its_dashes_and_quotes_is_kept_as_the_page_sets_it():
+    head = og("Tide tables - the &quot;new&quot; harbour timetable | Gazette")
+    body = "<article><h1>Tide tables – the “new” harbour timetable</h1>"
+    assert headline_of(head, body + "</article>") == "Tide tables – the “new” harbour timetable"
+
+
+def test_a_heading_of_separate_blocks_still_takes_the_punctuation_only_the_declared_title_gives():
+    head = og("Bridge works - Old bridge closes for two years | Gazette")
+    assert headline_of(head, KICKER_H1 + "</article>") == "Bridge works - Old bridge closes for two years"
