@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection
@@ -13,7 +14,7 @@ from newsarchive.items import Article
 
 from . import captures as warc_captures
 from . import clusters as story_clusters
-from . import crawlstate, fulltext, history, reading, runs
+from . import crawlstate, exports, fulltext, history, reading, runs
 from .aliases import DEFAULT_MAX_ALIASES
 from .engine import BEGIN_OPTION, MIGRATION_LOCK, database_url, display_name, make_engine, upgrade
 from .errors import StoreError, one_line_reason
@@ -174,6 +175,19 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads):
         """The URL's newest response capture, or None."""
         with self._read("look up a capture") as connection:
             return warc_captures.last_of_url(connection, url)
+
+    def export_articles(
+        self,
+        *,
+        site: str | None = None,
+        since: datetime | None = None,
+        cluster: int | None = None,
+        captures: bool = False,
+    ) -> Iterator[dict[str, Any]]:
+        """The articles of `site`, seen since `since`, of story cluster `cluster` (None: any), streamed in id
+        order; with `captures`, each with its `captures`: all its revisions', the originals of its revisits too."""
+        with self._read("read articles to export") as connection:
+            yield from exports.articles(connection, site=site, since=since, cluster=cluster, captures=captures)
 
     def schema_revision(self) -> str:
         """The archive's schema revision (its newest migration)."""

@@ -104,3 +104,25 @@ def _json(row: Any, current: str | None) -> dict[str, Any]:
         data["page"] = row["page"]
         data["current"] = row["content_hash"] == current
     return data
+
+
+def of_articles(connection: Connection, article_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """The captures of each of these articles (and their revisions), oldest first, as of_article gives them."""
+    query = (
+        select(CAPTURES, LINKS.c.article_id, LINKS.c.page, LINKS.c.content_hash, ArticleRow.content_hash.label("now"))
+        .join(LINKS, LINKS.c.record_id == CAPTURES.c.record_id)
+        .join(ArticleRow, ArticleRow.id == LINKS.c.article_id)
+        .where(LINKS.c.article_id.in_(article_ids))
+        .order_by(LINKS.c.article_id, CAPTURES.c.fetched_at, LINKS.c.page, CAPTURES.c.id)
+    )
+    found: dict[int, list[dict[str, Any]]] = {}
+    for row in connection.execute(query).mappings():
+        found.setdefault(row["article_id"], []).append(_json(row, row["now"]))
+    return found
+
+
+def by_records(connection: Connection, record_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The capture rows of these record ids (those stored), by record id."""
+    wanted = list(set(record_ids))
+    query = select(CAPTURES).where(CAPTURES.c.record_id.in_(wanted))
+    return {row["record_id"]: _json(row, None) for row in connection.execute(query).mappings()}
