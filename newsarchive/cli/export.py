@@ -83,8 +83,7 @@ def arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     to_file = bool(args.output and args.output != "-")
-    if args.format == "wacz" and not to_file:
-        raise CliError("--format wacz needs -o FILE: a zip file cannot be written to standard output")
+    _refuse_standard_output(args.format, to_file)
     since = since_option_value(args.since) if args.since else None
     if args.format in ARCHIVE_FORMATS:
         read_config(args)  # its db and warc_dir, when the command line and the environment name none
@@ -103,25 +102,42 @@ def run(args: argparse.Namespace) -> int:
                 print(f"exported {count} articles to {args.output}", file=sys.stderr)
                 return 0
             if not to_file:
-                count, skipped = _archive_export(args, articles, sys.stdout.buffer)
+                count, skipped, bare = _archive_export(args, articles, sys.stdout.buffer)
                 sys.stdout.flush()
             else:
                 with _replacing(Path(args.output), "wb") as binary:
-                    count, skipped = _archive_export(args, articles, binary)
+                    count, skipped, bare = _archive_export(args, articles, binary)
         except BrokenPipeError:
             raise  # `export | head`: main() ends quietly
         except OSError as exc:  # a folder, a missing folder, a read-only file system, a full disk ...
             raise CliError(f"cannot write the export to {where}: {exc.strerror or exc}") from exc
+    return _reported(count, skipped, bare, where if to_file else None)
+
+
+def _refuse_standard_output(fmt: str, to_file: bool) -> None:
+    if fmt == "wacz" and not to_file:
+        raise CliError("--format wacz needs -o FILE: a zip file cannot be written to standard output")
+    if fmt == "warc" and not to_file and sys.stdout.isatty():
+        raise CliError("--format warc writes binary data: give -o FILE or redirect standard output")
+
+
+def _reported(count: int, skipped: int, bare: int, output: str | None) -> int:
+    """The last line of a WARC or WACZ export, and its exit status: 1 when records were skipped."""
+    # Articles crawled with captures off (NEWSARCHIVE_WARC=0, or before captures) have nothing to export.
+    bare_note = f" ({bare} of the chosen articles have no captures: crawled with captures off)" if bare else ""
     if skipped:
-        print(f"newsarchive: exported {count} articles, skipped {skipped} captures", file=sys.stderr)
+        print(f"newsarchive: exported {count} articles, skipped {skipped} captures{bare_note}", file=sys.stderr)
         return 1
-    if to_file:
-        print(f"exported {count} articles to {args.output}", file=sys.stderr)
+    if output or bare:
+        print(f"exported {count} articles to {output or 'standard output'}{bare_note}", file=sys.stderr)
     return 0
 
 
-def _archive_export(args: argparse.Namespace, articles: Iterator[dict[str, Any]], out: IO[bytes]) -> tuple[int, int]:
-    """Write the WARC or WACZ; how many articles have records in it, and how many records were skipped."""
+def _archive_export(
+    args: argparse.Namespace, articles: Iterator[dict[str, Any]], out: IO[bytes]
+) -> tuple[int, int, int]:
+    """Write the WARC or WACZ; how many articles have records in it, how many records were skipped, and how
+    many of the chosen articles have no capture at all."""
     from newsarchive.crawler.environment import default_db, warc_dir
     from newsarchive.crawler.wacz import WaczExport
     from newsarchive.crawler.warcexport import WarcExport, export_info
@@ -131,18 +147,20 @@ def _archive_export(args: argparse.Namespace, articles: Iterator[dict[str, Any]]
     chosen += [f"--cluster {args.cluster}"] if args.cluster else []
     selection = " ".join(chosen) or "every article"
     info = export_info(selection)
-    count = 0
+    count = bare = 0
     if args.format == "wacz":
         wacz = WaczExport(out, root, title=f"newsarchive export: {selection}", info=info, on_skip=_skipped)
         for article in articles:
+            bare += not article["captures"]
             count += wacz.add_article(article)
         wacz.close()
-        return count, wacz.warc.skipped
+        return count, wacz.warc.skipped, bare
     name = Path(args.output).name if args.output and args.output != "-" else "newsarchive-export.warc.gz"
     warc = WarcExport(out, root, filename=name, info=info, on_skip=_skipped)
     for article in articles:
-        count += bool(warc.add_all(article.get("captures") or []))
-    return count, warc.skipped
+        bare += not article["captures"]
+        count += bool(warc.add_all(article["captures"]))
+    return count, warc.skipped, bare
 
 
 def _skipped(message: str) -> None:

@@ -103,7 +103,7 @@ class WaczExport:
 
     def add_article(self, article: dict[str, Any]) -> bool:
         """Copy the article's captures and list it as a page; whether any of its records is in the file."""
-        copied = self.warc.add_all(article.get("captures") or [])
+        copied = self.warc.add_all(article["captures"])
         page = page_line(article, copied)
         if page is not None:
             self.pages.append(page)

@@ -271,3 +271,16 @@ def test_a_moved_truncated_or_corrupted_warc_file_is_named_skipped_and_the_rest_
     check = subprocess.run([tool("warcio"), "check", str(target)], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout  # what could be read is in it, whole
     assert not list(tmp_path.glob(".export.warc.gz.*"))  # no temporary file left behind
+
+
+def test_articles_crawled_with_captures_off_are_counted_and_said_to_have_none(tmp_path):
+    db = tmp_path / "archive.db"
+    with serve_captures(CaptureSite()) as base:
+        crawl(base, db, "-s", "NEWSARCHIVE_WARC=False")
+    target = tmp_path / "export.warc.gz"
+    proc = export(db, "--format", "warc", "-o", str(target))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.decode().strip() == (
+        f"exported 0 articles to {target} (4 of the chosen articles have no captures: crawled with captures off)"
+    )
+    assert records_of(target.read_bytes()) == ["warcinfo"]
