@@ -149,11 +149,10 @@ def _archive_export(
     info = export_info(selection)
     count = bare = 0
     if args.format == "wacz":
-        wacz = WaczExport(out, root, title=f"newsarchive export: {selection}", info=info, on_skip=_skipped)
-        for article in articles:
-            bare += not article["captures"]
-            count += wacz.add_article(article)
-        wacz.close()
+        with WaczExport(out, root, title=f"newsarchive export: {selection}", info=info, on_skip=_skipped) as wacz:
+            for article in articles:
+                bare += not article["captures"]
+                count += wacz.add_article(article)
         return count, wacz.warc.skipped, bare
     name = Path(args.output).name if args.output and args.output != "-" else "newsarchive-export.warc.gz"
     warc = WarcExport(out, root, filename=name, info=info, on_skip=_skipped)

@@ -6,6 +6,7 @@ packages (frictionless, pydantic, ...) to a crawler that needs none of them; the
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import zipfile
@@ -87,7 +88,7 @@ def resource(path: str, sha256: str, size: int) -> dict[str, Any]:
 
 class WaczExport:
     """Writes a WACZ to `out` (a seekable file): records go into archive/data.warc.gz as they are added;
-    close() adds the index, pages, datapackage and its digest."""
+    close() (or the end of a `with` block) adds the index, pages, datapackage and its digest."""
 
     def __init__(
         self, out: IO[bytes], root: Path, *, title: str, info: dict[str, Any], on_skip: Callable[[str], None]
@@ -108,6 +109,18 @@ class WaczExport:
         if page is not None:
             self.pages.append(page)
         return bool(copied)
+
+    def __enter__(self) -> WaczExport:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is None:
+            self.close()
+            return
+        # Failed (a full disk): the zip is given up, not finished, so nothing writes to its file again later.
+        for step in (self._member.close, self.zip.close):
+            with contextlib.suppress(Exception):
+                step()
 
     def close(self) -> None:
         self._member.close()

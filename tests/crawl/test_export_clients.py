@@ -4,6 +4,7 @@ warcio, pywb (wb-manager and wayback), cdxj-indexer and py-wacz, run as the inst
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
 import socket
 import sqlite3
@@ -22,6 +23,7 @@ from .capturesite import ARTICLES, GZIPPED, PAGE_TWO, CaptureSite
 from .capturesite import serve as serve_captures
 from .pagesite import article
 from .runner import ENV, crawl
+from .test_full_disk import in_small_filesystem
 
 BIN = Path(sys.executable).parent
 EDITED = ARTICLES[0]
@@ -284,3 +286,30 @@ def test_articles_crawled_with_captures_off_are_counted_and_said_to_have_none(tm
         f"exported 0 articles to {target} (4 of the chosen articles have no captures: crawled with captures off)"
     )
     assert records_of(target.read_bytes()) == ["warcinfo"]
+
+
+@pytest.mark.parametrize("fmt", ["warc", "wacz"])
+def test_an_export_the_disk_cannot_hold_leaves_the_earlier_file_as_it_was_and_no_part_file(crawled, tmp_path, fmt):
+    if shutil.which("unshare") is None:
+        pytest.skip("needs unshare(1) to mount a small filesystem")
+    small = tmp_path / "disk"
+    small.mkdir()
+    target = small / f"export.{fmt}"
+    command = [sys.executable, "-m", "newsarchive", "export", "--format", fmt, "-o", str(target)]
+    script = (
+        f"echo 'earlier export' > {target}\n"
+        f"cat /dev/zero > {small}/fill 2>/dev/null; truncate -s -4k {small}/fill\n"  # room for 4 KB of the 15
+        f"{shlex.join([*command, '--db', str(crawled['db'])])} 2> {tmp_path}/err; echo $? > {tmp_path}/rc\n"
+        f"cat {target} > {tmp_path}/after; ls -a {small} > {tmp_path}/listing\n"
+    )
+    probe = in_small_filesystem(small, script)
+    if probe.returncode == 99:
+        pytest.skip("cannot mount a tmpfs in a user and mount namespace here")
+    err = (tmp_path / "err").read_text()
+    assert (tmp_path / "rc").read_text().strip() == "2", err
+    assert (
+        err.startswith(f"newsarchive: error: cannot write the export to {target}: No space left")
+        and err.count("\n") == 1
+    ), err
+    assert (tmp_path / "after").read_text() == "earlier export\n"
+    assert set((tmp_path / "listing").read_text().split()) == {".", "..", "fill", target.name}
