@@ -1,5 +1,6 @@
 """`newsarchive export --format warc|wacz` after real crawls of a local site, read back by tools nobody here wrote:
-warcio, pywb (wb-manager and wayback), cdxj-indexer and py-wacz, run as the installed commands."""
+warcio, pywb (wb-manager and wayback), cdxj-indexer and py-wacz, run as the installed commands (pywb's from a
+venv of its own: installed beside Scrapy, its brotlipy would break Scrapy's br decoding)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from .runner import ENV, crawl
 from .test_full_disk import in_small_filesystem
 
 BIN = Path(sys.executable).parent
+PYWB = "pywb>=2.9,<3"  # in a venv of its own (the `pywb` fixture)
 EDITED = ARTICLES[0]
 NEW_TEXT = "The harbour board changed its mind overnight. " * 6
 
@@ -120,7 +122,18 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def wayback(crawled, tmp_path_factory):
+def pywb(tmp_path_factory) -> Path:
+    """The bin folder of a venv with pywb installed (about 10 s): not the project's, see pyproject's test extra."""
+    venv = tmp_path_factory.mktemp("pywb-venv")
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check", PYWB]
+    installed = subprocess.run(pip, capture_output=True, text=True, timeout=600)
+    assert installed.returncode == 0, f"cannot install {PYWB} in a venv of its own: {installed.stderr[-2000:]}"
+    return venv / "bin"
+
+
+@pytest.fixture(scope="module")
+def wayback(crawled, pywb, tmp_path_factory):
     """pywb collections made with wb-manager: the crawls' WARC files, the export, the export's WACZ; wayback
     serving them on a free 127.0.0.1 port."""
     home = tmp_path_factory.mktemp("pywb")
@@ -130,11 +143,13 @@ def wayback(crawled, tmp_path_factory):
         ("wacz", ["--unpack-wacz", str(crawled["wacz"])]),
     ):
         for step in (["init", collection], ["add", collection, *added]):
-            proc = subprocess.run([tool("wb-manager"), *step], cwd=home, capture_output=True, text=True, timeout=120)
+            manager = [str(pywb / "wb-manager"), *step]
+            proc = subprocess.run(manager, cwd=home, capture_output=True, text=True, timeout=120)
             assert proc.returncode == 0, proc.stderr
     port = free_port()
     log = open(home / "wayback.log", "wb")  # noqa: SIM115 (open while the server runs; a pipe unread would fill)
-    server = subprocess.Popen([tool("wayback"), "-p", str(port), "-b", "127.0.0.1"], cwd=home, stdout=log, stderr=log)
+    command = [str(pywb / "wayback"), "-p", str(port), "-b", "127.0.0.1"]
+    server = subprocess.Popen(command, cwd=home, stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
