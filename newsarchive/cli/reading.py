@@ -1,13 +1,12 @@
-"""The commands that read the archive: `search`, `show`, `latest`, `export` and `stats`."""
+"""The commands that read the archive: `search`, `show`, `latest`, `export` (its body: export.py) and `stats`."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 
+from newsarchive.cli import export
 from newsarchive.cli.base import CliError, open_for, print_json, print_rows
 from newsarchive.cli.command import Command
-from newsarchive.cli.export import FORMATS, write_export
 from newsarchive.cli.options import db_option, json_option, limit_option, site_option
 from newsarchive.cli.render import article_text, key_values
 
@@ -106,37 +105,16 @@ LATEST = Command(
 )
 
 
-def _export_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default jsonl)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-    site_option(p)
-    db_option(p)
-
-
-def _export(args: argparse.Namespace) -> int:
-    to_file = bool(args.output and args.output != "-")
-    where = args.output if to_file else "standard output"
-    with open_for(args) as archive:  # first: a bad archive must not cost an existing output file its content
-        try:
-            if to_file:
-                with open(args.output, "w", encoding="utf-8", newline="") as out:
-                    count = write_export(archive.iter_articles(site=args.site), args.format, out)
-                print(f"exported {count} articles to {args.output}", file=sys.stderr)
-            else:
-                write_export(archive.iter_articles(site=args.site), args.format, sys.stdout)
-        except BrokenPipeError:
-            raise  # `export | head`: main() ends quietly
-        except OSError as exc:  # a folder, a missing folder, a read-only file system, a full disk ...
-            raise CliError(f"cannot write the export to {where}: {exc.strerror or exc}") from exc
-    return 0
-
-
 EXPORT = Command(
     "export",
-    "export articles as JSON Lines or CSV",
-    ("newsarchive export --format jsonl -o articles.jsonl", "newsarchive export --format csv > articles.csv"),
-    _export_arguments,
-    _export,
+    "export articles as JSON Lines or CSV, or the captures they were read from as a WARC or WACZ file",
+    (
+        "newsarchive export --format jsonl -o articles.jsonl",
+        "newsarchive export --format csv --since 7d > articles.csv",
+        "newsarchive export --format wacz --site newsweekjapan --since 30d -o newsweekjapan.wacz",
+    ),
+    export.arguments,
+    export.run,
 )
 
 

@@ -13,7 +13,7 @@ from newsarchive.items import Article
 
 from . import captures as warc_captures
 from . import clusters as story_clusters
-from . import crawlstate, fulltext, history, reading, runs
+from . import crawlstate, exports, fulltext, history, reading, runs
 from .aliases import DEFAULT_MAX_ALIASES
 from .engine import BEGIN_OPTION, MIGRATION_LOCK, database_url, display_name, make_engine, upgrade
 from .errors import StoreError, one_line_reason
@@ -41,7 +41,9 @@ def _lost_race(error: BaseException | None) -> bool:
     return isinstance(error, DBAPIError) and getattr(error.orig, "sqlstate", None) in RACE_SQLSTATES
 
 
-class Archive(crawlstate.CrawlState, reading.ArticleReads, Reextraction):
+class Archive(
+    crawlstate.CrawlState, reading.ArticleReads, Reextraction, warc_captures.CaptureReads, exports.ExportReads
+):
     """An open archive (SQLite file path or SQLAlchemy URL) whose schema is at the newest migration.
 
     `fts=False` skips full-text indexing while writing (bulk loads); the next open to write rebuilds the index
@@ -157,38 +159,10 @@ class Archive(crawlstate.CrawlState, reading.ArticleReads, Reextraction):
             with self._write("record problems") as connection:
                 runs.record(connection, values)
 
-    def record_captures(self, rows: list[dict[str, Any]], run_id: int | None = None) -> None:
-        """Keep the rows of WARC records a crawl wrote (feeds, listings, pages); a record id stored already
-        is left as it is, so sending a batch twice adds nothing."""
-        values = warc_captures.capture_values(rows, run_id)
-        if values:
-            with self._write("record captures") as connection:
-                warc_captures.record(connection, values)
-
-    def captures(self, id_or_url: str | int) -> list[dict[str, Any]] | None:
-        """The captures the article (and its revisions) was extracted from, oldest first; None: no article."""
-        with self._read("list captures") as connection:
-            found = history.resolve(connection, id_or_url)
-            return None if found is None else warc_captures.of_article(connection, found)
-
-    def last_capture(self, url: str) -> dict[str, Any] | None:
-        """The URL's newest response capture, or None."""
-        with self._read("look up a capture") as connection:
-            return warc_captures.last_of_url(connection, url)
-
     def schema_revision(self) -> str:
         """The archive's schema revision (its newest migration)."""
         with self._read("read the schema revision") as connection:
             return schema_revision(connection, self.name)
-
-    def captured_urls(self, site: str) -> set[str]:
-        """The URLs of `site` (its WARC folder name) that have a response capture."""
-        with self._read("list captured URLs") as connection:
-            return warc_captures.captured_urls(connection, site)
-
-    def capture(self, record_id: str) -> dict[str, Any] | None:
-        with self._read("look up a capture") as connection:
-            return warc_captures.by_record(connection, record_id)
 
     def problems(self, run_id: int | None = None, limit: int = 100) -> list[dict[str, Any]]:
         """Recorded problems (id, run_id, url, kind, reason, at), newest first, of one run or all."""

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, desc, func, inspect, select
 
 from .bulk import upsert_insert
+from .history import resolve
 from .models import ArticleCaptureRow, ArticleRow, CaptureRow
 
 CAPTURES = CaptureRow.__table__
@@ -118,3 +120,60 @@ def _json(row: Any, current: str | None) -> dict[str, Any]:
         data["page"] = row["page"]
         data["current"] = row["content_hash"] == current
     return data
+
+
+def of_articles(connection: Connection, article_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """The captures of each of these articles (and their revisions), oldest first, as of_article gives them."""
+    query = (
+        select(CAPTURES, LINKS.c.article_id, LINKS.c.page, LINKS.c.content_hash, ArticleRow.content_hash.label("now"))
+        .join(LINKS, LINKS.c.record_id == CAPTURES.c.record_id)
+        .join(ArticleRow, ArticleRow.id == LINKS.c.article_id)
+        .where(LINKS.c.article_id.in_(article_ids))
+        .order_by(LINKS.c.article_id, CAPTURES.c.fetched_at, LINKS.c.page, CAPTURES.c.id)
+    )
+    found: dict[int, list[dict[str, Any]]] = {}
+    for row in connection.execute(query).mappings():
+        found.setdefault(row["article_id"], []).append(_json(row, row["now"]))
+    return found
+
+
+def by_records(connection: Connection, record_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The capture rows of these record ids (those stored), by record id."""
+    wanted = list(set(record_ids))
+    query = select(CAPTURES).where(CAPTURES.c.record_id.in_(wanted))
+    return {row["record_id"]: _json(row, None) for row in connection.execute(query).mappings()}
+
+
+class CaptureReads:
+    """The Archive's methods for capture rows (mixed into Archive, which provides _read/_write)."""
+
+    _read: Callable[[str], AbstractContextManager[Connection]]
+    _write: Callable[[str], AbstractContextManager[Connection]]
+
+    def record_captures(self, rows: list[dict[str, Any]], run_id: int | None = None) -> None:
+        """Keep the rows of WARC records a crawl wrote (feeds, listings, pages); a record id stored already
+        is left as it is, so sending a batch twice adds nothing."""
+        values = capture_values(rows, run_id)
+        if values:
+            with self._write("record captures") as connection:
+                record(connection, values)
+
+    def captures(self, id_or_url: str | int) -> list[dict[str, Any]] | None:
+        """The captures the article (and its revisions) was extracted from, oldest first; None: no article."""
+        with self._read("list captures") as connection:
+            found = resolve(connection, id_or_url)
+            return None if found is None else of_article(connection, found)
+
+    def last_capture(self, url: str) -> dict[str, Any] | None:
+        """The URL's newest response capture, or None."""
+        with self._read("look up a capture") as connection:
+            return last_of_url(connection, url)
+
+    def captured_urls(self, site: str) -> set[str]:
+        """The URLs of `site` (its WARC folder name) that have a response capture."""
+        with self._read("list captured URLs") as connection:
+            return captured_urls(connection, site)
+
+    def capture(self, record_id: str) -> dict[str, Any] | None:
+        with self._read("look up a capture") as connection:
+            return by_record(connection, record_id)

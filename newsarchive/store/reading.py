@@ -46,7 +46,7 @@ class ArticleReads:
             if found is None:
                 return None
             row = connection.execute(self._articles().where(ARTICLES.c.id == found)).mappings().one()
-            links = _links(connection, [found])
+            links = related_of(connection, [found])
             urls = history.aliases(connection, found)
             listed = crawlstate.listed_dates(connection, urls)
             cause = history.cause_of(connection, found, row["revision"])
@@ -89,7 +89,7 @@ class ArticleReads:
         with self._read("read articles") as connection:
             result = connection.execution_options(yield_per=STREAM_CHUNK).execute(query).mappings()
             for chunk in result.partitions():
-                links = _links(connection, [row["id"] for row in chunk])
+                links = related_of(connection, [row["id"] for row in chunk])
                 for row in chunk:
                     yield article_json(row, row["site"], links.get(row["id"], []))
 
@@ -142,7 +142,7 @@ class ArticleReads:
         return select(ARTICLES, SITES.c.name.label("site")).join(SITES, SITES.c.id == ARTICLES.c.site_id)
 
 
-def _links(connection: Connection, ids: list[int]) -> dict[int, list[dict[str, str]]]:
+def related_of(connection: Connection, ids: list[int]) -> dict[int, list[dict[str, str]]]:
     """Related links of the given articles, in page order."""
     links: dict[int, list[dict[str, str]]] = {}
     query = (

@@ -19,7 +19,7 @@ from . import clusters as story_clusters
 from . import fulltext, revise
 from .bulk import chunks, insert_plain, upsert_insert
 from .models import ArticleCaptureRow, ArticleRow, CaptureRow, MetaRow, RelatedLinkRow, SiteRow
-from .reading import _links
+from .reading import related_of
 from .rows import article_json, link_rows
 
 ARTICLES = ArticleRow.__table__
@@ -104,7 +104,7 @@ def batch(connection: Connection, chosen: Filter, after_id: int, limit: int) -> 
     if not rows:
         return []
     ids = [row["id"] for row in rows]
-    related = _links(connection, ids)
+    related = related_of(connection, ids)
     pages = _pages(connection, ids)
     hops = _hops(connection, ids)
     return [
