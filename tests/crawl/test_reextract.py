@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive.crawler.reextract import Reextractor
+from newsarchive.extract.version import EXTRACTOR_VERSION
 from newsarchive.store import open_archive
 from newsarchive.store.reextraction import Filter
 from newsarchive.store.rows import content_hash
@@ -99,12 +100,12 @@ def test_an_article_an_older_extractor_got_wrong_is_read_again_from_its_capture_
     now = rows(archive, "SELECT body, extractor_version, last_seen, revision FROM articles WHERE id = ?", id_)[0]
     assert now["body"].startswith("Tide report number 5. The council voted on Tuesday")
     assert "A third." in now["body"] and OLD_BODY not in now["body"]
-    assert now["extractor_version"] == "1" and now["revision"] == before["revision"] + 1
+    assert now["extractor_version"] == EXTRACTOR_VERSION and now["revision"] == before["revision"] + 1
     assert now["last_seen"] == before["last_seen"]  # nothing was fetched: the article was not seen again
     history = json.loads(cli(archive, "history", str(id_), "--json").stdout)
     assert [(v["revision"], v["cause"], v["extractor_version"]) for v in history] == [
         (1, None, "0"),
-        (2, "re-extracted", "1"),
+        (2, "re-extracted", EXTRACTOR_VERSION),
     ]
     # `changed` lists publisher edits; the re-extraction only with --all-causes.
     assert json.loads(cli(archive, "changed", "--since", "1d", "--field", "body", "--json").stdout) == []
@@ -140,7 +141,9 @@ def test_a_second_run_changes_nothing_and_an_unchanged_text_of_an_older_version_
     first = cli(archive, "reextract", "--workers", "0", "--json")
     assert json.loads(first.stdout)["version_only"] == 12 and json.loads(first.stdout)["changed"] == 0
     assert rows(archive, "SELECT count(*) AS n FROM article_revisions")[0]["n"] == 0
-    assert {row["extractor_version"] for row in rows(archive, "SELECT extractor_version FROM articles")} == {"1"}
+    assert {row["extractor_version"] for row in rows(archive, "SELECT extractor_version FROM articles")} == {
+        EXTRACTOR_VERSION
+    }
     again = json.loads(cli(archive, "reextract", "--workers", "0", "--outdated", "--json").stdout)
     assert again["considered"] == 0  # --outdated: nothing an older version made is left
 
