@@ -12,6 +12,7 @@ from sqlalchemy import Connection, and_, delete, func, or_, select, update
 from sqlalchemy.sql import Select
 
 from newsarchive.items import Article
+from newsarchive.text.urls import without_session
 from newsarchive.text.words import words
 
 from . import captures as warc_captures
@@ -105,7 +106,8 @@ def batch(connection: Connection, chosen: Filter, after_id: int, limit: int) -> 
         return []
     ids = [row["id"] for row in rows]
     related = related_of(connection, ids)
-    pages = _pages(connection, ids)
+    own = {row["id"]: list(row["pages"] or []) or [row["url"]] for row in rows}
+    pages = _pages(connection, ids, own)
     hops = _hops(connection, ids)
     return [
         Stored(
@@ -133,8 +135,13 @@ def _hops(connection: Connection, ids: list[int]) -> dict[tuple[int, str], list[
     return found
 
 
-def _pages(connection: Connection, ids: list[int]) -> dict[tuple[int, str], list[Page]]:
-    """Per (article, text hash): the pages read, a revisit followed to the response that holds its payload."""
+def _pages(connection: Connection, ids: list[int], own: dict[int, list[str]]) -> dict[tuple[int, str], list[Page]]:
+    """Per (article, text hash): the pages read, a revisit followed to the response that holds its payload.
+
+    A page number can have several captures: the page fetched again, or a copy under another URL (a variant,
+    another article's URL with the same body) that the crawl linked as this text. Each page is read from its
+    newest capture under the article's own page URL (`own`: the URLs its pages were stored from), else its newest:
+    what a page says can depend on its URL (relative links, a date in the path)."""
     original = CAPTURES.alias("original")
     query = (
         select(
@@ -173,9 +180,17 @@ def _pages(connection: Connection, ids: list[int]) -> dict[tuple[int, str], list
             row[f"{hold}length"],
             row["o_digest" if hold else "payload_digest"],
         )
-        # The newest capture of each page number: a later fetch that gave the same text linked it again.
-        found.setdefault((row["article_id"], row["content_hash"]), {})[page.number] = page
+        pages = found.setdefault((row["article_id"], row["content_hash"]), {})
+        held = pages.get(page.number)
+        urls = own.get(row["article_id"], [])
+        if held is None or _is_own(page, urls) or not _is_own(held, urls):
+            pages[page.number] = page  # rows come oldest first: a later one of the same standing replaces it
     return {key: [pages[n] for n in sorted(pages)] for key, pages in found.items()}
+
+
+def _is_own(page: Page, urls: list[str]) -> bool:
+    """Whether the capture is of the article's own URL for that page."""
+    return len(urls) >= page.number and urls[page.number - 1] == without_session(page.url)
 
 
 def progress(connection: Connection) -> dict[str, Any] | None:

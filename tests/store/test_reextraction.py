@@ -81,3 +81,16 @@ def test_a_new_text_another_article_of_the_site_holds_is_found_before_it_is_writ
     assert archive.reextract_taken([change]) == {first.id: second.id}
     fine = Change(first, replace(one, body="A text nobody has. " * 5), content_hash("A text nobody has. " * 5))
     assert archive.reextract_taken([fine]) == {}
+
+
+def test_a_page_is_read_from_the_articles_own_url_though_a_copy_elsewhere_was_captured_later(archive):
+    article = _saved(archive, 4)
+    copy = replace(
+        article,
+        url="https://copies.example.com/mirror/4",
+        captures=[capture(49, "https://copies.example.com/mirror/4")],
+    )
+    [result] = archive.save_articles([copy])
+    assert result.status == "duplicate"  # the same text under another URL: linked to the article, page 1
+    [stored] = archive.reextract_batch(Filter(), 0, 10)
+    assert [page.url for page in stored.pages] == [article.url]
