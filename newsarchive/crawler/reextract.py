@@ -86,7 +86,13 @@ def read_article(root: str, stored: Stored, min_body: int) -> Outcome:
             return Outcome(stored.id, unreadable=str(exc))
         try:
             found = extract_article(
-                page.url, payload, content_type=_content_type(head), rules=rules, site=stored.site, clean=False
+                page.url,
+                payload,
+                content_type=_content_type(head),
+                rules=rules,
+                site=stored.site,
+                clean=False,
+                fetched_at=page.fetched_at,  # "3 hours ago" counts from the fetch, not from today
             )
         except (ExtractionError, RecursionError) as exc:
             if article is None:

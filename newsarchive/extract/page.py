@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import datetime
 from functools import lru_cache
 from html import unescape
 
@@ -13,6 +14,7 @@ from newsarchive.extract.body.declared import reconcile
 from newsarchive.extract.document.charset import decode_html
 from newsarchive.extract.document.oversize import bound_elements, bound_markup
 from newsarchive.extract.document.tree import parse, squash, text_of
+from newsarchive.extract.fields.dates import FETCHED_AT
 from newsarchive.extract.fields.headline import strip_site_name
 from newsarchive.extract.fields.language import guess_language
 from newsarchive.extract.fields.pages import canonical_url
@@ -240,13 +242,19 @@ def extract_article(
     rules: Rules | None = None,
     site: str = "",
     clean: bool = True,
+    fetched_at: datetime | None = None,
 ) -> Article:
     """The Article in one page; raises ExtractionError when there is no page to speak of, or it is an error page.
 
     The article comes back cleaned (clean.clean_article) unless `clean` is False: a crawl leaves cleaning
     to its CleanPipeline, which then runs once per article, after the pages of a multi-page article are joined.
+    `fetched_at` is when the page was fetched (default: now): relative dates ("3 hours ago") count from it.
     """
-    article = ArticlePage(url, html, content_type=content_type, rules=rules, site=site).article()
+    token = FETCHED_AT.set(fetched_at)
+    try:
+        article = ArticlePage(url, html, content_type=content_type, rules=rules, site=site).article()
+    finally:
+        FETCHED_AT.reset(token)
     article.extractor_version = EXTRACTOR_VERSION
     return clean_article(article) if clean else article
 

@@ -58,6 +58,7 @@ class Page(NamedTuple):
     offset: int
     length: int
     digest: str | None
+    fetched_at: datetime | None = None  # of the capture linked: when the page said what it is read as
 
 
 class Stored(NamedTuple):
@@ -155,6 +156,7 @@ def _pages(connection: Connection, ids: list[int], own: dict[int, list[str]]) ->
             CAPTURES.c.offset,
             CAPTURES.c.length,
             CAPTURES.c.payload_digest,
+            CAPTURES.c.fetched_at,
             original.c.record_id.label("o_record_id"),
             original.c.warc_file.label("o_warc_file"),
             original.c.offset.label("o_offset"),
@@ -179,6 +181,7 @@ def _pages(connection: Connection, ids: list[int], own: dict[int, list[str]]) ->
             row[f"{hold}offset"],
             row[f"{hold}length"],
             row["o_digest" if hold else "payload_digest"],
+            row["fetched_at"],
         )
         pages = found.setdefault((row["article_id"], row["content_hash"]), {})
         held = pages.get(page.number)

@@ -254,3 +254,22 @@ def test_an_article_reached_through_redirects_is_read_from_its_page_and_its_new_
         now["content_hash"],
     )
     assert [(link["page"], link["status"]) for link in links] == [(0, 302), (0, 308), (1, 200)]
+
+
+def test_a_page_that_says_3_hours_ago_keeps_the_date_it_gave_on_the_day_it_was_fetched(tmp_path):
+    db = tmp_path / "archive.db"
+    html = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Night ferry | Gazette</title></head>"
+        f"<body><article><h1>Night ferry</h1><p class='byline'>Posted 3 hours ago</p><p>{WORDS}</p>"
+        f"<p>A second paragraph. {WORDS}</p></article></body></html>"
+    ).encode()
+    path = "/news/2025/01/night-ferry.html"
+    with serve({"/feed.xml": ("application/rss+xml", feed([path])), path: ("text/html", html)}) as base:
+        crawl(base, db)
+    with sqlite3.connect(db) as conn:  # as if crawled on 20 January 2025 at noon: the page then meant 09:00
+        conn.execute("UPDATE captures SET fetched_at = '2025-01-20 12:00:00.000000'")
+        conn.execute("UPDATE articles SET published = '2025-01-20 09:00:00.000000', published_offset = 0")
+    done = cli(db, "reextract", "--workers", "0", "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["changed"] == 0
+    assert rows(db, "SELECT published FROM articles")[0]["published"].startswith("2025-01-20 09:00:00")

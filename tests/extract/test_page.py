@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -330,3 +330,15 @@ def test_extract_article_cleans_unless_asked_not_to():
     assert extract_article("https://p.example/a", page).headline == "Dam opens"
     raw = extract_article("https://p.example/a", page, clean=False)
     assert "\u00a0" in raw.headline or "\u200b" in raw.body  # left for the crawl's CleanPipeline
+
+
+def test_a_relative_date_counts_back_from_when_the_page_was_fetched_not_from_today():
+    paragraph = "The council voted on Tuesday to close the old bridge, citing safety concerns raised by engineers. " * 3
+    html = page(
+        "<title>Bridge</title>", f"<article><h1>Bridge</h1><p>Posted 3 hours ago</p><p>{paragraph}</p></article>"
+    )
+    fetched = datetime(2020, 1, 1, 12, tzinfo=UTC)
+    assert extract_article("https://news.example.com/a", html, fetched_at=fetched).published == datetime(
+        2020, 1, 1, 9, tzinfo=UTC
+    )
+    assert extract_article("https://news.example.com/a", html).published > fetched + timedelta(days=300)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import TypeGuard
@@ -53,6 +54,11 @@ _RELATIVE = re.compile(
     r"Sekunden?|Minuten?|Stunden?|Tagen?|Wochen?)\s*(前|ago)?",
     re.I,
 )
+
+
+# When the page being read was fetched (extract_article's `fetched_at`): "3 hours ago" and dates without a year
+# count from it, so a page read again from its capture years later gives the dates it gave on the day.
+FETCHED_AT: ContextVar[datetime | None] = ContextVar("fetched_at", default=None)
 
 
 @lru_cache(maxsize=64)
@@ -197,7 +203,8 @@ def parse_date(text: str | None, tz: str | None = None, *, now: datetime | None 
 
     Without an offset in the text the time is read in `tz` (an IANA name; UTC when None) and
     offset_inferred is True. Dates without a year take the most recent such date not after `now`;
-    "3時間前" / "3 hours ago" count back from `now` (default: the current time).
+    "3時間前" / "3 hours ago" count back from `now` (default: the page's fetch time, FETCHED_AT, else the
+    current time).
     """
     if not text:
         return None, False
@@ -210,7 +217,7 @@ def parse_date(text: str | None, tz: str | None = None, *, now: datetime | None 
             found = month and _build(year, month, mday, text, match.end(), zone_info)
             if found:
                 return found
-    now = now or datetime.now(UTC)
+    now = now or FETCHED_AT.get() or datetime.now(UTC)
     if now.tzinfo is None:
         now = now.replace(tzinfo=zone_info)
     for pattern in (_MD_JA, _MD_SLASH):
