@@ -61,6 +61,7 @@ class NewsSpider(scrapy.Spider, SiteLinks, FeedsAndSitemaps, MultiPageArticles):
         super().__init__(*args, **kwargs)
         self.requested: set[str] = set()  # article URLs this spider has asked for
         self._resolved: dict[str, str | None] = {}  # origin + href -> same-site URL (None: not one)
+        self._not_articles: set[str] = set()  # same-site links skipped as not articles (links.py)
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> Self:
@@ -91,6 +92,10 @@ class NewsSpider(scrapy.Spider, SiteLinks, FeedsAndSitemaps, MultiPageArticles):
 
     def is_listing(self, url: str) -> bool:
         return False
+
+    def follows_from_article(self, url: str, article_url: str) -> bool:
+        """Whether a link found on the article at `article_url` is followed as an article (NEWSARCHIVE_ARTICLE_HOPS)."""
+        return self.is_article(url)
 
     def wants_entry(self, entry: Entry, source: str) -> bool:
         """Whether a feed or sitemap entry is worth fetching as an article."""
@@ -171,13 +176,16 @@ class NewsSpider(scrapy.Spider, SiteLinks, FeedsAndSitemaps, MultiPageArticles):
             if self.is_article(url):
                 if budget.take():
                     yield from self.follow_article(url)
-            elif listing_depth < self.max_listing_depth and self.is_listing(url) and budget.take():
-                yield scrapy.Request(
-                    url,
-                    callback=self.parse_discovery,
-                    errback=self.on_error,
-                    cb_kwargs={"listing_depth": listing_depth + 1},
-                )
+            elif self.is_listing(url):
+                if listing_depth < self.max_listing_depth and budget.take():
+                    yield scrapy.Request(
+                        url,
+                        callback=self.parse_discovery,
+                        errback=self.on_error,
+                        cb_kwargs={"listing_depth": listing_depth + 1},
+                    )
+            else:
+                self.not_an_article(url)
         self.link_cap_reached(response.url, budget)
 
     # -- articles --------------------------------------------------------------------------------
@@ -223,7 +231,11 @@ class NewsSpider(scrapy.Spider, SiteLinks, FeedsAndSitemaps, MultiPageArticles):
             own = {article.url, response.url, *article.pages}
             budget = LinkBudget(self.max_links)
             for url in own_first(url for url in self.page_links(response) if url not in self.requested):
-                if url not in own and self.is_article(url) and budget.take():
+                if url in own:
+                    continue
+                if not self.follows_from_article(url, response.url):
+                    self.not_an_article(url)
+                elif budget.take():
                     for request in self.follow_article(url, hops=hops + 1):
                         yield request
             self.link_cap_reached(response.url, budget)
