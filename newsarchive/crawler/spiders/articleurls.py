@@ -36,8 +36,9 @@ _NOT_ARTICLE_EXT = re.compile(
     r"\.(?:jpe?g|png|gif|webp|svg|ico|pdf|zip|gz|mp[34]|m4a|mov|avi|css|js|json|xml|rss|atom|txt)$", re.I
 )
 _PAGE_EXT = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm|htm)$", re.I)
-# Last segments that render or page the article named before them (`/slug/amp`, `/slug/index.html`).
-_RENDERING = re.compile(r"amp|print|index|default|\d{1,2}", re.I)
+# Last segments that render or page the article named before them (`/slug/amp`, `/slug/index.html`,
+# `/slug/slide/2`, `/slug/page/2`).
+_RENDERING = re.compile(r"amp|print|index|default|\d{1,2}|slides?|page|&page=\d+", re.I)
 # /2025/01/, /2025-01-18 or 20250118 somewhere in the path.
 _DATE = re.compile(
     r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])(?:/|$)|/(?:19|20)\d\d-\d\d-\d\d"
@@ -46,7 +47,8 @@ _DATE = re.compile(
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LONG_ID = re.compile(r"\d{5,}")
 # A number closing a named segment (`kraehenjagd-6871`, `us-sport-corona-100`, `previews,id1085`).
-_NAMED_ID = re.compile(r"[^\W\d_][\w.,]*[-_,.]+(?:id|a|n|ld)?\d{3,}", re.I)
+_NAMED_ID = re.compile(r"[^\W\d_][\w.,-]*?[-_,.]+(?:id|a|n|ld)?\d{3,}", re.I)
+_GROUPED_ID = re.compile(r"\d{1,3}(?:[.,]\d{3})+")  # a long number in groups of three (`24.600.504`)
 _NUMBER = re.compile(r"\d{3,}")
 # A machine-made id: letters and digits mixed, three runs at least (`clymn8zyrp9o`, `AST1F4445T1FUTIL02SM`),
 # which a word with a number after it (`covid19`, `zukunft2030`) is not.
@@ -54,6 +56,7 @@ _TOKEN = re.compile(r"[a-z0-9]{7,}", re.I)
 _RUNS = re.compile(r"[a-z]+|\d+", re.I)
 _WORD_NUMBER = re.compile(r"[a-z]+\d{2,}", re.I)
 _GUID = re.compile(r"\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?", re.I)
+_LETTER = re.compile(r"[^\W\d_]")
 _WORD_SPLIT = re.compile(r"[-_.,+\s]+")
 # Path words after which one article's name or id follows.
 _ARTICLE_WORDS = frozenset("article articles artikel story post posts noticia articolo".split())
@@ -71,16 +74,24 @@ def _is_token(text: str) -> bool:
     return bool(_TOKEN.fullmatch(text)) and len(_RUNS.findall(text)) >= 3
 
 
-def _names_article(segment: str) -> bool:
-    """Whether one path segment names an article by itself: an id, a number after a name, or a long slug."""
+def _named_by_id(segment: str) -> bool:
+    """Whether a path segment holds an article's id: a long number, a number after a name, a machine-made id."""
     stem = _PAGE_EXT.sub("", segment)
-    if _LONG_ID.search(stem) or _NAMED_ID.fullmatch(stem):
+    if _LONG_ID.search(stem) or _GROUPED_ID.fullmatch(stem) or _NAMED_ID.fullmatch(stem):
         return True
-    words = [w for w in _WORD_SPLIT.split(stem) if w]
-    if any(_is_token(w) for w in words):
-        return True
-    # Section fronts are named by a word or two (`/us-news/`, `/real-estate/`); an article's slug has more.
+    return any(_is_token(w) for w in _words(stem))
+
+
+def _named_by_slug(segment: str) -> bool:
+    """Whether a path segment is an article's slug: words enough for a headline. Section fronts are named by a
+    word or two (`/us-news/`, `/real-estate/`); numbers are no words (`2018_11_18_archive` is a week's archive)."""
+    stem = _PAGE_EXT.sub("", segment)
+    words = [w for w in _words(stem) if _LETTER.search(w)]
     return (len(words) >= 3 and len(stem) >= 20) or (len(words) >= 4 and len(stem) >= 15)
+
+
+def _words(stem: str) -> list[str]:
+    return [w for w in _WORD_SPLIT.split(stem) if w]
 
 
 def _strongly_named(segment: str) -> bool:
@@ -131,6 +142,11 @@ def looks_like_article(url: str) -> bool:
         return True
     if not segments or re.fullmatch(r"index|default|home", lowered[-1]):
         return False
+    return _named(path, segments, lowered)
+
+
+def _named(path: str, segments: list[str], lowered: list[str]) -> bool:
+    """Whether the path names one article (a date before a name, a number, an id, a slug); see looks_like_article."""
     last = lowered[-1]
     # A date with a name after it; a bare /2025/01/ or /2025/01/18/ is that period's archive page.
     if (_DATE.search(path) or any(_YEAR.fullmatch(s) for s in lowered[:-1])) and not last.isdigit():
@@ -139,10 +155,16 @@ def looks_like_article(url: str) -> bool:
     if _NUMBER.fullmatch(last) and not _YEAR.fullmatch(last):
         return True
     # `/articles/pipenv-docker`, `/story/best-podcasts`; not `/articles/columns`, a listing.
-    if len(lowered) > 1 and lowered[-2] in _ARTICLE_WORDS and (len(_WORD_SPLIT.split(last)) >= 2 or last.isdigit()):
+    if len(lowered) > 1 and lowered[-2] in _ARTICLE_WORDS and (len(_words(last)) >= 2 or last.isdigit()):
         return True
-    # The article's name may be its last segment or the one before (`/slug-1019241/artikel`, `/898682/slug/ar`).
-    return any(_names_article(s) for s in segments[-3:]) or any(_LONG_ID.search(s) for s in lowered)
+    # The article's id may be further up (`/slug-1019241/artikel`, `/898682/slug/ar`); its slug is the last
+    # segment, or the one before a language code or article word (`/slug/ar`, `/slug/story`; `/slug/amp` is gone).
+    if any(_named_by_id(s) for s in segments[-3:]) or any(_LONG_ID.search(s) for s in lowered):
+        return True
+    if _named_by_slug(segments[-1]):
+        return True
+    short = len(last) <= 3 or last in _ARTICLE_WORDS  # a language (`/slug/ar`) or "an article" (`/slug/story`)
+    return len(segments) > 1 and short and last.isalpha() and _named_by_slug(segments[-2])
 
 
 def url_shape(url: str) -> tuple[str, bool]:

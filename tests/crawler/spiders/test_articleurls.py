@@ -21,9 +21,12 @@ from newsarchive.crawler.spiders.articleurls import looks_like_article, url_shap
         "https://example.com/blog/2023/digital-maturity",  # a year before a name
         "https://example.com/articles/pipenv-docker/",  # a path word saying an article follows
         "https://example.com/hunting/crows-6871/",  # a number closing a name
+        "https://example.com/sport/us-sport-corona-100.html",
+        "https://example.com/digital-life/how-creative-commons-works/24.600.504",  # a number in groups of three
         "https://example.com/magazine/hydrogen-as-key-technology",  # a slug of three words
         "https://example.com/report/2020.autonomous.vehicle.technology.report",  # words between dots
         "https://example.com/home/Cheap-Homemade-Halloween-Costumes-42432483/amp",  # an AMP rendering
+        "https://example.com/best-jokes-for-kids-of-all-ages/slide/1",  # a slide of a gallery article
         "https://example.com/society/we-are-gone-and-this-title-must-go-too/index.html",
         # A long slug under a listing's word.
         "https://example.com/authors/jane-doe/what-the-philippines-read-at-the-book-fair",
@@ -47,6 +50,8 @@ def test_article_urls_of_many_shapes_are_recognised(url):
         "https://example.com/kontakt.228",
         "https://example.com/2011/",  # a year's archive
         "https://example.com/covid19",  # a word with a number, no id
+        "https://example.blogspot.com/2018_11_18_archive.html",  # numbers are no words of a slug
+        "https://example.com/learning-and-teaching/forests",  # a section's slug above a short last word
         "https://example.com/news/2",  # page 2 of a section
         "https://example.com/?s=harbour",
         "https://example.com/index.php?page=2",
