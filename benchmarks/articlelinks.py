@@ -22,6 +22,10 @@ conventions of the web, never words read off these pages one by one:
 A link that is itself a ground-truth URL of a set is never labelled. Everything else is "unlabelled"
 (mostly articles, some unknowable): the share of those accepted is printed for information only.
 
+Hops: for each page, the links to its own host a crawl following links out of articles would ask for: those
+that look like articles, and those also shaped like the page's own URL (url_shape: what the generic spider
+follows with NEWSARCHIVE_ARTICLE_HOPS), per page, with how many of them are labelled not-an-article.
+
 Every figure is given for two halves of the sites (sha1 of the registered domain, even or odd): rules are
 tuned on one half and checked on the other, as for extraction (see ../shared/eval/README.md).
 """
@@ -41,9 +45,10 @@ from urllib.parse import SplitResult, parse_qsl, unquote, urljoin, urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from newsarchive.crawler.spiders.articleurls import url_shape  # noqa: E402
 from newsarchive.crawler.spiders.discovery import iter_hrefs  # noqa: E402
 from newsarchive.crawler.spiders.generic import looks_like_article  # noqa: E402
-from newsarchive.text.urls import registered_domain  # noqa: E402
+from newsarchive.text.urls import registered_domain, site_host  # noqa: E402
 
 SETS = ("fundus", "aeb", "htmldate", "trafilatura-eval")
 DEFAULT_EVAL = ROOT / ".." / "shared" / "eval"
@@ -173,6 +178,11 @@ def page_links(url: str, page: Path) -> set[str]:
 def measure(root: Path) -> dict:
     pages = read_sets(root)
     truth = {url for _, url, _ in pages}
+    linked = [(url, page_links(url, page)) for _, url, page in pages]
+    return {**_recognition(pages), **_rejection(linked, truth), "hops": _hops(linked)}
+
+
+def _recognition(pages: list[tuple[str, str, Path]]) -> dict:
     recognised: dict[tuple[str, str], Counter] = {}
     missed: list[str] = []
     for name, url, _ in pages:
@@ -181,12 +191,16 @@ def measure(root: Path) -> dict:
             recognised.setdefault(key, Counter())[ok] += 1
         if not ok:
             missed.append(url)
+    return {"recognised": recognised, "missed": missed}
+
+
+def _rejection(linked: list[tuple[str, set[str]]], truth: set[str]) -> dict:
     rejected: dict[tuple[str, str], Counter] = {}
     accepted_non: list[tuple[str, str]] = []
     unlabelled: dict[str, Counter] = {}
     seen: set[str] = set()
-    for _, url, page in pages:
-        for link in sorted(page_links(url, page) - seen - truth):
+    for _, links in linked:
+        for link in sorted(links - seen - truth):
             seen.add(link)
             kind = label(link)
             ok = looks_like_article(link)
@@ -198,13 +212,25 @@ def measure(root: Path) -> dict:
                 rejected.setdefault(key, Counter())[not ok] += 1
             if ok:
                 accepted_non.append((kind, link))
-    return {
-        "recognised": recognised,
-        "missed": missed,
-        "rejected": rejected,
-        "accepted_non_articles": accepted_non,
-        "unlabelled": unlabelled,
-    }
+    return {"rejected": rejected, "accepted_non_articles": accepted_non, "unlabelled": unlabelled}
+
+
+def _hops(linked: list[tuple[str, set[str]]]) -> Counter:
+    """Links out of each article that a crawl with NEWSARCHIVE_ARTICLE_HOPS=1 asks for: those of its own host
+    that look like articles, and those also shaped like the article (what the generic spider follows)."""
+    hops: Counter = Counter()
+    for url, links in linked:
+        own = [link for link in links if link != url and site_host(link) == site_host(url)]
+        taken = [link for link in own if looks_like_article(link)]
+        shaped = [link for link in taken if url_shape(link) == url_shape(url)]
+        hops.update(
+            pages=1,
+            taken=len(taken),
+            shaped=len(shaped),
+            taken_labelled=sum(label(link) is not None for link in taken),
+            shaped_labelled=sum(label(link) is not None for link in shaped),
+        )
+    return hops
 
 
 def share(counter: Counter) -> str:
@@ -227,6 +253,7 @@ def main() -> int:
             kind: {f"{a}/{b}": share(c) for (a, b), c in result[kind].items()} for kind in ("recognised", "rejected")
         }
         flat["unlabelled_accepted"] = {side: share(c) for side, c in result["unlabelled"].items()}
+        flat["hops"] = dict(result["hops"])
         print(json.dumps(flat, indent=1))
         return 0
     print("recognised (ground-truth URLs looks_like_article accepts)")
@@ -241,6 +268,13 @@ def main() -> int:
         print(f"  {kind:18} {row[0]:>20} {row[1]:>20} {row[2]:>20}")
     row = [share(result["unlabelled"].get(side, Counter())) for side in ("tune", "check", "both")]
     print(f"  {'(unlabelled: taken)':18} {row[0]:>20} {row[1]:>20} {row[2]:>20}")
+    hops = result["hops"]
+    per = max(hops["pages"], 1)
+    print("links out of an article a one-hop crawl asks for (same host), per article page")
+    print(
+        f"  looking like articles {hops['taken'] / per:.1f} ({hops['taken_labelled']} labelled non-articles in all);"
+        f" and shaped like the article {hops['shaped'] / per:.1f} ({hops['shaped_labelled']})"
+    )
     if args.show:
         print(f"\nmissed articles (first {args.show}):")
         for url in result["missed"][: args.show]:

@@ -20,10 +20,10 @@ from newsarchive.text.sessions import is_session
 # segments (`/tag/x`, `/autor/x/`); further up it may be a section that holds articles.
 LISTING_SEGMENTS = frozenset(
     """
-tag tags topic topics thema schlagwort schlagworte stichwort keyword keywords hashtag etiqueta etiquetas
+tag tags topic topics theme themes thema schlagwort schlagworte stichwort keyword keywords hashtag etiqueta etiquetas
 author authors autor autoren auteur autore writer writers profile profil
-category categories kategorie kategorien rubrik section sections categoria categorie
-about contact kontakt impressum imprint datenschutz privacy terms help
+category categories kategorie kategorien rubrik rubrique section sections sektion sezione seccion sekce categoria
+categorie about about-us ueber-uns contact contact-us kontakt impressum imprint datenschutz privacy terms help
 """.split()
 )
 # Segments of pages that are never articles nor hold any under them (search results, pages of a listing,
@@ -77,7 +77,10 @@ def _is_token(text: str) -> bool:
 def _named_by_id(segment: str) -> bool:
     """Whether a path segment holds an article's id: a long number, a number after a name, a machine-made id."""
     stem = _PAGE_EXT.sub("", segment)
-    if _LONG_ID.search(stem) or _GROUPED_ID.fullmatch(stem) or _NAMED_ID.fullmatch(stem):
+    if _LONG_ID.search(stem) or _GROUPED_ID.fullmatch(stem):
+        return True
+    # A year after a name is a topic's page (`/election-2024`, `/olympische-spiele-2024`), not an id.
+    if _NAMED_ID.fullmatch(stem) and not _YEAR.fullmatch(re.split(r"\D", stem)[-1] or "x"):
         return True
     return any(_is_token(w) for w in _words(stem))
 

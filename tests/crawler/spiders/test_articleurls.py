@@ -50,6 +50,8 @@ def test_article_urls_of_many_shapes_are_recognised(url):
         "https://example.com/kontakt.228",
         "https://example.com/2011/",  # a year's archive
         "https://example.com/covid19",  # a word with a number, no id
+        "https://example.com/hub/election-2024",  # a year after a name: a topic's page
+        "https://example.com/sekce/domestic-politics-252",  # a section, in another language
         "https://example.blogspot.com/2018_11_18_archive.html",  # numbers are no words of a slug
         "https://example.com/learning-and-teaching/forests",  # a section's slug above a short last word
         "https://example.com/news/2",  # page 2 of a section
