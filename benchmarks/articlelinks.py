@@ -24,7 +24,8 @@ A link that is itself a ground-truth URL of a set is never labelled. Everything 
 
 Hops: for each page, the links to its own host a crawl following links out of articles would ask for: those
 that look like articles, and those also shaped like the page's own URL (url_shape: what the generic spider
-follows with NEWSARCHIVE_ARTICLE_HOPS), per page, with how many of them are labelled not-an-article.
+follows with NEWSARCHIVE_ARTICLE_HOPS) and not found only in its nav, header or footer (furniture.py), per
+page, with how many of them are labelled not-an-article.
 
 Every figure is given for two halves of the sites (sha1 of the registered domain, even or odd): rules are
 tuned on one half and checked on the other, as for extraction (see ../shared/eval/README.md).
@@ -47,6 +48,7 @@ sys.path.insert(0, str(ROOT))
 
 from newsarchive.crawler.spiders.articleurls import url_shape  # noqa: E402
 from newsarchive.crawler.spiders.discovery import iter_hrefs  # noqa: E402
+from newsarchive.crawler.spiders.furniture import furniture_hrefs  # noqa: E402
 from newsarchive.crawler.spiders.generic import looks_like_article  # noqa: E402
 from newsarchive.text.urls import registered_domain, site_host  # noqa: E402
 
@@ -155,31 +157,37 @@ def read_sets(root: Path) -> list[tuple[str, str, Path]]:
     return pages
 
 
-def page_links(url: str, page: Path) -> set[str]:
-    """The page's links to its own registered domain, absolute and without fragments."""
+def page_links(url: str, page: Path) -> tuple[set[str], set[str]]:
+    """The page's links to its own registered domain, absolute and without fragments; and those of them found
+    only in its nav, header or footer (furniture.py, as the generic spider reads them)."""
     try:
         raw = page.read_bytes()
         raw = gzip.decompress(raw) if page.suffix == ".gz" else raw
     except (OSError, EOFError) as exc:
         print(f"articlelinks: {page}: unreadable ({exc})", file=sys.stderr)
-        return set()
+        return set(), set()
     domain = registered_domain(url)
-    links = set()
-    for href in iter_hrefs(raw.decode("utf-8", "replace")):
+    text = raw.decode("utf-8", "replace")
+    links, furniture = set(), set()
+    only_there = furniture_hrefs(text)
+    for href in iter_hrefs(text):
         try:
             link = urljoin(url, href).split("#", 1)[0]
         except ValueError:
             continue
         if link.startswith(("http://", "https://")) and registered_domain(link) == domain:
             links.add(link)
-    return links
+            if href in only_there:
+                furniture.add(link)
+    return links, furniture
 
 
 def measure(root: Path) -> dict:
     pages = read_sets(root)
     truth = {url for _, url, _ in pages}
-    linked = [(url, page_links(url, page)) for _, url, page in pages]
-    return {**_recognition(pages), **_rejection(linked, truth), "hops": _hops(linked)}
+    read = [(url, *page_links(url, page)) for _, url, page in pages]
+    linked = [(url, links) for url, links, _ in read]
+    return {**_recognition(pages), **_rejection(linked, truth), "hops": _hops(read)}
 
 
 def _recognition(pages: list[tuple[str, str, Path]]) -> dict:
@@ -215,20 +223,24 @@ def _rejection(linked: list[tuple[str, set[str]]], truth: set[str]) -> dict:
     return {"rejected": rejected, "accepted_non_articles": accepted_non, "unlabelled": unlabelled}
 
 
-def _hops(linked: list[tuple[str, set[str]]]) -> Counter:
+def _hops(read: list[tuple[str, set[str], set[str]]]) -> Counter:
     """Links out of each article that a crawl with NEWSARCHIVE_ARTICLE_HOPS=1 asks for: those of its own host
-    that look like articles, and those also shaped like the article (what the generic spider follows)."""
+    that look like articles, those also shaped like the article, and of those the ones not found only in its
+    nav, header or footer (what the generic spider follows)."""
     hops: Counter = Counter()
-    for url, links in linked:
+    for url, links, furniture in read:
         own = [link for link in links if link != url and site_host(link) == site_host(url)]
         taken = [link for link in own if looks_like_article(link)]
         shaped = [link for link in taken if url_shape(link) == url_shape(url)]
+        followed = [link for link in shaped if link not in furniture]
         hops.update(
             pages=1,
             taken=len(taken),
             shaped=len(shaped),
+            followed=len(followed),
             taken_labelled=sum(label(link) is not None for link in taken),
             shaped_labelled=sum(label(link) is not None for link in shaped),
+            followed_labelled=sum(label(link) is not None for link in followed),
         )
     return hops
 
@@ -273,7 +285,8 @@ def main() -> int:
     print("links out of an article a one-hop crawl asks for (same host), per article page")
     print(
         f"  looking like articles {hops['taken'] / per:.1f} ({hops['taken_labelled']} labelled non-articles in all);"
-        f" and shaped like the article {hops['shaped'] / per:.1f} ({hops['shaped_labelled']})"
+        f" shaped like the article {hops['shaped'] / per:.1f} ({hops['shaped_labelled']});"
+        f" and not only in its nav/header/footer {hops['followed'] / per:.1f} ({hops['followed_labelled']})"
     )
     if args.show:
         print(f"\nmissed articles (first {args.show}):")

@@ -44,6 +44,8 @@ NOT_ARTICLES = [
 # shape that a slug alone would have taken for one.
 HOP_ARTICLE = "/2025/01/19/dredging-begins.html"
 OTHER_SHAPE = "/shop/harbour-cruise-gift-card-offer"
+# Linked from the first article's footer only: shaped like an article, but furniture of every page.
+FOOTER_ONLY = "/2025/01/01/our-promise-to-readers.html"
 
 
 def _links(paths: list[str]) -> str:
@@ -53,9 +55,13 @@ def _links(paths: list[str]) -> str:
 def site_pages() -> dict[str, bytes]:
     home = f"<html><body><ul>{_links([*ARTICLES, *NOT_ARTICLES])}</ul></body></html>".encode()
     pages = {"/": home, HOP_ARTICLE: article("Dredging begins"), OTHER_SHAPE: article("Gift cards for cruises")}
+    pages[FOOTER_ONLY] = article("Our promise to readers")
     for path, headline in ARTICLES.items():
         extra = _links([HOP_ARTICLE, OTHER_SHAPE, "/world/"]) if path.startswith("/2025/01/18/") else ""
         pages[path] = article(headline, extra=extra)
+        if extra:
+            footer = f"<footer><a href='{FOOTER_ONLY}'>Our promise</a></footer>".encode()
+            pages[path] = pages[path].replace(b"<footer>Harbour Gazette</footer>", footer)
     for path in NOT_ARTICLES:  # every one answers with a page that would be stored if it were fetched as one
         pages[path] = article(f"Listing {path}")
     return pages
@@ -109,9 +115,10 @@ def test_the_run_summary_counts_the_links_skipped_as_not_articles(no_hops):
     assert run["links_not_article"] == len(NOT_ARTICLES)
 
 
-def test_links_out_of_an_article_are_followed_only_when_shaped_like_it(tmp_path):
+def test_links_out_of_an_article_are_followed_only_when_shaped_like_it_and_not_in_its_footer(tmp_path):
     run, asked, stored = crawl_home(tmp_path, hops=1)
     assert stored == {*ARTICLES, HOP_ARTICLE}
-    assert OTHER_SHAPE not in asked
-    # The home page's eleven, the other-shaped page and the articles' link back home, each counted once.
-    assert run["links_not_article"] == len(NOT_ARTICLES) + 2
+    assert OTHER_SHAPE not in asked and FOOTER_ONLY not in asked
+    # The home page's eleven, the other-shaped page, the footer's link and the articles' link back home,
+    # each counted once.
+    assert run["links_not_article"] == len(NOT_ARTICLES) + 3

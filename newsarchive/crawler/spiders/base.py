@@ -49,6 +49,8 @@ class NewsSpider(scrapy.Spider, SiteLinks, FeedsAndSitemaps, MultiPageArticles):
 
     rules: Rules | None = None
     site_name: str = ""
+    # Whether links out of an article found only in its nav, header or footer are left alone (links.py).
+    skips_furniture: bool = False
     home: str = ""  # the URL whose host and port are "this site"
     # Set by from_crawler from the project's settings (a spider made without a crawler has no extraction pool).
     max_hops: int
@@ -227,13 +229,15 @@ class NewsSpider(scrapy.Spider, SiteLinks, FeedsAndSitemaps, MultiPageArticles):
                 article.sources[field] = "meta"
         if hops < self.max_hops:
             # Every article the page links to, sidebars included: they are not the article's related
-            # reading, but they are how a crawl finds articles that feeds and listings no longer show.
+            # reading, but they are how a crawl finds articles that feeds and listings no longer show
+            # (menus and footers too, unless the spider skips its furniture).
             own = {article.url, response.url, *article.pages}
+            furniture = self.furniture_links(response) if self.skips_furniture else set()
             budget = LinkBudget(self.max_links)
             for url in own_first(url for url in self.page_links(response) if url not in self.requested):
                 if url in own:
                     continue
-                if not self.follows_from_article(url, response.url):
+                if url in furniture or not self.follows_from_article(url, response.url):
                     self.not_an_article(url)
                 elif budget.take():
                     for request in self.follow_article(url, hops=hops + 1):

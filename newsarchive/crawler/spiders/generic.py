@@ -17,6 +17,9 @@ class GenericSpider(NewsSpider):
     """`-a url=https://example.com/` (a home page, an RSS/Atom feed or a sitemap): the site's articles."""
 
     name = "generic"
+    # Without a profile, what a page's menus and footer link to (services, shops, section fronts, and the
+    # site's newest stories, which its home page lists anyway) is not read as related reading.
+    skips_furniture = True
 
     def __init__(self, url: str | None = None, **kwargs: Any):
         parts = urlsplit(url or "")

@@ -10,6 +10,7 @@ from scrapy.http import TextResponse
 from scrapy.utils.response import get_base_url
 
 from newsarchive.crawler.problems import report
+from newsarchive.crawler.spiders.furniture import furniture_hrefs
 from newsarchive.text.urls import same_host, site_host, url_problem, without_session
 
 _SHOWN = 200  # characters of a bad link quoted in a page's problem row
@@ -66,6 +67,18 @@ class SiteLinks:
         crawler = getattr(self, "crawler", None)
         if crawler is not None:
             crawler.stats.inc_value(NOT_ARTICLE)
+
+    def furniture_links(self, response: Any) -> set[str]:
+        """The same-site URLs the page links to only from its nav, header or footer (furniture.py)."""
+        if not isinstance(response, TextResponse):
+            return set()
+        base = get_base_url(response)
+        found = set()
+        for href in furniture_hrefs(response.text):
+            url, problem = self._resolve(base, href) if href else (None, None)
+            if url and not problem:
+                found.add(url)
+        return found
 
     def link_problem(self, url: str) -> str | None:
         """Why no request can be made for `url`; None when one can."""
