@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from newsarchive.extract.boilerplate.junk import in_furniture
 from newsarchive.extract.document.tree import ancestors, css, text_of, tokens
-from newsarchive.extract.fields.authors import split_authors
+from newsarchive.extract.fields.authors import authors  # noqa: F401  (re-exported, as headline)
 from newsarchive.extract.fields.datefind import find_date
 from newsarchive.extract.fields.headline import headline  # noqa: F401  (re-exported: resolve.<field> for every field)
 from newsarchive.extract.fields.language import language_code
@@ -15,7 +14,6 @@ from newsarchive.extract.fields.section import section_from_trail
 from newsarchive.text.clean import absolute_url, clean_line
 
 _ARTICLE_WORDS = frozenset("article entry post story".split())
-_BYLINE_WORDS = frozenset("author authors byline bylines writer reporter".split())
 
 
 def language(record, rules):
@@ -30,40 +28,6 @@ def language(record, rules):
 def date(root, record, rules, name, tz):
     """(datetime, source, offset_inferred) for "published" or "modified"."""
     return find_date(root, record, rules, name, tz)
-
-
-def authors(root, record, rules):
-    """(names, source): JSON-LD persons, microdata, meta author, Rules.authors, then byline elements."""
-    for value, source in record.get("authors"):
-        names = split_authors(value)
-        if names:
-            return names, source
-    names = split_authors(text_of(el) for el in css(root, rules.authors))
-    if names:
-        return names, "site"
-    names = [text_of(a) for a in root.iterfind(".//a[@rel='author']")]
-    if not names:
-        for el in root.iter():
-            if (
-                isinstance(el.tag, str)
-                and tokens(el) & _BYLINE_WORDS
-                and 0 < len(text_of(el)) <= 100
-                and not in_furniture(el)
-            ):
-                names = _byline_names(el)
-                break
-    names = split_authors(names)
-    return (names, "heuristic") if names else ([], None)
-
-
-def _byline_names(el) -> list[str]:
-    # Linked names are the authors ("By <a>A</a> and <a>B</a>"); otherwise the first text is the name and
-    # what follows in nested elements is a title or column name ("冷泉彰彦<span>コラム名</span>").
-    linked = [text_of(a) for a in el.iter("a") if text_of(a)]
-    if linked:
-        return linked
-    first = next((part.strip() for part in el.itertext() if part.strip()), "")
-    return [first] if first else []
 
 
 def _trail(elements):

@@ -177,6 +177,9 @@ class RunRecorder:
                 "failure": failure,
                 "worker_restarts": int(self.stats.get_value("newsarchive/writer_restarts", 0) or 0)
                 + int(self.stats.get_value("newsarchive/extraction_restarts", 0) or 0),
+                # Same-site links the URL rules did not take for articles (spiders/links.py): the summary
+                # says how much of the site a crawl never asked for.
+                "links_not_article": int(self.stats.get_value("newsarchive/links_not_article", 0) or 0),
                 "dropped_by_reason": by_reason.get("dropped", {}),
                 "errors_by_kind": by_reason.get("error", {}),
             },

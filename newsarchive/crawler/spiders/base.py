@@ -49,6 +49,8 @@ class NewsSpider(scrapy.Spider, SiteLinks, FeedsAndSitemaps, MultiPageArticles):
 
     rules: Rules | None = None
     site_name: str = ""
+    # Whether links out of an article found only in its nav, header or footer are left alone (links.py).
+    skips_furniture: bool = False
     home: str = ""  # the URL whose host and port are "this site"
     # Set by from_crawler from the project's settings (a spider made without a crawler has no extraction pool).
     max_hops: int
@@ -61,6 +63,7 @@ class NewsSpider(scrapy.Spider, SiteLinks, FeedsAndSitemaps, MultiPageArticles):
         super().__init__(*args, **kwargs)
         self.requested: set[str] = set()  # article URLs this spider has asked for
         self._resolved: dict[str, str | None] = {}  # origin + href -> same-site URL (None: not one)
+        self._not_articles: set[str] = set()  # same-site links skipped as not articles (links.py)
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> Self:
@@ -91,6 +94,10 @@ class NewsSpider(scrapy.Spider, SiteLinks, FeedsAndSitemaps, MultiPageArticles):
 
     def is_listing(self, url: str) -> bool:
         return False
+
+    def follows_from_article(self, url: str, article_url: str) -> bool:
+        """Whether a link found on the article at `article_url` is followed as an article (NEWSARCHIVE_ARTICLE_HOPS)."""
+        return self.is_article(url)
 
     def wants_entry(self, entry: Entry, source: str) -> bool:
         """Whether a feed or sitemap entry is worth fetching as an article."""
@@ -171,13 +178,16 @@ class NewsSpider(scrapy.Spider, SiteLinks, FeedsAndSitemaps, MultiPageArticles):
             if self.is_article(url):
                 if budget.take():
                     yield from self.follow_article(url)
-            elif listing_depth < self.max_listing_depth and self.is_listing(url) and budget.take():
-                yield scrapy.Request(
-                    url,
-                    callback=self.parse_discovery,
-                    errback=self.on_error,
-                    cb_kwargs={"listing_depth": listing_depth + 1},
-                )
+            elif self.is_listing(url):
+                if listing_depth < self.max_listing_depth and budget.take():
+                    yield scrapy.Request(
+                        url,
+                        callback=self.parse_discovery,
+                        errback=self.on_error,
+                        cb_kwargs={"listing_depth": listing_depth + 1},
+                    )
+            else:
+                self.not_an_article(url)
         self.link_cap_reached(response.url, budget)
 
     # -- articles --------------------------------------------------------------------------------
@@ -219,11 +229,17 @@ class NewsSpider(scrapy.Spider, SiteLinks, FeedsAndSitemaps, MultiPageArticles):
                 article.sources[field] = "meta"
         if hops < self.max_hops:
             # Every article the page links to, sidebars included: they are not the article's related
-            # reading, but they are how a crawl finds articles that feeds and listings no longer show.
+            # reading, but they are how a crawl finds articles that feeds and listings no longer show
+            # (menus and footers too, unless the spider skips its furniture).
             own = {article.url, response.url, *article.pages}
+            furniture = self.furniture_links(response) if self.skips_furniture else set()
             budget = LinkBudget(self.max_links)
             for url in own_first(url for url in self.page_links(response) if url not in self.requested):
-                if url not in own and self.is_article(url) and budget.take():
+                if url in own:
+                    continue
+                if url in furniture or not self.follows_from_article(url, response.url):
+                    self.not_an_article(url)
+                elif budget.take():
                     for request in self.follow_article(url, hops=hops + 1):
                         yield request
             self.link_cap_reached(response.url, budget)

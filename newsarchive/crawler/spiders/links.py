@@ -10,10 +10,13 @@ from scrapy.http import TextResponse
 from scrapy.utils.response import get_base_url
 
 from newsarchive.crawler.problems import report
+from newsarchive.crawler.spiders.furniture import furniture_hrefs
 from newsarchive.text.urls import same_host, site_host, url_problem, without_session
 
 _SHOWN = 200  # characters of a bad link quoted in a page's problem row
 _KEPT = 4096  # characters of a bad link kept as a problem row's URL (a hostile one may be megabytes)
+_REMEMBERED = 100_000  # links told not-an-article remembered, so that a menu on every page counts once
+NOT_ARTICLE = "newsarchive/links_not_article"  # stat: distinct same-site links skipped as not an article
 
 
 class LinkBudget:
@@ -36,6 +39,10 @@ class LinkBudget:
 class SiteLinks:
     """NewsSpider's link rules (mixed into NewsSpider, which provides `home`, `crawler` and the settings).
 
+    A same-site link that is neither an article nor a listing to follow is skipped and counted once per run
+    in the `newsarchive/links_not_article` stat (`not_an_article`): the crawl summary says how many pages
+    of the site the URL rules never asked for.
+
     A link that no request can be made for (`http://[oops/`, a port of `8o8o` or over 65535, longer than
     URLLENGTH_LIMIT) is skipped, counted in the `newsarchive/bad_links` stat and recorded as a "bad link"
     problem: one row per page however many it has, so that one link never costs the page anything else.
@@ -46,7 +53,32 @@ class SiteLinks:
     max_links: int  # NEWSARCHIVE_LINKS_PER_PAGE
     url_length_limit: int = 0  # Scrapy's URLLENGTH_LIMIT (0: none); set by from_crawler
     _resolved: dict[str, str | None]
+    _not_articles: set[str]  # links counted by not_an_article
     page_hrefs: Any  # FeedsAndSitemaps.page_hrefs: the page's distinct hrefs, capped
+
+    def not_an_article(self, url: str) -> None:
+        """Count `url`, a link of this site the spider does not follow, once (see the class docstring)."""
+        seen = self._not_articles
+        if url in seen:
+            return
+        if len(seen) >= _REMEMBERED:  # a huge site: counts may repeat from here on, memory stays bounded
+            seen.clear()
+        seen.add(url)
+        crawler = getattr(self, "crawler", None)
+        if crawler is not None:
+            crawler.stats.inc_value(NOT_ARTICLE)
+
+    def furniture_links(self, response: Any) -> set[str]:
+        """The same-site URLs the page links to only from its nav, header or footer (furniture.py)."""
+        if not isinstance(response, TextResponse):
+            return set()
+        base = get_base_url(response)
+        found = set()
+        for href in furniture_hrefs(response.text):
+            url, problem = self._resolve(base, href) if href else (None, None)
+            if url and not problem:
+                found.add(url)
+        return found
 
     def link_problem(self, url: str) -> str | None:
         """Why no request can be made for `url`; None when one can."""

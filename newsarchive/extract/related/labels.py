@@ -6,6 +6,7 @@ import re
 
 from newsarchive.extract.boilerplate.caseless import Caseless
 from newsarchive.extract.boilerplate.junk import RANKING_WORDS
+from newsarchive.extract.document.tree import squash
 
 # Labels publishers put above related reading (matched on a short element's whole text, case-insensitive).
 LABEL = re.compile(
@@ -57,3 +58,11 @@ ENGINE_WORDS = frozenset(
     "recommend recommended recommendation recommendations recommender outbrain taboola plista ligatus sponsored".split()
 )
 NAV_WORDS = frozenset("nav navbar navigation menu breadcrumb breadcrumbs".split())
+
+
+def label_text(text: str) -> bool:
+    """Whether a short text is a label put above related reading ("Mehr zum Thema", "【関連記事】")."""
+    text = squash(text)
+    if not 0 < len(text) <= 40 or NOT_RELATED.search(text):
+        return False
+    return bool(LABEL.match(text) or MORE_ON.match(text))

@@ -8,22 +8,24 @@ from newsarchive.extract.document.tree import ancestors, css, split_tokens, squa
 from newsarchive.extract.related.labels import (
     CALL_TO_ACTION,
     ENGINE_WORDS,
-    LABEL,
     LABEL_WORD,
-    MORE_ON,
     NAV_WORDS,
     NOT_RELATED,
     TAG_HREF,
     WIDGET_WORDS,
+    label_text,
 )
 from newsarchive.extract.related.targets import MAX_LINKS, filter_targets
+from newsarchive.extract.related.titles import title_part
 from newsarchive.text.clean import absolute_url, clean_line
 
 _BLOCK_CLIMB = 4
 
 
 def _anchor_title(a) -> str:
-    text = clean_line(text_of(a))
+    text = title_part(a) if len(a) else ""
+    if not text:
+        text = clean_line(text_of(a))
     if not text:
         text = clean_line(a.get("title") or "")
     if not text:
@@ -66,13 +68,6 @@ _LABEL_TAGS = frozenset(
 )
 
 
-def _label_text(text: str) -> bool:
-    text = squash(text)
-    if not 0 < len(text) <= 40 or NOT_RELATED.search(text):
-        return False
-    return bool(LABEL.match(text) or MORE_ON.match(text))
-
-
 def _is_label(el) -> bool:
     if el.tag not in _LABEL_TAGS:
         return False
@@ -81,7 +76,7 @@ def _is_label(el) -> bool:
     texts = ["".join(el.itertext())] if len(el) <= 3 else []
     if len(el) and el.text:
         texts.append(el.text)
-    if not any(len(text) <= 120 and LABEL_WORD.search(text) and _label_text(text) for text in texts):
+    if not any(len(text) <= 120 and LABEL_WORD.search(text) and label_text(text) for text in texts):
         return False
     return not _in_button(el)
 
@@ -279,7 +274,10 @@ def block_link(a, base: str) -> dict[str, str] | None:
     if not url or TAG_HREF.search(url):
         return None
     parts = [squash(t) for t in a.itertext() if squash(t)]
-    while parts and _label_text(parts[0]):
+    while parts and label_text(parts[0]):
         parts.pop(0)
     title = clean_line(" ".join(parts))
+    marked = title_part(a) if len(a) else ""
+    if marked and marked in title:  # the part marked as the title, once the label words are off
+        title = marked
     return {"url": url, "title": title} if title and not CALL_TO_ACTION.match(title) else None

@@ -156,3 +156,35 @@ def test_calls_to_action_are_not_titles_of_reading():
     links, _ = related("""<div><h3>Related</h3><a href="/news/a-1.html">Real headline of a story</a>
       <a href="/news/b-2.html">Read more</a><a href="/news/c-3.html">Mehr erfahren.</a></div>""")
     assert [link["title"] for link in links] == ["Real headline of a story"]
+
+
+def test_a_link_holding_a_section_label_and_a_title_gives_the_title_alone():
+    links, _ = related("""<div class="related"><h3>あわせて読みたい</h3><ul>
+      <li><a href="/news/2025/01/101.php"><span class="label">ビジネス</span>
+        <span class="title">BofA、生産性や収益向上へAIに巨額投資計画</span></a></li>
+      <li><a href="/news/2025/01/102.php"><span class="category">ワールド</span>欧州投資銀、豪政府と協力へ</a></li>
+      </ul></div>""")
+    assert [link["title"] for link in links] == [
+        "BofA、生産性や収益向上へAIに巨額投資計画",
+        "欧州投資銀、豪政府と協力へ",
+    ]
+
+
+def test_a_kicker_heading_a_date_or_the_blocks_own_label_inside_a_link_is_not_its_title():
+    links, _ = related("""<div class="related"><h3>Related stories</h3>
+      <a href="/a.html"><h4 class="catchline">Bayern</h4><h3 class="teaser-title">Drone crashes near Erding</h3></a>
+      <a href="/b.html"><h2>The hard retreat from Russia <span class="date">26.04.2023</span></h2><p>Teaser.</p></a>
+      <a href="/c.html"><div class="link-title">Read more</div><h2 class="link-headline">Heating with wood</h2></a>
+      <a href="/d.html"><span class="pre-headline">After 15 years</span><span class="headline">Bayer must pay</span></a>
+      </div>""")
+    assert [link["title"] for link in links] == [
+        "Drone crashes near Erding",
+        "The hard retreat from Russia",
+        "Heating with wood",
+        "Bayer must pay",
+    ]
+
+
+def test_a_link_of_text_alone_keeps_its_whole_text():
+    links, _ = related("""<div class="related"><h3>Related</h3><a href="/a.html">Plain <b>bold</b> title</a></div>""")
+    assert [link["title"] for link in links] == ["Plain bold title"]
