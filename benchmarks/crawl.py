@@ -30,39 +30,25 @@ import subprocess
 import sys
 import tempfile
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 TARGET = 0.60
 
 
-def _serve(n_pages: int, ready: multiprocessing.Queue) -> None:
-    sys.path.insert(0, str(HERE))
+def _site(n_pages: int, base_url: str) -> dict:
     import sitegen
 
-    server_class = type("Server", (ThreadingHTTPServer,), {"request_queue_size": 256, "daemon_threads": True})
-    server = server_class(("127.0.0.1", 0), BaseHTTPRequestHandler)
-    base_url = f"http://127.0.0.1:{server.server_address[1]}"
-    pages = sitegen.site(n_pages, base_url)
+    return sitegen.site(n_pages, base_url)
 
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"  # keep-alive, as a real server does for Scrapy's connection pool
 
-        def do_GET(self) -> None:  # noqa: N802
-            ctype, body = pages.get(self.path, ("text/html", b"<html><body>Not Found</body></html>"))
-            self.send_response(200 if self.path in pages else 404)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+def _serve(n_pages: int, ready: multiprocessing.Queue) -> None:
+    sys.path.insert(0, str(HERE))
+    from functools import partial
 
-        def log_message(self, format: str, *args: object) -> None:
-            pass
+    from localsite import serve_forever
 
-    server.RequestHandlerClass = Handler
-    ready.put(base_url)
-    server.serve_forever()
+    serve_forever(partial(_site, n_pages), ready)
 
 
 def common_settings(concurrency: int) -> dict:

@@ -35,10 +35,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from newsarchive.cli.evaluate import load_pages  # noqa: E402
@@ -48,34 +48,24 @@ SETS = ("fundus", "aeb", "htmldate", "trafilatura-eval")
 TARGET = 0.80
 
 
-def _serve(sets: list[str], ready: multiprocessing.Queue) -> None:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
-    server.daemon_threads = True
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+def _eval_site(sets: list[str], base: str) -> dict[str, tuple[str, bytes]]:
+    """Every page of `sets` at a path of its own, and a feed listing them all."""
     pages: dict[str, tuple[str, bytes]] = {}
     for name in sets:
         for n, (_id, _url, raw) in enumerate(load_pages(EVAL / name)):
             pages[f"/{name}/2024/05/{n:05d}-story.html"] = ("text/html", raw)
     items = "".join(f"<item><title>x</title><link>{base}{path}</link></item>" for path in pages)
     pages["/feed.xml"] = ("application/rss+xml", f'<?xml version="1.0"?><rss><channel>{items}</channel></rss>'.encode())
+    return pages
 
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
 
-        def do_GET(self) -> None:  # noqa: N802
-            ctype, body = pages.get(self.path, ("text/plain", b"not found"))
-            self.send_response(200 if self.path in pages else 404)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+def _serve(sets: list[str], ready: multiprocessing.Queue) -> None:
+    sys.path.insert(0, str(HERE))
+    from functools import partial
 
-        def log_message(self, format: str, *args: object) -> None:
-            pass
+    from localsite import serve_forever
 
-    server.RequestHandlerClass = Handler
-    ready.put(base)
-    server.serve_forever()
+    serve_forever(partial(_eval_site, sets), ready)
 
 
 def newsarchive(*args: str) -> subprocess.CompletedProcess:

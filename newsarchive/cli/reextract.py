@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from typing import Any
@@ -33,7 +32,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         "--workers",
         type=whole_number(0, 64),
         metavar="N",
-        help="extraction processes (default: one per core, at most 4; 0: in this process)",
+        help="extraction processes (default: one per core, at most 4, from 1000 articles on; 0: in this process)",
     )
     warc_dir_option(p)
     db_option(p)
@@ -70,10 +69,6 @@ class _Bar:
             self.stream.flush()
 
 
-def _workers(args: argparse.Namespace) -> int:
-    return args.workers if args.workers is not None else min(4, os.cpu_count() or 1)
-
-
 def _run(args: argparse.Namespace) -> int:
     from newsarchive.crawler.environment import default_db, warc_dir
     from newsarchive.crawler.reextract import Reextractor
@@ -91,7 +86,7 @@ def _run(args: argparse.Namespace) -> int:
     bar = _Bar(sys.stderr)
     archive = open_for(args, must_exist=True) if args.dry_run else _open_to_write(args)
     with archive:
-        job = Reextractor(archive, root, chosen, dry_run=args.dry_run, workers=_workers(args), restart=args.restart)
+        job = Reextractor(archive, root, chosen, dry_run=args.dry_run, workers=args.workers, restart=args.restart)
         try:
             summary = job.run(bar)
         finally:

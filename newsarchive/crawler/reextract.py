@@ -9,6 +9,7 @@ batch when started again with the same options.
 
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -23,7 +24,7 @@ from newsarchive.crawler.warcread import CaptureUnreadable, read_capture
 from newsarchive.crawler.workers.pool import worker_pool
 from newsarchive.extract import ExtractionError, Rules, extract_article, merge_pages
 from newsarchive.extract.version import EXTRACTOR_VERSION
-from newsarchive.items import Article
+from newsarchive.items import JSON_KEYS, Article
 from newsarchive.sites import UnknownSite, get_site
 from newsarchive.store import Archive
 from newsarchive.store.reextraction import Change, Filter, Stored
@@ -31,20 +32,13 @@ from newsarchive.store.rows import content_hash
 from newsarchive.text.clean import clean_article
 from newsarchive.text.urls import without_session
 
-# The fields a re-extraction compares; a change in any of them is a new revision.
-COMPARED = (
-    "headline",
-    "body",
-    "published",
-    "modified",
-    "authors",
-    "section",
-    "tags",
-    "language",
-    "image_url",
-    "related_links",
-)
+# The fields a re-extraction compares (the article record's, but for its identity and fetch time); a change in
+# any of them is a new revision.
+COMPARED = tuple(key for key in JSON_KEYS if key not in ("id", "url", "site", "fetched_at"))
 BATCH = 200  # articles read, extracted and committed together: the most a killed run does again
+# `workers=None` spreads extraction over the cores only from this many articles on: a worker process takes about
+# a second to start (it imports the extractor), which a smaller run would spend waiting.
+POOL_FROM = 1000
 
 
 @dataclass
@@ -171,7 +165,7 @@ class Reextractor:
         chosen: Filter,
         *,
         dry_run: bool = False,
-        workers: int = 0,
+        workers: int | None = 0,
         restart: bool = False,
         batch: int = BATCH,
         min_body: int = project.NEWSARCHIVE_MIN_BODY_CHARS,
@@ -192,6 +186,8 @@ class Reextractor:
             for name, value in state["counts"].items():
                 setattr(summary, name, value)
         total = summary.considered + self.archive.reextract_count(self.chosen, after)
+        if self.workers is None:
+            self.workers = min(4, os.cpu_count() or 1) if total - summary.considered >= POOL_FROM else 0
         started = time.perf_counter() - summary.seconds
         with self._reader() as read:
             while True:
