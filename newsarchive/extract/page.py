@@ -164,7 +164,7 @@ class ArticlePage:
         if not language:
             language = put("language", guess_language(_language_sample(root)), "heuristic")
         tz, tz_source = page_timezone(self.url, language, rules.timezone)
-        headline = put("headline", *resolve.headline(root, record, rules, site_names))
+        headline = put("headline", *resolve.headline(root, record, rules, site_names, self.url))
         published, published_source, inferred = resolve.date(root, record, rules, "published", tz)
         put("published", published, published_source)
         if published and inferred:

@@ -8,6 +8,7 @@ import unicodedata
 from newsarchive.extract.boilerplate.chrome import in_site_chrome, is_article_header, is_crumb
 from newsarchive.extract.boilerplate.junk import in_furniture
 from newsarchive.extract.document.tree import ancestors, css, text_of, tokens
+from newsarchive.extract.fields.selflinks import links_home, links_to_itself
 from newsarchive.text.clean import clean_line
 from newsarchive.text.words import words
 
@@ -109,11 +110,12 @@ def _in_article_head(el) -> bool:
     return False
 
 
-def _headings(root, rules):
-    """([(element, source)], weak): Rules.headline and the page's <h1>s (the article's first); when there are
-    none, the article header's own heading, which is weak: used only where a declared title confirms it."""
+def _headings(root, rules, page_url="", logos=()):
+    """([(element, source)], weak): Rules.headline and the page's <h1>s (the article's first; never the site's
+    logo); when there are none, a heading linked to the page itself (a blog's post title), else the article
+    header's own heading, which is weak: used only where a declared title confirms it."""
     found = [(el, "site") for el in css(root, rules.headline)[:1]]
-    h1s = [el for el in root.iter("h1")][:10]
+    h1s = [el for el in root.iter("h1") if el not in logos][:10]
     # Only what lies between a heading and its <article> says it is furniture: a layout wrapper above the
     # article (a grid cell named for the ad slots beside it) does not make the article's own <h1> chrome.
     strong = [el for el in h1s if text_of(el) and not in_furniture(el, stop="article")]
@@ -122,6 +124,9 @@ def _headings(root, rules):
     found.extend((el, "heuristic") for el in strong)
     if found:
         return found, False
+    for el in root.iter("h2", "h3"):
+        if links_to_itself(el, page_url) and text_of(el) and not in_furniture(el) and not in_site_chrome(el):
+            return [(el, "heuristic")], False
     # No headline <h1> outside the chrome: it sits in the article's own <header>, is a breadcrumb item, or is
     # missing; then the heading of the article's head is the one readers see.
     for el in [*h1s, *root.iter("h2")]:
@@ -212,10 +217,15 @@ def _without_opening_quotes(text, declared, site_names):
     return None
 
 
-def headline(root, record, rules, site_names):
-    """(headline, source): the on-page headline when it is the declared one, else the declared one, else h1/title."""
+def headline(root, record, rules, site_names, page_url: str = ""):
+    """(headline, source): the on-page headline when it is the declared one, else the declared one, else h1/title.
+
+    `page_url` tells the site's logo (an <h1> linking home: its text is a site name, never the headline) and a
+    post title linked as its own permalink."""
     declared = [(clean_line(v), s) for v, s in record.get("headline") if clean_line(v)]
-    headings, weak = _headings(root, rules)
+    logos = [el for el in root.iter("h1") if links_home(el, page_url)]
+    site_names = [*site_names, *(clean_line(text_of(el)) for el in logos)]
+    headings, weak = _headings(root, rules, page_url, logos)
     if headings:
         found = _arbitrate_kicker(headings[0][0], _social_titles_first(declared, site_names))
         if found:

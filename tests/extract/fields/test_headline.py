@@ -151,3 +151,19 @@ def test_a_heading_differing_from_the_declared_title_only_in_its_dashes_and_quot
 def test_a_heading_of_separate_blocks_still_takes_the_punctuation_only_the_declared_title_gives():
     head = og("Bridge works - Old bridge closes for two years | Gazette")
     assert headline_of(head, KICKER_H1 + "</article>") == "Bridge works - Old bridge closes for two years"
+
+
+def test_an_h1_that_is_the_sites_logo_linking_home_gives_way_to_the_post_title_linked_as_its_permalink():
+    body = (
+        '<div id="header"><h1><a href="https://news.example.com/">Harbour Notes</a></h1></div>'
+        '<div class="post"><h2><a href="https://news.example.com/a" rel="bookmark">Ferry timetable changes</a></h2>'
+    )
+    head = "<title>Harbour Notes » Blog Archive » Ferry timetable changes</title>"
+    assert headline_of(head, body + "</div>") == "Ferry timetable changes"
+
+
+def test_the_title_loses_the_site_name_a_logo_heading_gives_when_the_page_shows_no_other_heading():
+    body = '<div id="header"><h1><a href="/">Harbour Notes</a></h1></div><div class="post">'
+    assert headline_of("<title>Ferry timetable changes : Harbour Notes</title>", body + "</div>") == (
+        "Ferry timetable changes"
+    )
