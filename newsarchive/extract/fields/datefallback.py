@@ -18,10 +18,12 @@ _EARLIEST = datetime(1995, 1, 1, tzinfo=UTC)
 # A clock or zone slip may put a fresh article a few hours ahead; more than a day ahead is not a publication.
 _AHEAD = timedelta(days=1)
 
-# A full date as a URL path writes it: /2019/03/28/, /2019-03-28-, /20190328/ or _20190328.html.
+# A full date as a URL path writes it: /2019/03/28/, /2019-03-28-, /20190328/ or _20190328.html. A slashed
+# date ends its segment (in /2023/10/3-fragen-an/ the 3 starts the title); a dashed one has two-digit parts.
 # A longer run of digits is an id or an archive's capture stamp (web.archive.org/web/20160218174457/).
 _URL_DATE = re.compile(
-    r"(?<![\d])((?:19|20)\d{2})(?:([/_-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\d])"
+    r"(?<![\d])((?:19|20)\d{2})(?:/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?=/|\.|$)"
+    r"|([-_])(0[1-9]|1[0-2])\4(0[1-9]|[12]\d|3[01])(?![\d])"
     r"|(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d]))"
 )
 # An archive's capture stamp, /web/20160218174457/, says when the copy was taken, never when it was written.
@@ -44,7 +46,7 @@ def url_date(url: str | None, tz: str | None) -> datetime | None:
     path = _ARCHIVE_STAMP.sub("/", url.split("?", 1)[0].split("#", 1)[0])
     path = path.split("://", 1)[-1].partition("/")[2]  # the host name's digits are not a date
     for match in _URL_DATE.finditer(path):
-        year, month, day = match[1], match[3] or match[5], match[4] or match[6]
+        year, month, day = match[1], match[2] or match[5] or match[7], match[3] or match[6] or match[8]
         try:
             found = date(int(year), int(month), int(day))
         except ValueError:

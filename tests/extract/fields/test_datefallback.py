@@ -14,13 +14,15 @@ def _day(url: str) -> str | None:
 
 def test_a_url_path_with_a_full_date_gives_that_day():
     assert _day("https://example.org/2019/03/28/a-story/") == "2019-03-28"
-    assert _day("https://example.org/news/2019-3-8-a-story") == "2019-03-08"
+    assert _day("https://example.org/news/2019-03-08-a-story") == "2019-03-08"
+    assert _day("https://example.org/2019/3/8") == "2019-03-08"
     assert _day("https://example.se/20200428/a-story") == "2020-04-28"
     assert _day("https://example.org/a-story_20190328.html") == "2019-03-28"
 
 
 def test_a_url_with_only_a_month_an_id_or_an_archive_stamp_gives_no_day():
     assert _day("https://example.org/2010/05/a-story/") is None
+    assert _day("https://example.org/2023/10/3-questions-for-the-mayor/") is None
     assert _day("https://example.org/story/201903281234/") is None
     assert _day("https://web.archive.org/web/20160218174457/http://example.org/2010/05/a-story/") is None
     assert _day("https://www20190328.example.org/a-story") is None
