@@ -24,6 +24,7 @@ _OTHER_STORY_WORDS = frozenset(
 # Blocks beside or below the article whose dates are someone else's: readers' comments and sidebars
 # (WordPress "comment-meta", "commentlist", Disqus threads, "widget" and "sidebar" columns).
 _ASIDE_WORDS = frozenset("comment comments commentlist reply replies respond disqus sidebar widget".split())
+_NOT_THIS_STORY = _OTHER_STORY_WORDS | _ASIDE_WORDS
 # Words of data-* attribute names that hold a timestamp ("data-datetime", "data-publish-date", "data-deploy-dt"),
 # and words that mark a later change rather than the publication ("data-re-deploy-dt", "data-updated-at").
 _ATTR_TIME_WORDS = frozenset("date datetime dt time timestamp pubdate published publish".split())
@@ -86,10 +87,9 @@ def _declared(record, name, tz):
 
 
 def _about_another_story(el) -> bool:
-    # A date inside a link or a related/teaser block belongs to another article; one in the chrome to the site.
-    return any(
-        a.tag in ("a", "aside") or tokens(a) & _OTHER_STORY_WORDS or tokens(a) & _ASIDE_WORDS for a in ancestors(el)
-    ) or in_site_chrome(el)
+    # A date inside a link, a related/teaser block, a comment or a sidebar belongs to another article or
+    # to a reader; one in the chrome to the site.
+    return any(a.tag in ("a", "aside") or tokens(a) & _NOT_THIS_STORY for a in ancestors(el)) or in_site_chrome(el)
 
 
 def _marks_a_change(el) -> bool:
@@ -106,14 +106,17 @@ def _marks_a_change(el) -> bool:
 
 def _time_elements(root):
     # Times of other stories are left out; one marked as a later change comes last (it is the only
-    # time some pages show, and then the best the page offers).
-    times = [
-        el
-        for el in root.iter("time")
-        if (el.get("datetime") or el.get("pubdate") is not None) and not _about_another_story(el)
-    ]
-    times.sort(key=lambda el: (_marks_a_change(el), not any(a.tag == "article" for a in ancestors(el))))
-    for el in times[:5]:
+    # time some pages show, and then the best the page offers). Listing pages hold hundreds of <time>:
+    # only the first few that qualify are looked at closely.
+    times = [el for el in root.iter("time") if el.get("datetime") or el.get("pubdate") is not None]
+    times.sort(key=lambda el: not any(a.tag == "article" for a in ancestors(el)))
+    kept, changes = [], []
+    for el in times:
+        if len(kept) >= 5 or len(kept) + len(changes) >= 10:
+            break
+        if not _about_another_story(el):
+            (changes if _marks_a_change(el) else kept).append(el)
+    for el in (kept + changes)[:5]:
         yield element_value(el)
         yield text_of(el)
 
