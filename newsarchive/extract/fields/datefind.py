@@ -110,7 +110,8 @@ def _time_elements(root):
     # only the first few that qualify are looked at closely.
     times = [el for el in root.iter("time") if el.get("datetime") or el.get("pubdate") is not None]
     times.sort(key=lambda el: not any(a.tag == "article" for a in ancestors(el)))
-    kept, changes = [], []
+    kept: list = []
+    changes: list = []
     for el in times:
         if len(kept) >= 5 or len(kept) + len(changes) >= 10:
             break
