@@ -235,10 +235,10 @@ def find_date(root, record, rules, name, tz):
     if shown:
         return shown
     page_url = _page_url(record)
+    # Both last resorts report "heuristic": Article.sources keeps to items.SOURCES.
     moment = url_date(page_url, tz)
-    if moment and plausible(moment, "url"):
-        return moment, "url", True
-    moment = searched_date(root, page_url, tz)
-    if moment and plausible(moment, "htmldate"):
-        return moment, "htmldate", True
+    if not (moment and plausible(moment, "heuristic")):
+        moment = searched_date(root, page_url, tz)  # htmldate's search only when the URL has no date
+    if moment and plausible(moment, "heuristic"):
+        return moment, "heuristic", True
     return None, None, False
