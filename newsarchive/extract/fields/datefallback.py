@@ -70,7 +70,7 @@ def searched_date(root, url: str | None, tz: str | None) -> datetime | None:
     markup = etree.tostring(root, encoding="unicode", method="html")
     try:
         found = htmldate_find(markup, url=url, extensive_search=True, original_date=True)
-    except (ValueError, TypeError):  # htmldate's own errors on a page it cannot read: no date, not a crash
+    except Exception:  # any failure of the library on one page means no date from it, never a lost article
         return None
     if not found:
         return None
