@@ -14,7 +14,9 @@ from newsarchive.extract.fields.datewords import PUBLISHED_LABELS
 _CLOCK = re.compile(r"\d{1,2}\s*(?:[:：]\d{2}|時)")
 # Class/id words of a dateline element; "datum", "fecha", "tarih" are the word "date" in other languages.
 _DATE_WORDS = frozenset(
-    "date time timestamp published pubdate datetime dateline publish posted datum fecha tarih".split()
+    "date time timestamp published pubdate datetime dateline publish posted datum fecha tarih "
+    # The byline blocks of the common blog and CMS themes ("entry-meta", "post-meta", Drupal's "submitted").
+    "byline submitted meta".split()
 )
 # Blocks that list other stories (each with its own date).
 _OTHER_STORY_WORDS = frozenset(

@@ -107,3 +107,13 @@ def test_the_urls_date_is_read_when_the_page_shows_none():
 def test_a_date_only_the_running_text_gives_is_found_by_the_last_resort_search():
     body = f"<div><h1>Die Brücke</h1><p>Berlin, 12. März 2019. {P1}</p><p>{P1}</p></div>"
     assert _published(body).date().isoformat() == "2019-03-12"
+
+
+def test_a_cms_byline_block_gives_the_time_with_its_clock():
+    # Drupal's "submitted" line and a WordPress theme's "entry-meta": the date and time the post was written.
+    drupal = (
+        f"<article><h1>X</h1><div class='submitted'>Gespeichert von rasos am 24. Juli 2017 - 18:55</div><p>{P1}</p>"
+    )
+    wordpress = f"<article><h1>X</h1><p class='entry-meta'>June 29, 2017 at 11:39 pm · Anna</p><p>{P1}</p></article>"
+    assert _published(drupal + "</article>").replace(tzinfo=None).isoformat() == "2017-07-24T18:55:00"
+    assert _published(wordpress).replace(tzinfo=None).isoformat() == "2017-06-29T23:39:00"
