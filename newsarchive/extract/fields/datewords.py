@@ -1,4 +1,4 @@
-"""Month names (full, genitive and abbreviated) and timezone abbreviations that `dates` recognises."""
+"""Month names, timezone abbreviations and publication labels that `dates` and `datefind` recognise."""
 
 from __future__ import annotations
 
@@ -77,3 +77,45 @@ TZ_ABBREVIATIONS = {
     "WAT": 60,
     "EAT": 180,
 }
+
+# Labels a page writes before the publication time ("Datum 28.04.2023", "입력 2026.07.12 22:09"), lower-case.
+PUBLISHED_LABELS = (
+    "published on",
+    "published",
+    "posted on",
+    "posted",
+    "date",
+    "datum",
+    "veröffentlicht am",
+    "veröffentlicht",
+    "erschienen am",
+    "erschienen",
+    "publié le",
+    "publié",
+    "publicado el",
+    "publicado",
+    "publicada",
+    "fecha",
+    "pubblicato il",
+    "pubblicato",
+    "data",
+    "gepubliceerd op",
+    "gepubliceerd",
+    "opublikowano",
+    "publikováno",
+    "publiserad",
+    "publisert",
+    "udgivet",
+    "yayınlanma",
+    "yayın tarihi",
+    "입력",
+    "등록",
+    "公開日",
+    "公開",
+    "配信日",
+    "配信",
+    "掲載日",
+    "发布时间",
+    "发布",
+    "發布",
+)
