@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from lxml import etree
 
-from newsarchive.extract.fields.dates import zone
+from newsarchive.extract.fields.dates import FETCHED_AT, zone
 
 # Sources a page declares itself (or a site profile names): only these may carry a date before _EARLIEST.
 _DECLARED = frozenset("jsonld microdata meta site".split())
@@ -32,8 +32,9 @@ _ARCHIVE_STAMP = re.compile(r"/web/\d{4,14}[a-z_]*/", re.I)
 
 def plausible(moment: datetime, source: str | None, now: datetime | None = None) -> bool:
     """Whether `moment` can be an article's publication time: not over a day ahead of `now`, and not
-    before 1995 unless the page or its site profile declares it (a digitised archive does)."""
-    now = now or datetime.now(UTC)
+    before 1995 unless the page or its site profile declares it (a digitised archive does). `now` defaults to
+    when the page was fetched (dates.FETCHED_AT), else the current time."""
+    now = now or FETCHED_AT.get() or datetime.now(UTC)
     if moment > now + _AHEAD:
         return False
     return source in _DECLARED or moment >= _EARLIEST
@@ -68,8 +69,14 @@ def searched_date(root, url: str | None, tz: str | None) -> datetime | None:
         return None
     _quiet_htmldate()
     markup = etree.tostring(root, encoding="unicode", method="html")
+    # No later than the day the page was fetched, as on that day (htmldate's default is today).
+    fetched = FETCHED_AT.get()
     try:
-        found = htmldate_find(markup, url=url, extensive_search=True, original_date=True)
+        if fetched:
+            latest = (fetched + _AHEAD).date().isoformat()
+            found = htmldate_find(markup, url=url, extensive_search=True, original_date=True, max_date=latest)
+        else:
+            found = htmldate_find(markup, url=url, extensive_search=True, original_date=True)
     except Exception:  # any failure of the library on one page means no date from it, never a lost article
         return None
     if not found:

@@ -44,3 +44,15 @@ def test_a_time_before_1995_is_plausible_only_where_the_page_declares_it():
     assert plausible(old, "site", NOW)
     assert not plausible(old, "heuristic", NOW)
     assert not plausible(old, "htmldate", NOW)
+
+
+def test_a_date_ahead_of_the_day_the_page_was_fetched_is_not_plausible_however_long_ago_that_was():
+    from newsarchive.extract.fields.dates import FETCHED_AT
+
+    token = FETCHED_AT.set(datetime(2020, 1, 1, 12, tzinfo=UTC))
+    try:
+        assert plausible(datetime(2020, 1, 1, 18, tzinfo=UTC), "heuristic")
+        assert not plausible(datetime(2020, 3, 1, tzinfo=UTC), "heuristic")
+    finally:
+        FETCHED_AT.reset(token)
+    assert plausible(datetime(2020, 3, 1, tzinfo=UTC), "heuristic")  # read today, 2020 is the past
