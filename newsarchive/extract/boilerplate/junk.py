@@ -35,8 +35,11 @@ LAYOUT_WORDS = frozenset(
 # Consent dialogs can hold more text than a short article: their size never protects them.
 CONSENT_WORDS = frozenset("cookie cookies consent gdpr onetrust cmp".split())
 CONTENT_WORDS = frozenset("article content body story text entry post main articlebody storybody".split())
-# Tags that are furniture by default but that some sites wrap their whole article in.
-STRUCTURAL_TAGS = frozenset("aside header footer form figure section".split())
+# Tags that are furniture by default but that some sites wrap their whole article in. A <nav> left unclosed
+# swallows the page that follows it (HTML parsers nest the rest inside it), and a <noscript> can hold the
+# article itself for readers without scripts (blogs rendering the text from a script template): either is
+# kept when it holds most of the page's text.
+STRUCTURAL_TAGS = frozenset("aside header footer form figure section nav noscript".split())
 # Words that mark small furniture (bylines, dates, captions); an element with much text is kept despite them.
 SOFT_WORDS = frozenset(
     """author authors byline bylines meta metadata date dateline time timestamp published pubdate caption captions
@@ -71,14 +74,33 @@ def is_junk(el) -> bool:
         return False
     if el.tag in INLINE_TAGS and any(a.tag in RUNNING_TEXT for a in ancestors(el)):
         return False  # a linked word in a sentence ("a tag-link") is part of the sentence
+    if el.tag == "blockquote":
+        return False  # a quotation in the text; its class names what it quotes ("twitter-tweet"), not furniture
     hard = words & HARD_WORDS
     if hard - LAYOUT_WORDS or {"sign", "in"} <= words:
         return True
     if hard:
         if hard == {"paywall"} and el.tag in RUNNING_TEXT:
             return False  # a gated paragraph of the article ("<p class=paywall>")
-        return not any(tokens(d) & CONTENT_WORDS for d in el.iter() if isinstance(d.tag, str))
+        return _layout_without_content(el)
     return bool(words & SOFT_WORDS) and _visible_len(el) < SOFT_LIMIT
+
+
+def _layout_without_content(el) -> bool:
+    """Whether an element named with a layout word ("sidebar", "footer") is that furniture, not the article's frame.
+
+    An id that is the layout word itself (id="sidebar") names that one block of the page. Otherwise the element
+    is the article's frame when it is named as content too, or when a part of it named as content holds at
+    least half its text: teaser cards in a sidebar are "row-content" and "card-content" as well.
+    """
+    if (el.get("id") or "").strip().lower() in LAYOUT_WORDS:
+        return True
+    if tokens(el) & CONTENT_WORDS:
+        return False
+    size = _visible_len(el)
+    return not any(
+        tokens(d) & CONTENT_WORDS and 2 * _visible_len(d) >= size for d in el.iter(etree.Element) if d is not el
+    )
 
 
 def _is_person_box(el) -> bool:
