@@ -7,6 +7,7 @@ from newsarchive.extract.document.tree import ancestors, text_of
 
 # The headline's tag: never body, neither as a container beside the body nor as a line of it.
 SKIP_IN_OUTPUT = frozenset(["h1"])
+_SUBHEADS = ("h2", "h3", "h4", "h5", "h6")
 
 # Climbing: each character of other text costs four of paragraph text; a climb must add at least 30%
 # to the body; a child under the climbed-to element is read when its paragraphs at least double the rest.
@@ -132,7 +133,8 @@ def _best_level(chain: list, good: dict, base: int) -> tuple:
             g = good.get(child, 0)
             bad = weight(text_of(child)) - g
             added += g
-            if g and g >= _CHILD_RATIO * bad:
+            # Cards of other stories (headings that link elsewhere) may weigh in the climb but are never read.
+            if g and g >= _CHILD_RATIO * bad and _teaser_headings(child) < 2:
                 taken.append(child)
             gain += g - _CLIMB_PENALTY * bad
         if gain > best_gain and added >= _CLIMB_MIN * base:
@@ -167,6 +169,15 @@ def _sibling_is_body(sibling, score: float, threshold: float, same_kind: tuple) 
     if sibling.tag in ("p", "div") and not sibling.get("class") or sibling.tag == "p":
         return weight(text_of(sibling)) >= 80 and link_density(sibling) < 0.25
     return False
+
+
+def _teaser_headings(el) -> int:
+    """How many headings under `el` are links (or sit in one): the titles of teaser cards for other stories."""
+    count = 0
+    for heading in el.iter(*_SUBHEADS):
+        if heading.find(".//a") is not None or any(a.tag == "a" for a in heading.iterancestors()):
+            count += 1
+    return count
 
 
 _GENERIC_CLASSES = frozenset("clearfix container wrapper inner relative row block section content grid flex".split())
@@ -206,6 +217,6 @@ def _cousins(best, chosen: list) -> list:
             continue  # the same block of another story
         if any(a in taken for a in ancestors(el)) or any(c in taken for c in el.iter()):
             continue
-        if weight(text_of(el)) >= 50 and link_density(el) < 0.5:
+        if weight(text_of(el)) >= 50 and link_density(el) < 0.5 and not _teaser_headings(el):
             found.append(el)
     return found

@@ -69,3 +69,44 @@ def test_a_block_of_inline_links_does_not_count_as_paragraph_text():
       <div class="deals">{deals}</div>
     </div></body></html>"""
     assert body_of(html) == PARAS[:3]
+
+
+def _cards(n: int) -> str:
+    return "".join(
+        f"""<div class="card"><a href="/story-{i}"><h5>Teaser headline of another story {i}</h5></a>
+        <p>The excerpt of that other story, written out in a full sentence of prose, number {i}.</p></div>"""
+        for i in range(n)
+    )
+
+
+def test_cards_of_other_stories_beside_the_body_are_not_read():
+    # A card's excerpt is prose, but a heading that links to another page marks it as another story's teaser.
+    html = f"""<html><body><div class="page">
+      <div class="story"><div class="text">{"".join(f"<p>{p}</p>" for p in PARAS)}</div></div>
+      <div class="more">{_cards(4)}</div><div class="more">{_cards(3)}</div>
+    </div></body></html>"""
+    body = body_of(html)
+    assert [line for line in body if line in PARAS] == PARAS
+    assert not any("other story" in line for line in body)
+
+
+def test_cousin_cards_of_the_body_component_are_not_read():
+    # Cards made of the same grid component as the body ("cell") are still other stories.
+    cards = "".join(
+        f"""<div class="cell small-7"><a href="/story-{i}"><h5>Teaser headline of another story {i}</h5></a>
+        <p>The excerpt of that other story, written out in a full sentence of prose, number {i}.</p></div>"""
+        for i in range(4)
+    )
+    html = f"""<html><body><div class="grid"><div class="cell article">{"".join(f"<p>{p}</p>" for p in PARAS)}</div>
+      <div class="grid-more">{cards}</div></div></body></html>"""
+    body = body_of(html)
+    assert [line for line in body if line in PARAS] == PARAS
+    assert not any("other story" in line for line in body)
+
+
+def test_subheads_of_the_body_that_link_nowhere_keep_a_sibling_block():
+    html = f"""<html><body><div class="page"><div class="story"><p>{PARAS[0]}</p><p>{PARAS[1]}</p>
+      <p>{PARAS[2]}</p><p>{PARAS[3]}</p></div>
+      <div><h3>Background</h3><p>{PARAS[4]}</p><h3>Outlook</h3><p>{PARAS[5]}</p></div></div></body></html>"""
+    body = body_of(html)
+    assert [line for line in body if line in PARAS] == PARAS
