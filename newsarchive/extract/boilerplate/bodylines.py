@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from newsarchive.text.words import CJK
 
@@ -50,6 +51,15 @@ _SHORT_CJK = 24
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", '"', "”", "“", "»", "«", "’")
 # The trailer never takes more than this share of the body: a body ending on a long list keeps it.
 _TRAILER_SHARE = 0.4
+# A contact box's label: press releases and institutions' news close on who to call, in the usual languages.
+_CONTACT = re.compile(
+    r"^(?:(?:press|media|news) ?contacts?|contacts?|kontakte?|presse ?kontakt|pressekontakt|medienkontakt|"
+    r"ansprechpartner(?:in)?(?:nen)?|ansprechperson|contacto|contatto|contatti|contato|kontaktperson)"
+    r"(?:\s+\w+){0,2}\s*:?$",
+    re.I,
+)
+# Lines of a contact box (names, addresses, numbers) are short; a long line after the label is text again.
+_CONTACT_LINE = 160
 
 
 def is_label(line: str) -> bool:
@@ -62,9 +72,13 @@ def is_appeal(line: str) -> bool:
     return len(line) <= _APPEAL_MAX and bool(_APPEAL.search(line))
 
 
-def drop_furniture_lines(lines: list[str]) -> list[str]:
+def drop_furniture_lines(lines: list[str], laid_out: Collection[str] = ()) -> list[str]:
     """`lines` without labels, appeals and second copies of long lines anywhere, and without bylines and
-    datelines above the first real paragraph."""
+    datelines above the first real paragraph.
+
+    `laid_out` lines (table rows, lines of a paragraph broken by <br>) are never taken for a trailer: short
+    lines that close a body are furniture when they stand alone, text when the author set them in a table
+    or a paragraph of their own."""
     kept, started, seen = [], False, set()
     for line in lines:
         if is_label(line) or is_appeal(line):
@@ -83,13 +97,30 @@ def drop_furniture_lines(lines: list[str]) -> list[str]:
     # author credits, box labels ("Quellen:", "Most read") and the teaser titles under them. A heading
     # that closes a body introduces nothing of it.
     # A closing paragraph asking the reader to support or subscribe is a promotion box, however long.
+    kept = _without_contact_box(kept)
     end = len(kept)
-    while end > 1 and (_is_trailer(kept[end - 1]) or _is_closing_appeal(kept[end - 1])):
+    while end > 1 and (
+        (_is_trailer(kept[end - 1]) and kept[end - 1] not in laid_out) or _is_closing_appeal(kept[end - 1])
+    ):
         end -= 1
     trailer = sum(len(line) for line in kept[end:])
     if trailer <= _TRAILER_SHARE * sum(len(line) for line in kept):
         del kept[end:]
     return kept
+
+
+def _without_contact_box(lines: list[str]) -> list[str]:
+    """`lines` less a closing contact box: a contact label and the short lines after it, up to the end."""
+    for index in range(len(lines) - 1, 0, -1):
+        line = lines[index]
+        if len(line) > _CONTACT_LINE:
+            break
+        if len(line) <= 40 and _CONTACT.match(line):
+            cut = sum(len(rest) for rest in lines[index:])
+            if cut <= _TRAILER_SHARE * sum(len(rest) for rest in lines):
+                return lines[:index]
+            break
+    return lines
 
 
 def _is_closing_appeal(line: str) -> bool:

@@ -127,3 +127,14 @@ def test_short_lines_that_repeat_stay_every_time():
         "Two year warranty on parts",
         PARA + " End.",
     ]
+
+
+def test_a_closing_contact_box_is_dropped():
+    for label in ("Kontakt:", "Pressekontakt", "Media contact:", "Ansprechpartnerin"):
+        lines = [LEAD, PARA, label, "Dr. Jane Doe", "Press office of the institute", "E-Mail: jane@example.org"]
+        assert drop_furniture_lines(lines, laid_out=lines[3:]) == [LEAD, PARA], label
+
+
+def test_a_contact_label_followed_by_text_is_kept():
+    lines = [LEAD, "Contact", PARA, PARA + " Again, with more words to make it a paragraph of its own length."]
+    assert drop_furniture_lines(lines) == lines
