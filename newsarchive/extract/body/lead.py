@@ -24,6 +24,9 @@ _LOOKAHEAD = 40
 _UNCOUNTED = frozenset("source img picture svg path g use circle rect polygon script style noscript track".split())
 _LINK_SHARE = 0.3
 _MIN, _MAX = 40, 700
+# An unnamed standfirst must be a sentence of some length: shorter lines in a header are kickers and bylines.
+_PLAIN_MIN = 80
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", "»", "«")
 # A shown heading and the headline match in part when one holds the other and is at least this long.
 _PART_MIN, _PART_SHARE = 12, 0.4
 _PUNCTUATION = re.compile(r"[^\w\s]+")
@@ -57,6 +60,12 @@ def headline_element(body, headline: str):
             if not is_crumb(el):
                 return el
             crumb = el if crumb is None else crumb
+    if crumb is None:
+        # Older and plainer templates set the headline in a lower heading (a CMS's news <h3 itemprop=headline>):
+        # only its exact text marks it, as a lower heading is more often a teaser's.
+        for el in body.iter("h3", "h4"):
+            if squash(text_of(el)) == headline and not is_crumb(el):
+                return el
     return crumb
 
 
@@ -144,11 +153,45 @@ def _lead_text(el, shared) -> str:
     return ""
 
 
+def _in_header(el) -> bool:
+    for a in el.iterancestors():
+        if a.tag == "header":
+            return True
+        if a.tag in ("article", "main", "body"):
+            return False
+    return False
+
+
+def _plain_lead(heading) -> str:
+    """The unnamed paragraph right after the headline in the article's <header>: the standfirst of plainer templates.
+
+    Only a <p> set directly after the heading counts, and only as a sentence of a lead's length: a byline or a
+    dateline there is short and does not end like a sentence.
+    """
+    if heading is None or not _in_header(heading):
+        return ""
+    following = heading.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()
+    if following is None or following.tag != "p" or tokens(following) & _NOT_LEAD_WORDS:
+        return ""
+    text = squash(text_of(following))
+    links = sum(len(text_of(a)) for a in following.iter("a"))
+    if _PLAIN_MIN <= len(text) <= _MAX and text.endswith(_SENTENCE_END) and links < _LINK_SHARE * len(text):
+        return "" if is_appeal(text) else text
+    return ""
+
+
 def find_lead(heading) -> str:
     """Text of the first lead-like element (by class words) among the few dozen elements after the headline.
 
     Looks at the headline's following siblings, then its parent's, up to the enclosing <article>/<main>.
+    Failing that, the plain paragraph right after the headline in the article's header (_plain_lead).
     """
+    return _named_lead(heading) or _plain_lead(heading)
+
+
+def _named_lead(heading) -> str:
     seen, current = 0, heading
     while current is not None and current.tag not in ("body", "html"):
         for sibling in current.itersiblings():
