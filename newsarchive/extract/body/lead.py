@@ -60,13 +60,16 @@ def headline_element(body, headline: str):
             if not is_crumb(el):
                 return el
             crumb = el if crumb is None else crumb
-    if crumb is None:
-        # Older and plainer templates set the headline in a lower heading (a CMS's news <h3 itemprop=headline>):
-        # only its exact text marks it, as a lower heading is more often a teaser's.
-        for el in body.iter("h3", "h4"):
-            if squash(text_of(el)) == headline and not is_crumb(el):
-                return el
-    return crumb
+    return crumb if crumb is not None else _lower_heading(body, headline)
+
+
+def _lower_heading(body, headline: str):
+    # Older and plainer templates set the headline in a lower heading (a CMS's news <h3 itemprop=headline>):
+    # only its exact text marks it, as a lower heading is more often a teaser's.
+    for el in body.iter("h3", "h4"):
+        if squash(text_of(el)) == headline and not is_crumb(el):
+            return el
+    return None
 
 
 def article_heading(body, headline: str, titles=()):

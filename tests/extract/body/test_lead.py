@@ -138,5 +138,6 @@ def test_plain_paragraph_outside_a_header_or_not_a_sentence_is_not_the_lead():
     outside = f"<html><body><article><h1>Bridge closes</h1><p>{LEAD} It will reopen soon.</p></article></body></html>"
     assert lead_of(outside) == ""
     byline = """<html><body><article><header><h1>Bridge closes</h1>
-      <p>By Jane Doe and John Roe, Senior Correspondents for Regional Affairs, 12 May 2020</p></header></article></body></html>"""
+      <p>By Jane Doe and John Roe, Senior Correspondents for Regional Affairs, 12 May 2020</p></header>
+      </article></body></html>"""
     assert lead_of(byline) == ""
