@@ -74,8 +74,10 @@ def is_junk(el) -> bool:
         return False
     if el.tag in INLINE_TAGS and any(a.tag in RUNNING_TEXT for a in ancestors(el)):
         return False  # a linked word in a sentence ("a tag-link") is part of the sentence
-    if el.tag == "blockquote":
-        return False  # a quotation in the text; its class names what it quotes ("twitter-tweet"), not furniture
+    if el.tag in ("blockquote", "tr"):
+        # A quotation in the text, a row of a table: their class names what they hold ("twitter-tweet", a
+        # standings row "player-2020"), not furniture; a whole table can still be.
+        return False
     hard = words & HARD_WORDS
     if hard - LAYOUT_WORDS or {"sign", "in"} <= words:
         return True

@@ -146,3 +146,9 @@ def test_embedded_post_quoted_in_the_text_is_kept():
       &mdash; Some Reader (@reader) <a href="https://twitter.com/x/status/1">November 18, 2019</a></blockquote>
       <p>{STORY}</p></article></body></html>"""
     assert "Yes this is real" in page_text(html)
+
+
+def test_table_rows_named_after_what_they_hold_are_kept():
+    rows = "".join(f'<tr class="oddrow player-2020-{i}"><td>{i}</td><td>Driver {i}</td></tr>' for i in range(3))
+    html = f"<html><body><article><p>{STORY}</p><table>{rows}</table></article></body></html>"
+    assert "Driver 2" in page_text(html)
