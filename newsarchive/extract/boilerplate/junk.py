@@ -24,7 +24,7 @@ HARD_WORDS = frozenset(
     menu footer masthead cookie cookies consent gdpr modal popup overlay toolbar pagination pager pagenate paging
     outbrain taboola plista ligatus paywall regwall login survey poll feedback rating tooltip dropdown ticker
     newsticker print skip skiplink tweet embed embedded player podcast gallery slideshow carousel signin signup
-    register registration subscriber subscribers""".split()
+    register registration subscriber subscribers cta""".split()
 )
 # Layout words that a content container can carry too ("sidebar-grid__content article__content"): an
 # element with them is furniture only if neither it nor anything inside it is named as content.

@@ -152,3 +152,12 @@ def test_table_rows_named_after_what_they_hold_are_kept():
     rows = "".join(f'<tr class="oddrow player-2020-{i}"><td>{i}</td><td>Driver {i}</td></tr>' for i in range(3))
     html = f"<html><body><article><p>{STORY}</p><table>{rows}</table></article></body></html>"
     assert "Driver 2" in page_text(html)
+
+
+def test_call_to_action_box_is_removed_though_its_card_has_a_body():
+    html = f"""<html><body><div class="content"><p>{STORY}</p><p>{STORY}</p>
+      <div class="zone-widget custom-cta-letter"><div class="card-body"><h5>A Word to Our Loyal Readers</h5>
+      <p>Support us and make a difference for readers everywhere.</p></div></div></div></body></html>"""
+    text = page_text(html)
+    assert "Loyal Readers" not in text
+    assert STORY in text
