@@ -14,7 +14,7 @@ _LABEL = re.compile(
     r"read more|read also|also read|see also|weiterlesen|mehr lesen|lesen sie auch|lire aussi|à lire aussi|"
     r"leer más|lee también|leggi anche|leia mais|leia também|lees meer|lees ook|läs mer|läs också|les mer|"
     r"les også|læs mere|læs også|czytaj więcej|czytaj też|czytaj także|zobacz też|zobacz także|čtěte také|"
-    r"続きを読む|あわせて読みたい|関連記事)[\s\])】:：.…»›]*$",
+    r"explore further|続きを読む|あわせて読みたい|関連記事)[\s\])】:：.…»›]*$",
     re.I,
 )
 # A line with no letter at all ("+++", "0", "2 / 3"): counters and decorations.
@@ -39,6 +39,14 @@ _APPEAL = re.compile(
     re.I,
 )
 _APPEAL_MAX = 300
+# A copyright or rights notice: the publisher's legal footer, in the usual languages.
+_NOTICE = re.compile(
+    r"©|\(c\) ?\d{4}|\bcopyright(?:ed)?\b|\ball rights reserved|\balle rechte vorbehalten|\btous droits réservés|"
+    r"\b(?:todos los )?derechos reservados|\btutti i diritti riservati|\btodos os direitos reservados|"
+    r"\balle rechten voorbehouden|\bwszelkie prawa zastrzeżone",
+    re.I,
+)
+_NOTICE_MAX = 300
 # Lines of at least this many words are sentences: an exact second copy is a layout's duplicate, not text.
 _REPEAT_WORDS = 8
 _CLOSING_APPEAL_MAX = 1200
@@ -100,7 +108,9 @@ def drop_furniture_lines(lines: list[str], laid_out: Collection[str] = ()) -> li
     kept = _without_contact_box(kept)
     end = len(kept)
     while end > 1 and (
-        (_is_trailer(kept[end - 1]) and kept[end - 1] not in laid_out) or _is_closing_appeal(kept[end - 1])
+        (_is_trailer(kept[end - 1]) and kept[end - 1] not in laid_out)
+        or _is_closing_appeal(kept[end - 1])
+        or _is_notice(kept[end - 1])
     ):
         end -= 1
     trailer = sum(len(line) for line in kept[end:])
@@ -121,6 +131,10 @@ def _without_contact_box(lines: list[str]) -> list[str]:
                 return lines[:index]
             break
     return lines
+
+
+def _is_notice(line: str) -> bool:
+    return len(line) <= _NOTICE_MAX and bool(_NOTICE.search(line))
 
 
 def _is_closing_appeal(line: str) -> bool:

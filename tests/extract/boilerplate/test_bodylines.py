@@ -138,3 +138,22 @@ def test_a_closing_contact_box_is_dropped():
 def test_a_contact_label_followed_by_text_is_kept():
     lines = [LEAD, "Contact", PARA, PARA + " Again, with more words to make it a paragraph of its own length."]
     assert drop_furniture_lines(lines) == lines
+
+
+def test_closing_copyright_notices_are_dropped():
+    for notice in (
+        "© 2020 CBS Interactive Inc. All Rights Reserved.",
+        "This document is subject to copyright. Apart from any fair dealing, no part may be reproduced.",
+        "Alle Rechte vorbehalten.",
+        "2022 - Todos los derechos reservados.",
+    ):
+        assert drop_furniture_lines([LEAD, PARA, notice]) == [LEAD, PARA], notice
+
+
+def test_a_sentence_about_copyright_inside_the_body_is_kept():
+    line = "The court ruled that the photographs were protected by copyright, and the publisher appealed the ruling."
+    assert drop_furniture_lines([LEAD, line, PARA]) == [LEAD, line, PARA]
+
+
+def test_explore_further_is_a_label():
+    assert is_label("Explore further")
