@@ -47,6 +47,14 @@ _NOTICE = re.compile(
     re.I,
 )
 _NOTICE_MAX = 300
+# What a page says about its comments (policy, prompt, count): the comment section's furniture, never text that
+# closes the article. Plural nouns and "a comment" only: a story may end on someone who "declined to comment".
+_COMMENTS = re.compile(
+    r"\b(?:comments|kommentare|kommentaren|kommentarfunktion|commentaires|comentários|comentarios|commenti|"
+    r"(?:a|your|einen|ihren|deinen|un|votre|seu|su) "
+    r"(?:comment|kommentar|commentaire|comentário|comentario|commento))\b",
+    re.I,
+)
 # Lines of at least this many words are sentences: an exact second copy is a layout's duplicate, not text.
 _REPEAT_WORDS = 8
 _CLOSING_APPEAL_MAX = 1200
@@ -134,7 +142,7 @@ def _without_contact_box(lines: list[str]) -> list[str]:
 
 
 def _is_notice(line: str) -> bool:
-    return len(line) <= _NOTICE_MAX and bool(_NOTICE.search(line))
+    return len(line) <= _NOTICE_MAX and bool(_NOTICE.search(line) or _COMMENTS.search(line))
 
 
 def _is_closing_appeal(line: str) -> bool:

@@ -157,3 +157,18 @@ def test_a_sentence_about_copyright_inside_the_body_is_kept():
 
 def test_explore_further_is_a_label():
     assert is_label("Explore further")
+
+
+def test_closing_comment_policies_and_prompts_are_dropped():
+    for notice in (
+        "Please understand that comments are moderated and it is not always possible to publish all.",
+        "Bitte achten Sie darauf, dass Ihre Kommentare themenbezogen sind.",
+        "Leave a comment",
+        "ATENÇÃO: Comentários com textos ininteligíveis não serão aprovados pelo moderador.",
+    ):
+        assert drop_furniture_lines([LEAD, PARA, notice]) == [LEAD, PARA], notice
+
+
+def test_a_story_ending_on_someone_who_declined_to_comment_keeps_its_last_line():
+    last = "A spokesman for the ministry declined to comment on the report when reached on Tuesday."
+    assert drop_furniture_lines([LEAD, PARA, last]) == [LEAD, PARA, last]
