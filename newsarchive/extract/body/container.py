@@ -106,6 +106,26 @@ class _LineWriter:
         self._parts, self._link_chars = [], 0
 
 
+def _declared_parts(keep) -> list:
+    """The microdata articleBody element and the later ones of its tag marked so too: a body split into sections
+    (between ads and rails), each declaring itself the article body."""
+    if keep is None:
+        return []
+    parts, scope = [keep], _item_scope(keep)
+    for other in keep.getroottree().iterfind(f"//{keep.tag}[@itemprop='articleBody']"):
+        if other is keep or _item_scope(other) is not scope or (other.sourceline or 0) < (keep.sourceline or 0):
+            continue  # another item's body (a teaser card's excerpt), or before the declared one
+        if any(a in parts for a in other.iterancestors()) or keep in set(other.iterancestors()):
+            continue
+        parts.append(other)
+    return parts
+
+
+def _item_scope(el):
+    # The microdata item a property belongs to: its nearest ancestor with itemscope.
+    return next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+
+
 def _strip_headline_elements(containers) -> None:
     for container in containers:
         for h1 in list(container.iter("h1")):
@@ -144,10 +164,12 @@ def extract_body(
     lead = find_lead(heading)
     scripts = script_texts(body)
     extra = [el for sel in remove for el in css(body, sel)] + list(remove_elements)
-    remove_junk(body, keep=[keep] if keep is not None else (), extra=extra)
+    kept = _declared_parts(keep)
+    remove_junk(body, keep=kept, extra=extra)
     laid_out: set[str] = set()
-    if keep is not None and keep.getparent() is not None and weight(text_of(keep)) >= 200:
-        lines, source = lines_of(cut_teasers([keep]), headline, laid_out), "microdata"
+    kept = [el for el in kept if el.getparent() is not None]
+    if kept and kept[0] is keep and weight("".join(text_of(el) for el in kept)) >= 200:
+        lines, source = lines_of(cut_teasers(kept), headline, laid_out), "microdata"
     else:
         containers = cut_teasers(choose_containers(body, anchor_articles))
         lines, source = lines_of(containers, headline, laid_out), "heuristic"

@@ -225,3 +225,17 @@ def test_short_closing_lines_of_their_own_are_still_dropped():
         f"<html><body><article>{_story()}<p>Photo: Jane Doe</p><p>Source: agencies</p></article></body></html>"
     )
     assert not any(line.startswith(("Photo", "Source")) for line in body)
+
+
+def test_a_declared_body_split_into_sections_is_read_whole_but_not_a_cards_excerpt():
+    html = f"""<html><body><article itemscope itemtype="https://schema.org/NewsArticle">
+      <div class="wrap"><section itemprop="articleBody"><p>{P1}</p><p>{P2}</p></section></div>
+      <aside class="rail">Advertisement</aside>
+      <div class="wrap"><section itemprop="articleBody"><p>{P3}</p></section></div>
+      <div itemscope itemtype="https://schema.org/Article"><section itemprop="articleBody">
+        <p>{P4}</p></section></div></article></body></html>"""
+    root = parse(html)
+    keep = root.find(".//section")
+    lines, source = extract_body(root, keep=keep)
+    assert source == "microdata"
+    assert lines == [P1, P2, P3]
