@@ -112,8 +112,10 @@ def _declared_parts(keep) -> list:
     if keep is None:
         return []
     parts, scope = [keep], _item_scope(keep)
-    for other in keep.getroottree().iterfind(f"//{keep.tag}[@itemprop='articleBody']"):
-        if other is keep or _item_scope(other) is not scope or (other.sourceline or 0) < (keep.sourceline or 0):
+    for other in keep.getroottree().getroot().iter(keep.tag):
+        if other is keep or other.get("itemprop") != "articleBody":
+            continue
+        if _item_scope(other) is not scope or (other.sourceline or 0) < (keep.sourceline or 0):
             continue  # another item's body (a teaser card's excerpt), or before the declared one
         if any(a in parts for a in other.iterancestors()) or keep in set(other.iterancestors()):
             continue
