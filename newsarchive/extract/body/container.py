@@ -167,7 +167,8 @@ def extract_body(
     scripts = script_texts(body)
     extra = [el for sel in remove for el in css(body, sel)] + list(remove_elements)
     kept = _declared_parts(keep)
-    remove_junk(body, keep=kept, extra=extra)
+    # The <article> around the headline is the story whatever its class says ("format-gallery", "promo").
+    remove_junk(body, keep=[*kept, *anchor_articles], extra=extra)
     laid_out: set[str] = set()
     kept = [el for el in kept if el.getparent() is not None]
     if kept and kept[0] is keep and weight("".join(text_of(el) for el in kept)) >= 200:

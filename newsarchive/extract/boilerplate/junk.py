@@ -22,7 +22,7 @@ HARD_WORDS = frozenset(
     relatedarticles recommend recommended recommendation recommendations ranking rankings popular mostread
     mostpopular trending breadcrumb breadcrumbs crumbs tagcloud sidebar widget widgets nav navbar navigation
     menu footer masthead cookie cookies consent gdpr modal popup overlay toolbar pagination pager pagenate paging
-    outbrain taboola plista ligatus paywall regwall login survey poll feedback rating tooltip dropdown ticker
+    outbrain taboola plista ligatus paywall regwall login survey poll feedback rating tooltip dropdown ticker dialog
     newsticker print skip skiplink tweet embed embedded player podcast gallery slideshow carousel signin signup
     register registration subscriber subscribers cta""".split()
 )
@@ -30,7 +30,7 @@ HARD_WORDS = frozenset(
 # element with them is furniture only if neither it nor anything inside it is named as content.
 # "paywall" marks the gated article text itself as often as the subscription prompt over it.
 LAYOUT_WORDS = frozenset(
-    "sidebar side widget widgets footer masthead toolbar overlay modal popup print carousel paywall".split()
+    "sidebar side widget widgets footer masthead toolbar overlay modal popup dialog print carousel paywall".split()
 )
 # Consent dialogs can hold more text than a short article: their size never protects them.
 CONSENT_WORDS = frozenset("cookie cookies consent gdpr onetrust cmp".split())

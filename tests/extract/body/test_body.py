@@ -239,3 +239,28 @@ def test_a_declared_body_split_into_sections_is_read_whole_but_not_a_cards_excer
     lines, source = extract_body(root, keep=keep)
     assert source == "microdata"
     assert lines == [P1, P2, P3]
+
+
+def test_the_article_around_the_headline_stays_whatever_its_class_says():
+    # WordPress marks a gallery post "post_format-post-format-gallery"; the sidebar outweighs the short post.
+    sidebar = "".join(
+        f"<p>Sidebar note {i}: the club meets every Thursday evening at the old school.</p>" for i in range(6)
+    )
+    html = f"""<html><body><article class="post post_format-post-format-gallery"><header><h1>Bridge closes</h1></header>
+      <div class="entry-content"><p>{P1}</p><p>{P2}</p></div></article>
+      <div class="notes">{sidebar}</div></body></html>"""
+    body = body_of(html, headline="Bridge closes")
+    assert body[:2] == [P1, P2]
+
+
+def test_a_dialog_is_never_the_body():
+    # A consent or policy dialog of many short, punctuated clauses can outscore a story of few long paragraphs.
+    policy = "".join(
+        f"<p>Clause {i}: we collect, store, use, and share data, as needed, for ads.</p>" for i in range(6)
+    )
+    long = " ".join([P1, P2, P3, P4])
+    html = f"""<html><body><div class="dialog"><div class="dialog__scroll">{policy}</div></div>
+      <div class="the-content"><p>{long}</p><p>{long}</p></div></body></html>"""
+    body = body_of(html)
+    assert long in body
+    assert not any("Clause" in line for line in body)
