@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsarchive.extract.body.scoring import link_density, score_units, weight
+from newsarchive.extract.body.scoring import link_chars, link_density, score_units, weight
 from newsarchive.extract.document.tree import ancestors, text_of
 
 # The headline's tag: never body, neither as a container beside the body nor as a line of it.
@@ -172,11 +172,16 @@ def _sibling_is_body(sibling, score: float, threshold: float, same_kind: tuple) 
 
 
 def _teaser_headings(el) -> int:
-    """How many headings under `el` are links (or sit in one): the titles of teaser cards for other stories."""
+    """How many headings under `el` are links (or sit in one): the titles of teaser cards for other stories.
+
+    A heading is a link when most of its text is link text: a lead set as a heading may link a word or two.
+    """
     count = 0
     for heading in el.iter(*_SUBHEADS):
-        if heading.find(".//a") is not None or any(a.tag == "a" for a in heading.iterancestors()):
+        if any(a.tag == "a" for a in heading.iterancestors()):
             count += 1
+        elif heading.find(".//a") is not None:
+            count += link_chars(heading) >= 0.5 * len(text_of(heading))
     return count
 
 

@@ -110,3 +110,13 @@ def test_subheads_of_the_body_that_link_nowhere_keep_a_sibling_block():
       <div><h3>Background</h3><p>{PARAS[4]}</p><h3>Outlook</h3><p>{PARAS[5]}</p></div></div></body></html>"""
     body = body_of(html)
     assert [line for line in body if line in PARAS] == PARAS
+
+
+def test_a_cousin_block_whose_heading_links_a_word_is_still_body():
+    # A lead set as a heading may link a word; it is not a teaser card's title.
+    lead = f'<h2>{PARAS[0]} The <a href="https://example.org/report">report</a> is online.</h2>'
+    rest = "".join(f"<p>{p}</p>" for p in PARAS[1:])
+    html = f"""<html><body><div class="grid"><div class="row"><div class="cell text">{lead}</div></div>
+      <div class="row"><div class="cell text">{rest}</div></div></div></body></html>"""
+    body = body_of(html)
+    assert body[0].startswith(PARAS[0] + " The report")
