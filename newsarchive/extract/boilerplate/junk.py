@@ -66,7 +66,9 @@ def is_junk(el) -> bool:
     if _is_junk_tag(el):
         return True
     if el.tag in INLINE_TAGS and any(a.tag in RUNNING_TEXT for a in ancestors(el)):
-        return False  # a linked word in a sentence ("a tag-link") is part of the sentence
+        # A linked word in a sentence ("a tag-link") is part of the sentence; a hover card on a name (a picture
+        # and links to other stories, shown on mouse-over) is not.
+        return _is_hover_card(el)
     if _is_person_box(el):
         return True
     words = tokens(el)
@@ -86,6 +88,15 @@ def is_junk(el) -> bool:
             return False  # a gated paragraph of the article ("<p class=paywall>")
         return _layout_without_content(el)
     return bool(words & SOFT_WORDS) and _visible_len(el) < SOFT_LIMIT
+
+
+def _is_hover_card(el) -> bool:
+    # The innermost <span> with a picture and two links or more: the span around it also holds the name itself.
+    return el.tag == "span" and _card_like(el) and not any(_card_like(d) for d in el.iter("span") if d is not el)
+
+
+def _card_like(el) -> bool:
+    return el.find(".//img") is not None and sum(1 for _ in el.iter("a")) >= 2
 
 
 def _layout_without_content(el) -> bool:

@@ -161,3 +161,20 @@ def test_call_to_action_box_is_removed_though_its_card_has_a_body():
     text = page_text(html)
     assert "Loyal Readers" not in text
     assert STORY in text
+
+
+def test_hover_card_on_a_name_inside_a_sentence_is_removed():
+    card = """<span class="rollover-people"><a href="/people/omar">Ilhan Omar</a><span class="rollover-block">
+      <img src="omar.jpg"><a href="/people/omar">Ilhan Omar</a><a href="/a">Other story one</a>
+      <a href="/b">Other story two</a></span></span>"""
+    sentence = f"<p>A man threatened Rep. {card} (D-Minn.), prosecutors said.</p>"
+    html = f"<html><body><article>{sentence}</article></body></html>"
+    text = page_text(html)
+    assert "Other story" not in text
+    assert "Rep. Ilhan Omar (D-Minn.)" in text
+
+
+def test_linked_word_with_an_icon_inside_a_sentence_stays():
+    html = f"""<html><body><article><p>{STORY} See the <span class="doc"><img src="pdf.png">
+      <a href="/report.pdf">report</a></span> for details.</p></article></body></html>"""
+    assert "See the report for details." in page_text(html)
