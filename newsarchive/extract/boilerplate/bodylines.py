@@ -8,15 +8,21 @@ from collections.abc import Collection
 from newsarchive.text.words import CJK
 
 # Whole-line labels: advertisement markers and "read more" prompts in the languages we meet most.
-_LABEL = re.compile(
-    r"^[\s\[(【■»>›:\-–—]*(?:advertisement|advertising|sponsored|anzeige|werbung|publicité|publicidad|pubblicità|"
-    r"publicidade|reklame|reklama|advertentie|annons|annonse|annonce|mainos|広告|スポンサーリンク|광고|"
+_READ_MORE = (
     r"read more|read also|also read|see also|weiterlesen|mehr lesen|lesen sie auch|lire aussi|à lire aussi|"
     r"leer más|lee también|leggi anche|leia mais|leia também|lees meer|lees ook|läs mer|läs också|les mer|"
     r"les også|læs mere|læs også|czytaj więcej|czytaj też|czytaj także|zobacz też|zobacz także|čtěte také|"
-    r"explore further|続きを読む|あわせて読みたい|関連記事)[\s\])】:：.…»›]*$",
+    r"explore further|続きを読む|あわせて読みたい|関連記事"
+)
+_LABEL = re.compile(
+    r"^[\s\[(【■»>›:\-–—]*(?:advertisement|advertising|sponsored|anzeige|werbung|publicité|publicidad|pubblicità|"
+    rf"publicidade|reklame|reklama|advertentie|annons|annonse|annonce|mainos|広告|スポンサーリンク|광고|{_READ_MORE})"
+    r"[\s\])】:：.…»›]*$",
     re.I,
 )
+# A "read more" label run into the title it points to ("Czytaj też: Wyścig zbrojeń ruszył", "Read more: ..."):
+# a promotion of another story set between the paragraphs.
+_READ_MORE_TITLE = re.compile(rf"^[\s\[(【■»>›\-–—]*(?:{_READ_MORE})\s*[:：]\s*\S.{{0,150}}$", re.I)
 # A line with no letter at all ("+++", "0", "2 / 3"): counters and decorations.
 _NO_LETTER = re.compile(r"^[\W\d_]*$")
 # A byline: "By Jane Doe", "Von Nina Magoley", "Kommentar von ..." - short, a name after the word.
@@ -79,8 +85,11 @@ _CONTACT_LINE = 160
 
 
 def is_label(line: str) -> bool:
-    """Whether a whole line is an advertisement marker, a "read more" prompt, or has no letters."""
-    return len(line) <= 40 and bool(_LABEL.match(line) or _NO_LETTER.match(line))
+    """Whether a whole line is an advertisement marker, a "read more" prompt (with the title it points to, or
+    alone), or has no letters."""
+    if len(line) <= 40 and bool(_LABEL.match(line) or _NO_LETTER.match(line)):
+        return True
+    return len(line) <= 200 and bool(_READ_MORE_TITLE.match(line))
 
 
 def is_appeal(line: str) -> bool:

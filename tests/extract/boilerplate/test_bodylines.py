@@ -172,3 +172,17 @@ def test_closing_comment_policies_and_prompts_are_dropped():
 def test_a_story_ending_on_someone_who_declined_to_comment_keeps_its_last_line():
     last = "A spokesman for the ministry declined to comment on the report when reached on Tuesday."
     assert drop_furniture_lines([LEAD, PARA, last]) == [LEAD, PARA, last]
+
+
+def test_a_read_more_label_run_into_its_title_is_a_label():
+    for line in (
+        "Czytaj też: Wyścig zbrojeń ruszył z kopyta",
+        "Read more: Looted colonial art",
+        "Lesen Sie auch: Neue Regeln",
+    ):
+        assert is_label(line), line
+    assert drop_furniture_lines([LEAD, "Read more: Looted colonial art", PARA]) == [LEAD, PARA]
+
+
+def test_a_sentence_that_starts_like_a_prompt_is_not_a_label():
+    assert not is_label("Read more carefully, the judge told the lawyers, and the hearing was adjourned.")
