@@ -23,6 +23,13 @@ _LABEL = re.compile(
 # A "read more" label run into the title it points to ("Czytaj też: Wyścig zbrojeń ruszył", "Read more: ..."):
 # a promotion of another story set between the paragraphs.
 _READ_MORE_TITLE = re.compile(rf"^[\s\[(【■»>›\-–—]*(?:{_READ_MORE})\s*[:：]\s*\S.{{0,150}}$", re.I)
+# A source or picture credit on a line of its own ("Foto: Jane Doe", "Quelle: dpa", "(Source: Reuters)").
+_CREDIT = re.compile(
+    r"^\(?(?:quelle|quellen|source|sources|foto|fotos|photo|photos|bild|bilder|bildquelle|fotoquelle|credit|"
+    r"credits|image|images|picture|grafik|illustration|fuente|fuentes|fonte|fontes|źródło|zdjęcie|bron|kilde)"
+    r"\s*:\s*\S.{0,60}$",
+    re.I,
+)
 # A line with no letter at all ("+++", "0", "2 / 3"): counters and decorations.
 _NO_LETTER = re.compile(r"^[\W\d_]*$")
 # A byline: "By Jane Doe", "Von Nina Magoley", "Kommentar von ..." - short, a name after the word.
@@ -86,10 +93,10 @@ _CONTACT_LINE = 160
 
 def is_label(line: str) -> bool:
     """Whether a whole line is an advertisement marker, a "read more" prompt (with the title it points to, or
-    alone), or has no letters."""
+    alone), a source or picture credit, or has no letters."""
     if len(line) <= 40 and bool(_LABEL.match(line) or _NO_LETTER.match(line)):
         return True
-    return len(line) <= 200 and bool(_READ_MORE_TITLE.match(line))
+    return len(line) <= 200 and bool(_READ_MORE_TITLE.match(line) or _CREDIT.match(line))
 
 
 def is_appeal(line: str) -> bool:

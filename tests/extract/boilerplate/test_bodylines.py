@@ -186,3 +186,14 @@ def test_a_read_more_label_run_into_its_title_is_a_label():
 
 def test_a_sentence_that_starts_like_a_prompt_is_not_a_label():
     assert not is_label("Read more carefully, the judge told the lawyers, and the hearing was adjourned.")
+
+
+def test_source_and_picture_credits_on_their_own_line_are_labels():
+    for line in ("Foto: Ingo Pertramer", "Quelle: Landesregierung", "(Source: Reuters)", "Bild: Werk/CHRISTIAN HOUDEK"):
+        assert is_label(line), line
+    assert drop_furniture_lines([LEAD, "Quelle: Landesregierung", PARA]) == [LEAD, PARA]
+
+
+def test_a_sentence_about_a_source_is_not_a_credit():
+    line = "Source: a senior official, who asked not to be named, said the talks had failed after midnight."
+    assert not is_label(line)
