@@ -140,12 +140,23 @@ def _text_without_media(el) -> str:
     return squash("".join(parts))
 
 
+def _article_props(el) -> frozenset[str]:
+    """The microdata properties of `el` when they describe the article (a shown description or abstract names a
+    standfirst as well as a class would); an author's description (a Person's) is not the article's."""
+    props = el.get("itemprop")
+    if not props:
+        return frozenset()
+    item = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+    kind = (item.get("itemtype") or "").lower() if item is not None else ""
+    return frozenset(props.lower().split()) if "article" in kind or "posting" in kind else frozenset()
+
+
 def _lead_text(el, shared) -> str:
     """The text of `el` if it is a lead: named like one and not like media, outside media, prose of a lead's length.
 
     "" otherwise. `shared` is the headline's container, up to which media around `el` counts.
     """
-    words = tokens(el)
+    words = tokens(el) | _article_props(el)
     if not words & LEAD_WORDS or words & _NOT_LEAD_WORDS or _media_around(el, shared):
         return ""
     text = _text_without_media(el)

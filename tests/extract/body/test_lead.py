@@ -141,3 +141,12 @@ def test_plain_paragraph_outside_a_header_or_not_a_sentence_is_not_the_lead():
       <p>By Jane Doe and John Roe, Senior Correspondents for Regional Affairs, 12 May 2020</p></header>
       </article></body></html>"""
     assert lead_of(byline) == ""
+
+
+def test_the_articles_shown_microdata_description_is_the_lead_but_not_an_authors():
+    html = f"""<html><body><article itemscope itemtype="https://schema.org/NewsArticle"><h1>Bridge closes</h1>
+      <div itemprop="description"><p>{LEAD}</p></div><div><p>Body.</p></div></article></body></html>"""
+    assert lead_of(html) == LEAD
+    author = f"""<html><body><article><h1>Bridge closes</h1><div itemscope itemtype="https://schema.org/Person">
+      <div itemprop="description">{LEAD}</div></div><div><p>Body.</p></div></article></body></html>"""
+    assert lead_of(author) == ""
