@@ -74,8 +74,6 @@ def is_junk(el) -> bool:
     words = tokens(el)
     if not words:
         return False
-    if el.tag in INLINE_TAGS and any(a.tag in RUNNING_TEXT for a in ancestors(el)):
-        return False  # a linked word in a sentence ("a tag-link") is part of the sentence
     if el.tag in ("blockquote", "tr"):
         # A quotation in the text, a row of a table: their class names what they hold ("twitter-tweet", a
         # standings row "player-2020"), not furniture; a whole table can still be.
@@ -87,7 +85,14 @@ def is_junk(el) -> bool:
         if hard == {"paywall"} and el.tag in RUNNING_TEXT:
             return False  # a gated paragraph of the article ("<p class=paywall>")
         return _layout_without_content(el)
-    return bool(words & SOFT_WORDS) and _visible_len(el) < SOFT_LIMIT
+    return bool(_soft_words(words)) and _visible_len(el) < SOFT_LIMIT
+
+
+def _soft_words(words: frozenset[str]) -> frozenset[str]:
+    soft = words & SOFT_WORDS
+    if "hidden" in soft and "label" in words:
+        soft = soft - {"hidden", "label"}  # "field--label-hidden" (Drupal): the field's label is hidden, not the field
+    return soft
 
 
 def _is_hover_card(el) -> bool:

@@ -178,3 +178,17 @@ def test_linked_word_with_an_icon_inside_a_sentence_stays():
     html = f"""<html><body><article><p>{STORY} See the <span class="doc"><img src="pdf.png">
       <a href="/report.pdf">report</a></span> for details.</p></article></body></html>"""
     assert "See the report for details." in page_text(html)
+
+
+def test_a_field_whose_label_is_hidden_is_not_hidden_text():
+    # Drupal marks every body field "field--label-hidden": the field's label is hidden, its text is shown.
+    html = f"""<html><body><article><div class="field field--name-body field--label-hidden"><p>{STORY}</p></div>
+      <div class="field field--label-hidden field__item"><p>The concept paper is available here.</p></div>
+      </article></body></html>"""
+    assert "The concept paper is available here." in page_text(html)
+
+
+def test_a_small_visually_hidden_block_is_still_removed():
+    html = f"""<html><body><article><p>{STORY}</p><span class="visually-hidden">Skip to comments</span>
+      </article></body></html>"""
+    assert "Skip to comments" not in page_text(html)
