@@ -15,6 +15,12 @@ _CLIMB_PENALTY = 4.0
 _CLIMB_MIN = 0.3
 _CHILD_RATIO = 2.0
 _CLIMB_LEVELS = 8
+# A chosen body under this weight is a scrap: an ancestor up to _WIDEN_LEVELS up holding _WIDEN_GAIN times the
+# text may be the body.
+_SCRAP = 400
+_WIDEN_LEVELS = 4
+_WIDEN_GAIN = 2.0
+_WIDEN_LINKS = 0.2
 
 
 def choose_containers(root, anchor_articles=frozenset()) -> list:
@@ -39,6 +45,29 @@ def choose_containers(root, anchor_articles=frozenset()) -> list:
     if extra:
         order = {el: i for i, el in enumerate(root.iter())}
         chosen = sorted(chosen + extra, key=lambda el: order.get(el, 0))
+    return _widened(best, chosen, story)
+
+
+def _widened(best, chosen: list, stop) -> list:
+    """`chosen`, or the nearest ancestor of `best` holding far more prose when what was chosen is a scrap.
+
+    A body of lines too short to score as paragraphs (verse, a photo story's captions, an accordion of
+    lists) leaves a scrap beside it the winner; the block around both, when it is mostly plain text and
+    no list of other stories, is the body.
+    """
+    size = sum(weight(text_of(el)) for el in chosen)
+    if size >= _SCRAP:
+        return chosen
+    node = best
+    for _ in range(_WIDEN_LEVELS):
+        if node is stop:
+            break
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html"):
+            break
+        wider = weight(text_of(node))
+        if wider >= _WIDEN_GAIN * size and link_density(node) < _WIDEN_LINKS and _teaser_headings(node) < 2:
+            return [node]
     return chosen
 
 

@@ -120,3 +120,23 @@ def test_a_cousin_block_whose_heading_links_a_word_is_still_body():
       <div class="row"><div class="cell text">{rest}</div></div></div></body></html>"""
     body = body_of(html)
     assert body[0].startswith(PARAS[0] + " The report")
+
+
+def test_a_scrap_beside_short_unscored_lines_widens_to_the_block_around_both():
+    # A photo story: captions too short to score as paragraphs, one longer line the winner on its own.
+    captions = "".join(
+        f"<div class='note'>Kitchen corner {i}</div><div class='note'>Plants {i}</div>" for i in range(12)
+    )
+    html = f"""<html><body><div class="story"><div class="intro"><div>{PARAS[0]}</div></div>
+      <div class="notes">{captions}</div></div><div class="footer-links"><a href="/a">Imprint</a></div></body></html>"""
+    body = body_of(html)
+    assert PARAS[0] in body
+    assert "Kitchen corner 11" in body
+
+
+def test_a_short_body_is_not_widened_into_a_block_of_links():
+    links = "".join(f"<li><a href='/c{i}'>Recent comment number {i} by a reader</a></li>" for i in range(12))
+    html = f"""<html><body><div class="page"><div class="post"><p>{PARAS[0]}</p></div>
+      <ul class="recent">{links}</ul></div></body></html>"""
+    body = body_of(html)
+    assert body == [PARAS[0]]
