@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from newsarchive.extract.body.scoring import link_density, score_units, weight
+from newsarchive.extract.body.scoring import link_chars, link_density, score_units, weight
 from newsarchive.extract.document.tree import ancestors, text_of
 
 # The headline's tag: never body, neither as a container beside the body nor as a line of it.
 SKIP_IN_OUTPUT = frozenset(["h1"])
+_SUBHEADS = ("h2", "h3", "h4", "h5", "h6")
 
 # Climbing: each character of other text costs four of paragraph text; a climb must add at least 30%
 # to the body; a child under the climbed-to element is read when its paragraphs at least double the rest.
@@ -14,6 +15,12 @@ _CLIMB_PENALTY = 4.0
 _CLIMB_MIN = 0.3
 _CHILD_RATIO = 2.0
 _CLIMB_LEVELS = 8
+# A chosen body under this weight is a scrap: an ancestor up to _WIDEN_LEVELS up holding _WIDEN_GAIN times the
+# text may be the body.
+_SCRAP = 400
+_WIDEN_LEVELS = 4
+_WIDEN_GAIN = 2.0
+_WIDEN_LINKS = 0.2
 
 
 def choose_containers(root, anchor_articles=frozenset()) -> list:
@@ -38,6 +45,29 @@ def choose_containers(root, anchor_articles=frozenset()) -> list:
     if extra:
         order = {el: i for i, el in enumerate(root.iter())}
         chosen = sorted(chosen + extra, key=lambda el: order.get(el, 0))
+    return _widened(best, chosen, story)
+
+
+def _widened(best, chosen: list, stop) -> list:
+    """`chosen`, or the nearest ancestor of `best` holding far more prose when what was chosen is a scrap.
+
+    A body of lines too short to score as paragraphs (verse, a photo story's captions, an accordion of
+    lists) leaves a scrap beside it the winner; the block around both, when it is mostly plain text and
+    no list of other stories, is the body.
+    """
+    size = sum(weight(text_of(el)) for el in chosen)
+    if size >= _SCRAP:
+        return chosen
+    node = best
+    for _ in range(_WIDEN_LEVELS):
+        if node is stop:
+            break
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html"):
+            break
+        wider = weight(text_of(node))
+        if wider >= _WIDEN_GAIN * size and link_density(node) < _WIDEN_LINKS and _teaser_headings(node) < 2:
+            return [node]
     return chosen
 
 
@@ -132,7 +162,8 @@ def _best_level(chain: list, good: dict, base: int) -> tuple:
             g = good.get(child, 0)
             bad = weight(text_of(child)) - g
             added += g
-            if g and g >= _CHILD_RATIO * bad:
+            # Cards of other stories (headings that link elsewhere) may weigh in the climb but are never read.
+            if g and g >= _CHILD_RATIO * bad and _teaser_headings(child) < 2:
                 taken.append(child)
             gain += g - _CLIMB_PENALTY * bad
         if gain > best_gain and added >= _CLIMB_MIN * base:
@@ -167,6 +198,20 @@ def _sibling_is_body(sibling, score: float, threshold: float, same_kind: tuple) 
     if sibling.tag in ("p", "div") and not sibling.get("class") or sibling.tag == "p":
         return weight(text_of(sibling)) >= 80 and link_density(sibling) < 0.25
     return False
+
+
+def _teaser_headings(el) -> int:
+    """How many headings under `el` are links (or sit in one): the titles of teaser cards for other stories.
+
+    A heading is a link when most of its text is link text: a lead set as a heading may link a word or two.
+    """
+    count = 0
+    for heading in el.iter(*_SUBHEADS):
+        if any(a.tag == "a" for a in heading.iterancestors()):
+            count += 1
+        elif heading.find(".//a") is not None:
+            count += link_chars(heading) >= 0.5 * len(text_of(heading))
+    return count
 
 
 _GENERIC_CLASSES = frozenset("clearfix container wrapper inner relative row block section content grid flex".split())
@@ -206,6 +251,6 @@ def _cousins(best, chosen: list) -> list:
             continue  # the same block of another story
         if any(a in taken for a in ancestors(el)) or any(c in taken for c in el.iter()):
             continue
-        if weight(text_of(el)) >= 50 and link_density(el) < 0.5:
+        if weight(text_of(el)) >= 50 and link_density(el) < 0.5 and not _teaser_headings(el):
             found.append(el)
     return found

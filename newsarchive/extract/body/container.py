@@ -16,14 +16,24 @@ from newsarchive.extract.document.tree import BLOCK_TAGS, ancestors, css, squash
 _SCRIPTED_BELOW = 200
 
 
-def lines_of(containers, headline: str = "") -> list[str]:
-    """Text of the containers in reading order: one line per block element; all-link lines are dropped."""
+# A table row is one line: its cells are parts of it, as a reader reads a row.
+_CELLS = frozenset(["td", "th"])
+
+
+def lines_of(containers, headline: str = "", laid_out: set[str] | None = None) -> list[str]:
+    """Text of the containers in reading order: one line per block element; all-link lines are dropped.
+
+    `laid_out`, when given, collects the lines the author laid out: rows of a table and the lines of a
+    paragraph broken by <br> (spec sheets, addresses, verse), which are text however short they are.
+    """
     writer = _LineWriter()
     for container in containers:
         writer.write(container)
     lines = writer.lines
     if headline:
         lines = [line for line in lines if line != headline]
+    if laid_out is not None:
+        laid_out.update(writer.laid_out)
     return lines
 
 
@@ -31,17 +41,20 @@ class _LineWriter:
     """Writes containers' text as lines: a block element's start and end end a line, as does an <h1>'s end.
 
     The line being written keeps count of its characters inside links, so that a line all of links (a list of
-    other stories, a tag row) can be left out when it ends.
+    other stories, a tag row) can be left out when it ends. A table's cells do not end a line, its rows do.
     """
 
     def __init__(self) -> None:
         self.lines: list[str] = []
+        self.laid_out: set[str] = set()
         self._parts: list[str] = []
         self._link_chars = 0
         self._link_depth = 0
+        self._tables = 0
+        self._broken = 0  # open paragraphs broken into lines by <br>
 
     def write(self, container) -> None:
-        self._link_depth = 0
+        self._link_depth = self._tables = self._broken = 0
         for event, el in etree.iterwalk(container, events=("start", "end")):
             tag = el.tag if isinstance(el.tag, str) else ""
             if event == "start":
@@ -53,18 +66,30 @@ class _LineWriter:
     def _start(self, el, tag: str) -> None:
         if tag in SKIP_IN_OUTPUT or not tag:
             return  # an <h1>'s own text is the headline, a non-element node's is no text; neither is body
-        if tag in BLOCK_TAGS:
+        if tag in _CELLS:
+            self._parts.append(" ")
+        elif tag in BLOCK_TAGS:
             self._flush()
         if tag == "a":
             self._link_depth += 1
+        elif tag == "table":
+            self._tables += 1
+        elif tag == "p" and el.find(".//br") is not None:
+            self._broken += 1
         if el.text:
             self._add(el.text)
 
     def _end(self, el, tag: str, is_container: bool) -> None:
         if tag == "a":
             self._link_depth -= 1
-        if tag in BLOCK_TAGS or tag in SKIP_IN_OUTPUT:
+        if tag in _CELLS:
+            self._parts.append(" ")
+        elif tag in BLOCK_TAGS or tag in SKIP_IN_OUTPUT:
             self._flush()
+        if tag == "table":
+            self._tables -= 1
+        elif tag == "p" and self._broken and el.find(".//br") is not None:
+            self._broken -= 1
         if not is_container and el.tail:  # the container's tail is outside it
             self._add(el.tail)
 
@@ -76,7 +101,31 @@ class _LineWriter:
         text = squash("".join(self._parts))
         if text and not (self._link_chars >= 0.8 * len(text) and len(text) < 200):
             self.lines.append(text)
+            if self._tables > 0 or self._broken > 0:
+                self.laid_out.add(text)
         self._parts, self._link_chars = [], 0
+
+
+def _declared_parts(keep) -> list:
+    """The microdata articleBody element and the later ones of its tag marked so too: a body split into sections
+    (between ads and rails), each declaring itself the article body."""
+    if keep is None:
+        return []
+    parts, scope = [keep], _item_scope(keep)
+    for other in keep.getroottree().getroot().iter(keep.tag):
+        if other is keep or other.get("itemprop") != "articleBody":
+            continue
+        if _item_scope(other) is not scope or (other.sourceline or 0) < (keep.sourceline or 0):
+            continue  # another item's body (a teaser card's excerpt), or before the declared one
+        if any(a in parts for a in other.iterancestors()) or keep in set(other.iterancestors()):
+            continue
+        parts.append(other)
+    return parts
+
+
+def _item_scope(el):
+    # The microdata item a property belongs to: its nearest ancestor with itemscope.
+    return next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
 
 
 def _strip_headline_elements(containers) -> None:
@@ -117,11 +166,16 @@ def extract_body(
     lead = find_lead(heading)
     scripts = script_texts(body)
     extra = [el for sel in remove for el in css(body, sel)] + list(remove_elements)
-    remove_junk(body, keep=[keep] if keep is not None else (), extra=extra)
-    if keep is not None and keep.getparent() is not None and weight(text_of(keep)) >= 200:
-        lines, source = lines_of(cut_teasers([keep]), headline), "microdata"
+    kept = _declared_parts(keep)
+    # The <article> around the headline is the story whatever its class says ("format-gallery", "promo").
+    remove_junk(body, keep=[*kept, *anchor_articles], extra=extra)
+    laid_out: set[str] = set()
+    kept = [el for el in kept if el.getparent() is not None]
+    if kept and kept[0] is keep and weight("".join(text_of(el) for el in kept)) >= 200:
+        lines, source = lines_of(cut_teasers(kept), headline, laid_out), "microdata"
     else:
-        lines, source = lines_of(cut_teasers(choose_containers(body, anchor_articles)), headline), "heuristic"
+        containers = cut_teasers(choose_containers(body, anchor_articles))
+        lines, source = lines_of(containers, headline, laid_out), "heuristic"
     if weight("".join(lines)) < _SCRIPTED_BELOW:
         # Nothing worth the name in the markup: a client-rendered page may carry the body in a script.
         shipped = scripted_body(scripts)
@@ -134,7 +188,7 @@ def extract_body(
         # The headline as the page shows it (an <h2> past a breadcrumb, a kicker run into it) is not body.
         shown = squash(" ".join(heading.itertext()))
         lines = [line for line in lines if line != shown]
-    lines = drop_furniture_lines(lines)
+    lines = drop_furniture_lines(lines, laid_out)
     if lead and lines and not any(lead[:60] in line for line in lines[:5]):
         lines.insert(0, lead)
     return lines, source

@@ -24,6 +24,9 @@ _LOOKAHEAD = 40
 _UNCOUNTED = frozenset("source img picture svg path g use circle rect polygon script style noscript track".split())
 _LINK_SHARE = 0.3
 _MIN, _MAX = 40, 700
+# An unnamed standfirst must be a sentence of some length: shorter lines in a header are kickers and bylines.
+_PLAIN_MIN = 80
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", "»", "«")
 # A shown heading and the headline match in part when one holds the other and is at least this long.
 _PART_MIN, _PART_SHARE = 12, 0.4
 _PUNCTUATION = re.compile(r"[^\w\s]+")
@@ -57,7 +60,16 @@ def headline_element(body, headline: str):
             if not is_crumb(el):
                 return el
             crumb = el if crumb is None else crumb
-    return crumb
+    return crumb if crumb is not None else _lower_heading(body, headline)
+
+
+def _lower_heading(body, headline: str):
+    # Older and plainer templates set the headline in a lower heading (a CMS's news <h3 itemprop=headline>):
+    # only its exact text marks it, as a lower heading is more often a teaser's.
+    for el in body.iter("h3", "h4"):
+        if squash(text_of(el)) == headline and not is_crumb(el):
+            return el
+    return None
 
 
 def article_heading(body, headline: str, titles=()):
@@ -128,12 +140,23 @@ def _text_without_media(el) -> str:
     return squash("".join(parts))
 
 
+def _article_props(el) -> frozenset[str]:
+    """The microdata properties of `el` when they describe the article (a shown description or abstract names a
+    standfirst as well as a class would); an author's description (a Person's) is not the article's."""
+    props = el.get("itemprop")
+    if not props:
+        return frozenset()
+    item = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+    kind = (item.get("itemtype") or "").lower() if item is not None else ""
+    return frozenset(props.lower().split()) if "article" in kind or "posting" in kind else frozenset()
+
+
 def _lead_text(el, shared) -> str:
     """The text of `el` if it is a lead: named like one and not like media, outside media, prose of a lead's length.
 
     "" otherwise. `shared` is the headline's container, up to which media around `el` counts.
     """
-    words = tokens(el)
+    words = tokens(el) | _article_props(el)
     if not words & LEAD_WORDS or words & _NOT_LEAD_WORDS or _media_around(el, shared):
         return ""
     text = _text_without_media(el)
@@ -144,11 +167,45 @@ def _lead_text(el, shared) -> str:
     return ""
 
 
+def _in_header(el) -> bool:
+    for a in el.iterancestors():
+        if a.tag == "header":
+            return True
+        if a.tag in ("article", "main", "body"):
+            return False
+    return False
+
+
+def _plain_lead(heading) -> str:
+    """The unnamed paragraph right after the headline in the article's <header>: the standfirst of plainer templates.
+
+    Only a <p> set directly after the heading counts, and only as a sentence of a lead's length: a byline or a
+    dateline there is short and does not end like a sentence.
+    """
+    if heading is None or not _in_header(heading):
+        return ""
+    following = heading.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()
+    if following is None or following.tag != "p" or tokens(following) & _NOT_LEAD_WORDS:
+        return ""
+    text = squash(text_of(following))
+    links = sum(len(text_of(a)) for a in following.iter("a"))
+    if _PLAIN_MIN <= len(text) <= _MAX and text.endswith(_SENTENCE_END) and links < _LINK_SHARE * len(text):
+        return "" if is_appeal(text) else text
+    return ""
+
+
 def find_lead(heading) -> str:
     """Text of the first lead-like element (by class words) among the few dozen elements after the headline.
 
     Looks at the headline's following siblings, then its parent's, up to the enclosing <article>/<main>.
+    Failing that, the plain paragraph right after the headline in the article's header (_plain_lead).
     """
+    return _named_lead(heading) or _plain_lead(heading)
+
+
+def _named_lead(heading) -> str:
     seen, current = 0, heading
     while current is not None and current.tag not in ("body", "html"):
         for sibling in current.itersiblings():

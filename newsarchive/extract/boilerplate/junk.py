@@ -22,21 +22,24 @@ HARD_WORDS = frozenset(
     relatedarticles recommend recommended recommendation recommendations ranking rankings popular mostread
     mostpopular trending breadcrumb breadcrumbs crumbs tagcloud sidebar widget widgets nav navbar navigation
     menu footer masthead cookie cookies consent gdpr modal popup overlay toolbar pagination pager pagenate paging
-    outbrain taboola plista ligatus paywall regwall login survey poll feedback rating tooltip dropdown ticker
+    outbrain taboola plista ligatus paywall regwall login survey poll feedback rating tooltip dropdown ticker dialog
     newsticker print skip skiplink tweet embed embedded player podcast gallery slideshow carousel signin signup
-    register registration subscriber subscribers""".split()
+    register registration subscriber subscribers cta""".split()
 )
 # Layout words that a content container can carry too ("sidebar-grid__content article__content"): an
 # element with them is furniture only if neither it nor anything inside it is named as content.
 # "paywall" marks the gated article text itself as often as the subscription prompt over it.
 LAYOUT_WORDS = frozenset(
-    "sidebar side widget widgets footer masthead toolbar overlay modal popup print carousel paywall".split()
+    "sidebar side widget widgets footer masthead toolbar overlay modal popup dialog print carousel paywall".split()
 )
 # Consent dialogs can hold more text than a short article: their size never protects them.
 CONSENT_WORDS = frozenset("cookie cookies consent gdpr onetrust cmp".split())
 CONTENT_WORDS = frozenset("article content body story text entry post main articlebody storybody".split())
-# Tags that are furniture by default but that some sites wrap their whole article in.
-STRUCTURAL_TAGS = frozenset("aside header footer form figure section".split())
+# Tags that are furniture by default but that some sites wrap their whole article in. A <nav> left unclosed
+# swallows the page that follows it (HTML parsers nest the rest inside it), and a <noscript> can hold the
+# article itself for readers without scripts (blogs rendering the text from a script template): either is
+# kept when it holds most of the page's text.
+STRUCTURAL_TAGS = frozenset("aside header footer form figure section nav noscript".split())
 # Words that mark small furniture (bylines, dates, captions); an element with much text is kept despite them.
 SOFT_WORDS = frozenset(
     """author authors byline bylines meta metadata date dateline time timestamp published pubdate caption captions
@@ -63,22 +66,59 @@ def is_junk(el) -> bool:
     if _is_junk_tag(el):
         return True
     if el.tag in INLINE_TAGS and any(a.tag in RUNNING_TEXT for a in ancestors(el)):
-        return False  # a linked word in a sentence ("a tag-link") is part of the sentence
+        # A linked word in a sentence ("a tag-link") is part of the sentence; a hover card on a name (a picture
+        # and links to other stories, shown on mouse-over) is not.
+        return _is_hover_card(el)
     if _is_person_box(el):
         return True
     words = tokens(el)
     if not words:
         return False
-    if el.tag in INLINE_TAGS and any(a.tag in RUNNING_TEXT for a in ancestors(el)):
-        return False  # a linked word in a sentence ("a tag-link") is part of the sentence
+    if el.tag in ("blockquote", "tr"):
+        # A quotation in the text, a row of a table: their class names what they hold ("twitter-tweet", a
+        # standings row "player-2020"), not furniture; a whole table can still be.
+        return False
     hard = words & HARD_WORDS
     if hard - LAYOUT_WORDS or {"sign", "in"} <= words:
         return True
     if hard:
         if hard == {"paywall"} and el.tag in RUNNING_TEXT:
             return False  # a gated paragraph of the article ("<p class=paywall>")
-        return not any(tokens(d) & CONTENT_WORDS for d in el.iter() if isinstance(d.tag, str))
-    return bool(words & SOFT_WORDS) and _visible_len(el) < SOFT_LIMIT
+        return _layout_without_content(el)
+    return bool(_soft_words(words)) and _visible_len(el) < SOFT_LIMIT
+
+
+def _soft_words(words: frozenset[str]) -> frozenset[str]:
+    soft = words & SOFT_WORDS
+    if "hidden" in soft and "label" in words:
+        soft = soft - {"hidden", "label"}  # "field--label-hidden" (Drupal): the field's label is hidden, not the field
+    return soft
+
+
+def _is_hover_card(el) -> bool:
+    # The innermost <span> with a picture and two links or more: the span around it also holds the name itself.
+    return el.tag == "span" and _card_like(el) and not any(_card_like(d) for d in el.iter("span") if d is not el)
+
+
+def _card_like(el) -> bool:
+    return el.find(".//img") is not None and sum(1 for _ in el.iter("a")) >= 2
+
+
+def _layout_without_content(el) -> bool:
+    """Whether an element named with a layout word ("sidebar", "footer") is that furniture, not the article's frame.
+
+    An id that is the layout word itself (id="sidebar") names that one block of the page. Otherwise the element
+    is the article's frame when it is named as content too, or when a part of it named as content holds at
+    least half its text: teaser cards in a sidebar are "row-content" and "card-content" as well.
+    """
+    if (el.get("id") or "").strip().lower() in LAYOUT_WORDS:
+        return True
+    if tokens(el) & CONTENT_WORDS:
+        return False
+    size = _visible_len(el)
+    return not any(
+        tokens(d) & CONTENT_WORDS and 2 * _visible_len(d) >= size for d in el.iter(etree.Element) if d is not el
+    )
 
 
 def _is_person_box(el) -> bool:

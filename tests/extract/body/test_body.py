@@ -190,3 +190,77 @@ def test_unnamed_text_blocks_are_joined_through_their_named_wrappers():
         + "</article></body></html>"
     )
     assert body_of(html) == [P1, P2, P3, P4]
+
+
+def _story(n: int = 3) -> str:
+    return "".join(
+        f"<p>Paragraph {i} of the story: the council voted to close the old bridge, citing safety concerns.</p>"
+        for i in range(n)
+    )
+
+
+def test_a_table_row_is_one_line_with_its_cells_in_order():
+    table = """<table><tr><th>Pos.</th><th>Driver</th><th>Points</th></tr>
+      <tr><td>1</td><td><a href="/kyle">Kyle Busch</a></td><td>5040</td></tr>
+      <tr><td>2</td><td><a href="/martin">Martin Truex Jr.</a></td><td>5035</td></tr></table>"""
+    body = body_of(f"<html><body><article>{_story()}{table}</article></body></html>")
+    assert body[-3:] == ["Pos. Driver Points", "1 Kyle Busch 5040", "2 Martin Truex Jr. 5035"]
+
+
+def test_short_lines_the_author_set_in_a_table_or_broken_paragraph_close_the_body():
+    # Without a sentence end, short closing lines look like credits; in a table or a <br> paragraph they are text.
+    specs = "<p><strong>Colour:</strong> green<br><strong>Thickener:</strong> lithium soap<br>Range: -40 to 120</p>"
+    table = "<table><tr><th>Minimum ageing</th><td>24 months</td><td>36 months</td></tr></table>"
+    body = body_of(f"<html><body><article>{_story()}{specs}{table}</article></body></html>")
+    assert body[-4:] == [
+        "Colour: green",
+        "Thickener: lithium soap",
+        "Range: -40 to 120",
+        "Minimum ageing 24 months 36 months",
+    ]
+
+
+def test_short_closing_lines_of_their_own_are_still_dropped():
+    body = body_of(
+        f"<html><body><article>{_story()}<p>Photo: Jane Doe</p><p>Source: agencies</p></article></body></html>"
+    )
+    assert not any(line.startswith(("Photo", "Source")) for line in body)
+
+
+def test_a_declared_body_split_into_sections_is_read_whole_but_not_a_cards_excerpt():
+    html = f"""<html><body><article itemscope itemtype="https://schema.org/NewsArticle">
+      <div class="wrap"><section itemprop="articleBody"><p>{P1}</p><p>{P2}</p></section></div>
+      <aside class="rail">Advertisement</aside>
+      <div class="wrap"><section itemprop="articleBody"><p>{P3}</p></section></div>
+      <div itemscope itemtype="https://schema.org/Article"><section itemprop="articleBody">
+        <p>{P4}</p></section></div></article></body></html>"""
+    root = parse(html)
+    keep = root.find(".//section")
+    lines, source = extract_body(root, keep=keep)
+    assert source == "microdata"
+    assert lines == [P1, P2, P3]
+
+
+def test_the_article_around_the_headline_stays_whatever_its_class_says():
+    # WordPress marks a gallery post "post_format-post-format-gallery"; the sidebar outweighs the short post.
+    sidebar = "".join(
+        f"<p>Sidebar note {i}: the club meets every Thursday evening at the old school.</p>" for i in range(6)
+    )
+    html = f"""<html><body><article class="post post_format-post-format-gallery"><header><h1>Bridge closes</h1></header>
+      <div class="entry-content"><p>{P1}</p><p>{P2}</p></div></article>
+      <div class="notes">{sidebar}</div></body></html>"""
+    body = body_of(html, headline="Bridge closes")
+    assert body[:2] == [P1, P2]
+
+
+def test_a_dialog_is_never_the_body():
+    # A consent or policy dialog of many short, punctuated clauses can outscore a story of few long paragraphs.
+    policy = "".join(
+        f"<p>Clause {i}: we collect, store, use, and share data, as needed, for ads.</p>" for i in range(6)
+    )
+    long = " ".join([P1, P2, P3, P4])
+    html = f"""<html><body><div class="dialog"><div class="dialog__scroll">{policy}</div></div>
+      <div class="the-content"><p>{long}</p><p>{long}</p></div></body></html>"""
+    body = body_of(html)
+    assert long in body
+    assert not any("Clause" in line for line in body)

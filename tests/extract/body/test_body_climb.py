@@ -69,3 +69,74 @@ def test_a_block_of_inline_links_does_not_count_as_paragraph_text():
       <div class="deals">{deals}</div>
     </div></body></html>"""
     assert body_of(html) == PARAS[:3]
+
+
+def _cards(n: int) -> str:
+    return "".join(
+        f"""<div class="card"><a href="/story-{i}"><h5>Teaser headline of another story {i}</h5></a>
+        <p>The excerpt of that other story, written out in a full sentence of prose, number {i}.</p></div>"""
+        for i in range(n)
+    )
+
+
+def test_cards_of_other_stories_beside_the_body_are_not_read():
+    # A card's excerpt is prose, but a heading that links to another page marks it as another story's teaser.
+    html = f"""<html><body><div class="page">
+      <div class="story"><div class="text">{"".join(f"<p>{p}</p>" for p in PARAS)}</div></div>
+      <div class="more">{_cards(4)}</div><div class="more">{_cards(3)}</div>
+    </div></body></html>"""
+    body = body_of(html)
+    assert [line for line in body if line in PARAS] == PARAS
+    assert not any("other story" in line for line in body)
+
+
+def test_cousin_cards_of_the_body_component_are_not_read():
+    # Cards made of the same grid component as the body ("cell") are still other stories.
+    cards = "".join(
+        f"""<div class="cell small-7"><a href="/story-{i}"><h5>Teaser headline of another story {i}</h5></a>
+        <p>The excerpt of that other story, written out in a full sentence of prose, number {i}.</p></div>"""
+        for i in range(4)
+    )
+    html = f"""<html><body><div class="grid"><div class="cell article">{"".join(f"<p>{p}</p>" for p in PARAS)}</div>
+      <div class="grid-more">{cards}</div></div></body></html>"""
+    body = body_of(html)
+    assert [line for line in body if line in PARAS] == PARAS
+    assert not any("other story" in line for line in body)
+
+
+def test_subheads_of_the_body_that_link_nowhere_keep_a_sibling_block():
+    html = f"""<html><body><div class="page"><div class="story"><p>{PARAS[0]}</p><p>{PARAS[1]}</p>
+      <p>{PARAS[2]}</p><p>{PARAS[3]}</p></div>
+      <div><h3>Background</h3><p>{PARAS[4]}</p><h3>Outlook</h3><p>{PARAS[5]}</p></div></div></body></html>"""
+    body = body_of(html)
+    assert [line for line in body if line in PARAS] == PARAS
+
+
+def test_a_cousin_block_whose_heading_links_a_word_is_still_body():
+    # A lead set as a heading may link a word; it is not a teaser card's title.
+    lead = f'<h2>{PARAS[0]} The <a href="https://example.org/report">report</a> is online.</h2>'
+    rest = "".join(f"<p>{p}</p>" for p in PARAS[1:])
+    html = f"""<html><body><div class="grid"><div class="row"><div class="cell text">{lead}</div></div>
+      <div class="row"><div class="cell text">{rest}</div></div></div></body></html>"""
+    body = body_of(html)
+    assert body[0].startswith(PARAS[0] + " The report")
+
+
+def test_a_scrap_beside_short_unscored_lines_widens_to_the_block_around_both():
+    # A photo story: captions too short to score as paragraphs, one longer line the winner on its own.
+    captions = "".join(
+        f"<div class='note'>Kitchen corner {i}</div><div class='note'>Plants {i}</div>" for i in range(12)
+    )
+    html = f"""<html><body><div class="story"><div class="intro"><div>{PARAS[0]}</div></div>
+      <div class="notes">{captions}</div></div><div class="footer-links"><a href="/a">Imprint</a></div></body></html>"""
+    body = body_of(html)
+    assert PARAS[0] in body
+    assert "Kitchen corner 11" in body
+
+
+def test_a_short_body_is_not_widened_into_a_block_of_links():
+    links = "".join(f"<li><a href='/c{i}'>Recent comment number {i} by a reader</a></li>" for i in range(12))
+    html = f"""<html><body><div class="page"><div class="post"><p>{PARAS[0]}</p></div>
+      <ul class="recent">{links}</ul></div></body></html>"""
+    body = body_of(html)
+    assert body == [PARAS[0]]

@@ -113,3 +113,40 @@ def test_a_call_to_subscribe_is_not_the_lead():
     appeal = "Just a little for the first month. Support independent journalism by subscribing to our news package."
     html = f"<html><body><article><h1>Bridge closes</h1><p class='intro'>{appeal}</p></article></body></html>"
     assert lead_of(html) == ""
+
+
+def test_headline_set_in_an_h3_is_found_by_its_exact_text():
+    html = f"""<html><body><div class="news-single"><h3 itemprop="headline">Bridge closes</h3>
+      <div class="teaser-text"><p>{LEAD}</p></div><div class="news-text"><p>Body.</p></div></div></body></html>"""
+    heading = headline_element(parse(html).find("body"), "Bridge closes")
+    assert heading is not None and heading.tag == "h3"
+    assert lead_of(html) == LEAD
+
+
+def test_an_h3_that_only_resembles_the_headline_is_not_it():
+    html = "<html><body><h3>Bridge closes for two years</h3><h3>Bridge</h3></body></html>"
+    assert headline_element(parse(html).find("body"), "Bridge closes") is None
+
+
+def test_plain_paragraph_right_after_the_headline_in_the_article_header_is_the_lead():
+    html = f"""<html><body><article><header><h1>Bridge closes</h1><p>{LEAD} It will reopen in two years.</p>
+      <span class="byline">von Jane Doe</span></header><div><p>Body.</p></div></article></body></html>"""
+    assert lead_of(html) == f"{LEAD} It will reopen in two years."
+
+
+def test_plain_paragraph_outside_a_header_or_not_a_sentence_is_not_the_lead():
+    outside = f"<html><body><article><h1>Bridge closes</h1><p>{LEAD} It will reopen soon.</p></article></body></html>"
+    assert lead_of(outside) == ""
+    byline = """<html><body><article><header><h1>Bridge closes</h1>
+      <p>By Jane Doe and John Roe, Senior Correspondents for Regional Affairs, 12 May 2020</p></header>
+      </article></body></html>"""
+    assert lead_of(byline) == ""
+
+
+def test_the_articles_shown_microdata_description_is_the_lead_but_not_an_authors():
+    html = f"""<html><body><article itemscope itemtype="https://schema.org/NewsArticle"><h1>Bridge closes</h1>
+      <div itemprop="description"><p>{LEAD}</p></div><div><p>Body.</p></div></article></body></html>"""
+    assert lead_of(html) == LEAD
+    author = f"""<html><body><article><h1>Bridge closes</h1><div itemscope itemtype="https://schema.org/Person">
+      <div itemprop="description">{LEAD}</div></div><div><p>Body.</p></div></article></body></html>"""
+    assert lead_of(author) == ""

@@ -127,3 +127,73 @@ def test_short_lines_that_repeat_stay_every_time():
         "Two year warranty on parts",
         PARA + " End.",
     ]
+
+
+def test_a_closing_contact_box_is_dropped():
+    for label in ("Kontakt:", "Pressekontakt", "Media contact:", "Ansprechpartnerin"):
+        lines = [LEAD, PARA, label, "Dr. Jane Doe", "Press office of the institute", "E-Mail: jane@example.org"]
+        assert drop_furniture_lines(lines, laid_out=lines[3:]) == [LEAD, PARA], label
+
+
+def test_a_contact_label_followed_by_text_is_kept():
+    lines = [LEAD, "Contact", PARA, PARA + " Again, with more words to make it a paragraph of its own length."]
+    assert drop_furniture_lines(lines) == lines
+
+
+def test_closing_copyright_notices_are_dropped():
+    for notice in (
+        "© 2020 CBS Interactive Inc. All Rights Reserved.",
+        "This document is subject to copyright. Apart from any fair dealing, no part may be reproduced.",
+        "Alle Rechte vorbehalten.",
+        "2022 - Todos los derechos reservados.",
+    ):
+        assert drop_furniture_lines([LEAD, PARA, notice]) == [LEAD, PARA], notice
+
+
+def test_a_sentence_about_copyright_inside_the_body_is_kept():
+    line = "The court ruled that the photographs were protected by copyright, and the publisher appealed the ruling."
+    assert drop_furniture_lines([LEAD, line, PARA]) == [LEAD, line, PARA]
+
+
+def test_explore_further_is_a_label():
+    assert is_label("Explore further")
+
+
+def test_closing_comment_policies_and_prompts_are_dropped():
+    for notice in (
+        "Please understand that comments are moderated and it is not always possible to publish all.",
+        "Bitte achten Sie darauf, dass Ihre Kommentare themenbezogen sind.",
+        "Leave a comment",
+        "ATENÇÃO: Comentários com textos ininteligíveis não serão aprovados pelo moderador.",
+    ):
+        assert drop_furniture_lines([LEAD, PARA, notice]) == [LEAD, PARA], notice
+
+
+def test_a_story_ending_on_someone_who_declined_to_comment_keeps_its_last_line():
+    last = "A spokesman for the ministry declined to comment on the report when reached on Tuesday."
+    assert drop_furniture_lines([LEAD, PARA, last]) == [LEAD, PARA, last]
+
+
+def test_a_read_more_label_run_into_its_title_is_a_label():
+    for line in (
+        "Czytaj też: Wyścig zbrojeń ruszył z kopyta",
+        "Read more: Looted colonial art",
+        "Lesen Sie auch: Neue Regeln",
+    ):
+        assert is_label(line), line
+    assert drop_furniture_lines([LEAD, "Read more: Looted colonial art", PARA]) == [LEAD, PARA]
+
+
+def test_a_sentence_that_starts_like_a_prompt_is_not_a_label():
+    assert not is_label("Read more carefully, the judge told the lawyers, and the hearing was adjourned.")
+
+
+def test_source_and_picture_credits_on_their_own_line_are_labels():
+    for line in ("Foto: Ingo Pertramer", "Quelle: Landesregierung", "(Source: Reuters)", "Bild: Werk/CHRISTIAN HOUDEK"):
+        assert is_label(line), line
+    assert drop_furniture_lines([LEAD, "Quelle: Landesregierung", PARA]) == [LEAD, PARA]
+
+
+def test_a_sentence_about_a_source_is_not_a_credit():
+    line = "Source: a senior official, who asked not to be named, said the talks had failed after midnight."
+    assert not is_label(line)
