@@ -234,7 +234,7 @@ class Reextractor:
     def _compare(
         self, batch: list[Stored], outcomes: list[Outcome], summary: Summary
     ) -> tuple[list[Change], list[int]]:
-        changes: list[Change] = []
+        changes: list[tuple[Change, list[str]]] = []  # with the fields that changed
         version_only: list[int] = []
         for stored, outcome in zip(batch, outcomes, strict=True):
             summary.considered += 1
@@ -264,11 +264,11 @@ class Reextractor:
                     summary.version_only += 1
                     version_only.append(stored.id)
                 continue
-            changes.append(Change(stored, article, digest))
-        taken = self.archive.reextract_taken(changes) if changes else {}
+            changes.append((Change(stored, article, digest), fields))
+        taken = self.archive.reextract_taken([change for change, _ in changes]) if changes else {}
         kept: list[Change] = []
         texts: dict[tuple[int, str], int] = {}
-        for change in changes:
+        for change, fields in changes:
             # Another article of the site holds this text already (or got it earlier in the batch): the
             # archive's unique key allows one article per text, so this one keeps what it had.
             holder = taken.get(change.stored.id) or texts.setdefault(
@@ -278,7 +278,6 @@ class Reextractor:
                 summary.failed += 1
                 summary.skipped.append(f"article {change.stored.id}: re-extracted, its text is article {holder}'s")
                 continue
-            fields = changed_fields(change.stored, change.article, change.digest)
             summary.changed += 1
             summary.fields.update(fields)
             if summary.sample is None:
