@@ -137,7 +137,8 @@ def _report(summary: Any, dry_run: bool, version: str) -> str:
         + (f" ({fields})" if fields else "")
     )
     lines.append(
-        f"  {summary.unchanged} unchanged, {summary.version_only} the same text now marked extractor {version}, "
+        f"  {summary.unchanged} unchanged, {summary.version_only} the same text "
+        f"{'to be marked' if dry_run else 'now marked'} extractor {version}, "
         f"{summary.failed} not re-extracted (kept as they were), {summary.unreadable} with unreadable captures, "
         f"{summary.no_captures} without captures"
     )
