@@ -80,6 +80,7 @@ _SHORT_CJK = 24
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", '"', "”", "“", "»", "«", "’")
 # The trailer never takes more than this share of the body: a body ending on a long list keeps it.
 _TRAILER_SHARE = 0.4
+_PROMPT_WORDS = 5
 # A contact box's label: press releases and institutions' news close on who to call, in the usual languages.
 _CONTACT = re.compile(
     r"^(?:(?:press|media|news) ?contacts?|contacts?|kontakte?|presse ?kontakt|pressekontakt|medienkontakt|"
@@ -132,7 +133,7 @@ def drop_furniture_lines(lines: list[str], laid_out: Collection[str] = ()) -> li
     kept = _without_contact_box(kept)
     end = len(kept)
     while end > 1 and (
-        (_is_trailer(kept[end - 1]) and kept[end - 1] not in laid_out)
+        ((_is_trailer(kept[end - 1]) or _is_prompt(kept[end - 1])) and kept[end - 1] not in laid_out)
         or _is_closing_appeal(kept[end - 1])
         or _is_notice(kept[end - 1])
     ):
@@ -163,6 +164,14 @@ def _is_notice(line: str) -> bool:
 
 def _is_closing_appeal(line: str) -> bool:
     return len(line) <= _CLOSING_APPEAL_MAX and bool(_APPEAL.search(line))
+
+
+def _is_prompt(line: str) -> bool:
+    # A question of a few words closing a body is the heading of a box put under articles ("Schon gelesen?",
+    # "War dieser Artikel hilfreich?", "Already a subscriber?"): an author closing on a question asks it in
+    # a sentence, and its answer or the box's links are gone with the furniture.
+    words = line.split()
+    return 2 <= len(words) <= _PROMPT_WORDS and line.rstrip().endswith(("?", "？")) and len(line) <= _SHORT
 
 
 def _is_trailer(line: str) -> bool:

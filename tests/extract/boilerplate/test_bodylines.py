@@ -91,6 +91,17 @@ def test_box_label_and_teaser_titles_after_the_last_paragraph_are_dropped():
     assert drop_furniture_lines(lines) == [LEAD, PARA]
 
 
+def test_a_short_question_heading_a_box_after_the_last_paragraph_is_dropped():
+    for prompt in ("Schon gelesen?", "War dieser Artikel hilfreich?", "Already a subscriber?"):
+        assert drop_furniture_lines([LEAD, PARA, prompt]) == [LEAD, PARA]
+
+
+def test_a_body_ending_on_a_question_asked_in_a_sentence_keeps_it():
+    question = "Will the new bridge be ready before the old one has to close for good?"
+    assert drop_furniture_lines([LEAD, PARA, question]) == [LEAD, PARA, question]
+    assert drop_furniture_lines([LEAD, PARA, "Why?"]) == [LEAD, PARA, "Why?"]
+
+
 def test_a_body_ending_on_a_quoted_sentence_keeps_it():
     lines = [LEAD, PARA, "„Wir bauen sie wieder auf“"]
     assert drop_furniture_lines(lines) == lines
