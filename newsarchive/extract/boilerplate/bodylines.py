@@ -68,6 +68,16 @@ _COMMENTS = re.compile(
     r"(?:comment|kommentar|commentaire|comentário|comentario|commento))\b",
     re.I,
 )
+# A line that only counts the comments ("27 commentaires", "3 Kommentare", "One comment", "5 thoughts on
+# “Title”", "2 Antworten auf ...") heads the comment section that blogs and papers print under the article:
+# what follows it is readers' text, however long.
+_COMMENT_COUNT = re.compile(
+    r"^(?:\d+|one|two|no|ein|eine|zwei|keine|un|une|deux)\s+(?:comments?|kommentare?|commentaires?|comentarios?|"
+    r"comentários?|commenti|responses?|replies|antworten|réponses?|reaktionen|"
+    r"(?:thoughts?|gedanken|antworten|responses?|replies|réponses?) (?:on|zu|auf|à|to) .{1,150})\s*[:.]?$",
+    re.I,
+)
+_COMMENTS_AFTER = 400  # characters of article a comment count must follow (a counter in the byline does not)
 # Lines of at least this many words are sentences: an exact second copy is a layout's duplicate, not text.
 _REPEAT_WORDS = 8
 _CLOSING_APPEAL_MAX = 1200
@@ -130,7 +140,7 @@ def drop_furniture_lines(lines: list[str], laid_out: Collection[str] = ()) -> li
     # author credits, box labels ("Quellen:", "Most read") and the teaser titles under them. A heading
     # that closes a body introduces nothing of it.
     # A closing paragraph asking the reader to support or subscribe is a promotion box, however long.
-    kept = _without_contact_box(kept)
+    kept = _without_comments(_without_contact_box(kept))
     end = len(kept)
     while end > 1 and (
         ((_is_trailer(kept[end - 1]) or _is_prompt(kept[end - 1])) and kept[end - 1] not in laid_out)
@@ -155,6 +165,16 @@ def _without_contact_box(lines: list[str]) -> list[str]:
             if cut <= _TRAILER_SHARE * sum(len(rest) for rest in lines):
                 return lines[:index]
             break
+    return lines
+
+
+def _without_comments(lines: list[str]) -> list[str]:
+    """`lines` up to a comment count after the article's first paragraphs: the comment section it heads."""
+    before = 0
+    for index, line in enumerate(lines):
+        if before >= _COMMENTS_AFTER and len(line) <= 200 and _COMMENT_COUNT.match(line):
+            return lines[:index]
+        before += len(line)
     return lines
 
 

@@ -208,3 +208,19 @@ def test_source_and_picture_credits_on_their_own_line_are_labels():
 def test_a_sentence_about_a_source_is_not_a_credit():
     line = "Source: a senior official, who asked not to be named, said the talks had failed after midnight."
     assert not is_label(line)
+
+
+def test_a_comment_count_after_the_article_cuts_the_comment_section_under_it_however_long():
+    comments = ["Anna:", "I drove over that bridge every day for twenty years and never once felt unsafe on it. " * 5]
+    for count in ("27 commentaires", "3 Kommentare", "One comment", "5 thoughts on “Council closes the bridge”"):
+        assert drop_furniture_lines([LEAD, PARA, LEAD.upper(), PARA.upper(), count, *comments]) == [
+            LEAD,
+            PARA,
+            LEAD.upper(),
+            PARA.upper(),
+        ]
+
+
+def test_a_comment_counter_above_the_article_and_a_sentence_about_comments_stay():
+    lines = [LEAD, "12 comments", PARA, "12 comments on the plan came in, none of them kind.", LEAD.upper()]
+    assert drop_furniture_lines(lines) == lines
