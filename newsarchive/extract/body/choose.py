@@ -30,8 +30,13 @@ def choose_containers(root, anchor_articles=frozenset()) -> list:
     story = _story_article(anchor_articles)
     if story is not None and weight(text_of(story)) >= 150:
         # The <article> around the headline holds the story when it holds real text: look only inside it,
-        # so that a page-wide container mixing it with the next story cannot win.
+        # so that a page-wide container mixing it with the next story cannot win. When it holds no more than a
+        # scrap in one paragraph (a template may close it after the headline and standfirst, the paragraphs
+        # following outside), blocks outside it may be the body too, but not a block holding an <article> nor one
+        # in another story's <article> (_touches_article); two paragraphs are a short story, kept to itself.
         inside = {el for el in story.iter()}
+        if weight(text_of(story)) < _SCRAP and _paragraphs(story) <= 1:
+            inside |= {el for el in scores if not _touches_article(el)}
         scores = {el: s for el, s in scores.items() if el in inside} or scores
     if not scores:
         return []
@@ -69,6 +74,18 @@ def _widened(best, chosen: list, stop) -> list:
         if wider >= _WIDEN_GAIN * size and link_density(node) < _WIDEN_LINKS and _teaser_headings(node) < 2:
             return [node]
     return chosen
+
+
+def _paragraphs(el) -> int:
+    return sum(1 for p in el.iter("p") if text_of(p).strip())
+
+
+def _touches_article(el) -> bool:
+    # Whether `el` holds an <article> or sits in one with a headline (<h1>) of its own: another story's. An
+    # <article> without one is the rest of the page's story, as templates split a story's head and body in two.
+    if next(el.iter("article"), None) is not None:
+        return True
+    return any(a.tag == "article" and next(a.iter("h1"), None) is not None for a in ancestors(el))
 
 
 def _story_article(anchor_articles):

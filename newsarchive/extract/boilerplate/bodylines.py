@@ -68,6 +68,16 @@ _COMMENTS = re.compile(
     r"(?:comment|kommentar|commentaire|comentário|comentario|commento))\b",
     re.I,
 )
+# A line that only counts the comments ("27 commentaires", "3 Kommentare", "One comment", "5 thoughts on
+# “Title”", "2 Antworten auf ...") heads the comment section that blogs and papers print under the article:
+# what follows it is readers' text, however long.
+_COMMENT_COUNT = re.compile(
+    r"^(?:\d+|one|two|no|ein|eine|zwei|keine|un|une|deux)\s+(?:comments?|kommentare?|commentaires?|comentarios?|"
+    r"comentários?|commenti|responses?|replies|antworten|réponses?|reaktionen|"
+    r"(?:thoughts?|gedanken|antworten|responses?|replies|réponses?) (?:on|zu|auf|à|to) .{1,150})\s*[:.]?$",
+    re.I,
+)
+_COMMENTS_AFTER = 400  # characters of article a comment count must follow (a counter in the byline does not)
 # Lines of at least this many words are sentences: an exact second copy is a layout's duplicate, not text.
 _REPEAT_WORDS = 8
 _CLOSING_APPEAL_MAX = 1200
@@ -80,6 +90,7 @@ _SHORT_CJK = 24
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", '"', "”", "“", "»", "«", "’")
 # The trailer never takes more than this share of the body: a body ending on a long list keeps it.
 _TRAILER_SHARE = 0.4
+_PROMPT_WORDS = 5
 # A contact box's label: press releases and institutions' news close on who to call, in the usual languages.
 _CONTACT = re.compile(
     r"^(?:(?:press|media|news) ?contacts?|contacts?|kontakte?|presse ?kontakt|pressekontakt|medienkontakt|"
@@ -129,10 +140,10 @@ def drop_furniture_lines(lines: list[str], laid_out: Collection[str] = ()) -> li
     # author credits, box labels ("Quellen:", "Most read") and the teaser titles under them. A heading
     # that closes a body introduces nothing of it.
     # A closing paragraph asking the reader to support or subscribe is a promotion box, however long.
-    kept = _without_contact_box(kept)
+    kept = _without_comments(_without_contact_box(kept))
     end = len(kept)
     while end > 1 and (
-        (_is_trailer(kept[end - 1]) and kept[end - 1] not in laid_out)
+        ((_is_trailer(kept[end - 1]) or _is_prompt(kept[end - 1])) and kept[end - 1] not in laid_out)
         or _is_closing_appeal(kept[end - 1])
         or _is_notice(kept[end - 1])
     ):
@@ -157,12 +168,30 @@ def _without_contact_box(lines: list[str]) -> list[str]:
     return lines
 
 
+def _without_comments(lines: list[str]) -> list[str]:
+    """`lines` up to a comment count after the article's first paragraphs: the comment section it heads."""
+    before = 0
+    for index, line in enumerate(lines):
+        if before >= _COMMENTS_AFTER and len(line) <= 200 and _COMMENT_COUNT.match(line):
+            return lines[:index]
+        before += len(line)
+    return lines
+
+
 def _is_notice(line: str) -> bool:
     return len(line) <= _NOTICE_MAX and bool(_NOTICE.search(line) or _COMMENTS.search(line))
 
 
 def _is_closing_appeal(line: str) -> bool:
     return len(line) <= _CLOSING_APPEAL_MAX and bool(_APPEAL.search(line))
+
+
+def _is_prompt(line: str) -> bool:
+    # A question of a few words closing a body is the heading of a box put under articles ("Schon gelesen?",
+    # "War dieser Artikel hilfreich?", "Already a subscriber?"): an author closing on a question asks it in
+    # a sentence, and its answer or the box's links are gone with the furniture.
+    words = line.split()
+    return 2 <= len(words) <= _PROMPT_WORDS and line.rstrip().endswith(("?", "？")) and len(line) <= _SHORT
 
 
 def _is_trailer(line: str) -> bool:

@@ -140,3 +140,32 @@ def test_a_short_body_is_not_widened_into_a_block_of_links():
       <ul class="recent">{links}</ul></div></body></html>"""
     body = body_of(html)
     assert body == [PARAS[0]]
+
+
+def test_an_article_element_holding_only_the_headline_and_standfirst_does_not_keep_the_body_out():
+    # The template closes its <article> after the page's head; the story's paragraphs follow outside it.
+    lead = (
+        "Which is cheaper for the town, repairing the old bridge or building a new one? The council weighed "
+        "the costs, the years of work and the detours, and we explain what each choice means for residents."
+    )
+    paras = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = f"""<html><body><div class="page"><article><h1>Bridge closes</h1>
+      <div class="stage"><p>{lead}</p></div></article>
+      <div class="basis"><div class="text">{paras}</div></div>
+      <footer><p>Contact us</p></footer></div></body></html>"""
+    body = extract_body(parse(html), headline="Bridge closes")[0]
+    assert [line for line in body if line in PARAS] == PARAS
+
+
+def test_a_story_split_into_a_head_article_and_a_headless_body_article_is_read_whole():
+    lead = (
+        "Which is cheaper for the town, repairing the old bridge or building a new one? The council weighed "
+        "the costs, the years of work and the detours, and we explain what each choice means for residents."
+    )
+    story = [f"{p} That was in part {i}." for i in (1, 2) for p in PARAS]
+    paras = "".join(f"<p>{p}</p>" for p in story)
+    html = f"""<html><body><article><h1>Bridge closes</h1><div class="stage"><p>{lead}</p></div></article>
+      <article class="basis"><h2>What the repair costs</h2><div class="text">{paras}</div></article>
+      </body></html>"""
+    body = extract_body(parse(html), headline="Bridge closes")[0]
+    assert [line for line in body if line in story] == story

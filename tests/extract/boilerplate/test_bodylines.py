@@ -91,6 +91,17 @@ def test_box_label_and_teaser_titles_after_the_last_paragraph_are_dropped():
     assert drop_furniture_lines(lines) == [LEAD, PARA]
 
 
+def test_a_short_question_heading_a_box_after_the_last_paragraph_is_dropped():
+    for prompt in ("Schon gelesen?", "War dieser Artikel hilfreich?", "Already a subscriber?"):
+        assert drop_furniture_lines([LEAD, PARA, prompt]) == [LEAD, PARA]
+
+
+def test_a_body_ending_on_a_question_asked_in_a_sentence_keeps_it():
+    question = "Will the new bridge be ready before the old one has to close for good?"
+    assert drop_furniture_lines([LEAD, PARA, question]) == [LEAD, PARA, question]
+    assert drop_furniture_lines([LEAD, PARA, "Why?"]) == [LEAD, PARA, "Why?"]
+
+
 def test_a_body_ending_on_a_quoted_sentence_keeps_it():
     lines = [LEAD, PARA, "„Wir bauen sie wieder auf“"]
     assert drop_furniture_lines(lines) == lines
@@ -197,3 +208,19 @@ def test_source_and_picture_credits_on_their_own_line_are_labels():
 def test_a_sentence_about_a_source_is_not_a_credit():
     line = "Source: a senior official, who asked not to be named, said the talks had failed after midnight."
     assert not is_label(line)
+
+
+def test_a_comment_count_after_the_article_cuts_the_comment_section_under_it_however_long():
+    comments = ["Anna:", "I drove over that bridge every day for twenty years and never once felt unsafe on it. " * 5]
+    for count in ("27 commentaires", "3 Kommentare", "One comment", "5 thoughts on “Council closes the bridge”"):
+        assert drop_furniture_lines([LEAD, PARA, LEAD.upper(), PARA.upper(), count, *comments]) == [
+            LEAD,
+            PARA,
+            LEAD.upper(),
+            PARA.upper(),
+        ]
+
+
+def test_a_comment_counter_above_the_article_and_a_sentence_about_comments_stay():
+    lines = [LEAD, "12 comments", PARA, "12 comments on the plan came in, none of them kind.", LEAD.upper()]
+    assert drop_furniture_lines(lines) == lines
