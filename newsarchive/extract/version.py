@@ -4,4 +4,4 @@
 # for some page: a field found, cleaned or joined differently, a new rule or heuristic. It is not the package's
 # __version__: a release that leaves extraction alone keeps it, and a fix between releases bumps it. Old archive rows
 # written before versions were recorded have none (NULL, shown as "unknown").
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
