@@ -14,11 +14,18 @@ class CliError(Exception):
     """A problem the user can fix; printed as one line `error: ...`, exit status 2."""
 
 
-def open_for(args: argparse.Namespace, *, must_exist: bool = True, settings: dict[str, Any] | None = None):
+def open_for(
+    args: argparse.Namespace,
+    *,
+    must_exist: bool = True,
+    settings: dict[str, Any] | None = None,
+    write: bool = False,
+):
     """The archive named by --db (or the default), opened; a missing file or a bad URL is a CliError.
 
     `must_exist` (every reading command): the archive is opened read-only, so a reading command never
-    creates, migrates or changes what --db names; otherwise (crawls) it is created or upgraded.
+    creates, migrates or changes what --db names, unless `write` (a command that changes an existing archive,
+    such as `reextract`: upgraded, never created); otherwise (crawls) it is created or upgraded.
     `settings`: a crawl's Scrapy settings, checked first (crawler.config.check_settings) so that a bad
     value is a one-line error before Scrapy starts.
     """
@@ -35,7 +42,7 @@ def open_for(args: argparse.Namespace, *, must_exist: bool = True, settings: dic
     if must_exist and "://" not in db and not Path(db).exists():
         raise CliError(f"no archive at {db}: run `newsarchive demo` or `newsarchive crawl` first, or pass --db")
     try:
-        return open_user_archive(db, read_only=must_exist)
+        return open_user_archive(db, read_only=must_exist and not write)
     except StoreError as exc:
         raise CliError(str(exc)) from exc
 

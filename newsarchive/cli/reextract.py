@@ -7,7 +7,7 @@ import sys
 import time
 from typing import Any
 
-from newsarchive.cli.base import CliError, open_for, print_json, read_config
+from newsarchive.cli.base import open_for, print_json, read_config
 from newsarchive.cli.captures import warc_dir_option
 from newsarchive.cli.command import Command
 from newsarchive.cli.history import since_time
@@ -84,7 +84,7 @@ def _run(args: argparse.Namespace) -> int:
     )
     root = warc_dir(args.db or default_db(), args.warc_dir)
     bar = _Bar(sys.stderr)
-    archive = open_for(args, must_exist=True) if args.dry_run else _open_to_write(args)
+    archive = open_for(args, write=not args.dry_run)
     with archive:
         job = Reextractor(archive, root, chosen, dry_run=args.dry_run, workers=args.workers, restart=args.restart)
         try:
@@ -110,17 +110,6 @@ def _run(args: argparse.Namespace) -> int:
         print(_report(summary, args.dry_run, EXTRACTOR_VERSION))
     # Unreadable captures are data the archive has lost or damaged: the exit status says something was skipped.
     return 1 if summary.unreadable else 0
-
-
-def _open_to_write(args: argparse.Namespace) -> Any:
-    from pathlib import Path
-
-    from newsarchive.crawler.environment import default_db
-
-    db = args.db or default_db()
-    if "://" not in db and not Path(db).exists():
-        raise CliError(f"no archive at {db}: nothing to re-extract")
-    return open_for(args, must_exist=False)
 
 
 def _report(summary: Any, dry_run: bool, version: str) -> str:

@@ -35,14 +35,23 @@ class ValidatePipeline:
         return cls(project_settings(crawler.settings).getint("NEWSARCHIVE_MIN_BODY_CHARS"))
 
     def process_item(self, item: Article, spider: Any = None) -> Article:
-        if not item.headline.strip():
-            raise DropItem(f"missing headline: {item.url}")
-        body = item.body.strip()
-        if not body:
-            raise DropItem(f"missing body: {item.url}")
-        if len(body) < self.min_body_chars:
-            raise DropItem(f"body too short: {len(body)} characters (at least {self.min_body_chars}): {item.url}")
+        reason = not_an_article(item, self.min_body_chars)
+        if reason:
+            raise DropItem(f"{reason}: {item.url}")
         return item
+
+
+def not_an_article(item: Article, min_body_chars: int) -> str | None:
+    """Why an extracted article is not one (no headline, no body, a body too short), or None: what a crawl
+    drops, and what a re-extraction refuses to store over the text it has."""
+    if not item.headline.strip():
+        return "missing headline"
+    body = item.body.strip()
+    if not body:
+        return "missing body"
+    if len(body) < min_body_chars:
+        return f"body too short: {len(body)} characters (at least {min_body_chars})"
+    return None
 
 
 class DuplicateItem(DropItem):

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from newsarchive.crawler import settings as project
+from newsarchive.crawler.pipelines import not_an_article
 from newsarchive.crawler.warcread import CaptureUnreadable, read_capture
 from newsarchive.crawler.workers.pool import worker_pool
 from newsarchive.extract import ExtractionError, Rules, extract_article, merge_pages
@@ -98,10 +99,9 @@ def read_article(root: str, stored: Stored, min_body: int) -> Outcome:
     article.pages = [without_session(page.url) for page in stored.pages]
     article.next_page = None
     article = clean_article(article)
-    if not article.headline.strip():
-        return Outcome(stored.id, problem="missing headline")
-    if len(article.body.strip()) < min_body:
-        return Outcome(stored.id, problem=f"body too short: {len(article.body.strip())} characters")
+    reason = not_an_article(article, min_body)  # the crawl's own check (ValidatePipeline)
+    if reason:
+        return Outcome(stored.id, problem=reason)
     return Outcome(stored.id, article=article, pages=len(stored.pages))
 
 

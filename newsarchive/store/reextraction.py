@@ -13,7 +13,6 @@ from sqlalchemy.sql import Select
 
 from newsarchive.items import Article
 from newsarchive.text.urls import without_session
-from newsarchive.text.words import words
 
 from . import captures as warc_captures
 from . import clusters as story_clusters
@@ -22,6 +21,7 @@ from .bulk import chunks, insert_plain, upsert_insert
 from .models import ArticleCaptureRow, ArticleRow, CaptureRow, MetaRow, RelatedLinkRow, SiteRow
 from .reading import related_of
 from .rows import article_json, link_rows
+from .writer import index_texts
 
 ARTICLES = ArticleRow.__table__
 SITES = SiteRow.__table__
@@ -240,13 +240,8 @@ def save(
             for hop in c.stored.hops
         ]
         warc_captures.link(connection, links)
-        body_words = {c.stored.id: words(c.article.body or "") for c in changes}  # cut once for both indexes
-        if index:
-            fulltext.add(
-                connection, ((c.stored.id, c.article.headline or "", body_words[c.stored.id]) for c in changes)
-            )
-        if clustered:
-            story_clusters.add(connection, body_words.items(), similarity)
+        written = [(c.stored.id, c.article) for c in changes]
+        index_texts(connection, written, index, similarity if clustered else None)
     for chunk in chunks(version_only):
         connection.execute(update(ARTICLES).where(ARTICLES.c.id.in_(chunk)).values(extractor_version=version))
     if state is None:

@@ -231,15 +231,21 @@ def _index_written(
     similarity: float | None,
 ) -> None:
     """Add the new and updated articles to the full-text index (`index`) and the story clusters (`similarity`)."""
-    body_words = {id_: words(item.article.body or "") for id_, item in written}  # cut once for both indexes
-    if index:
-        fulltext.add(connection, ((id_, item.article.headline or "", body_words[id_]) for id_, item in written))
-    if similarity is None:
-        return
-    clustered = story_clusters.add(connection, body_words.items(), similarity)
+    clustered = index_texts(connection, [(id_, item.article) for id_, item in written], index, similarity)
     for id_, item in written:
         if id_ in clustered:
             results[item.index] = _result(results, item)._replace(clustered=True)
+
+
+def index_texts(
+    connection: Connection, written: list[tuple[int, Article]], index: bool, similarity: float | None
+) -> set[int]:
+    """Add (id, article) texts that are not indexed to the full-text index (`index`) and the story clusters
+    (`similarity`; None: not those); the ids among them now in a cluster with another article."""
+    body_words = {id_: words(article.body or "") for id_, article in written}  # cut once for both indexes
+    if index:
+        fulltext.add(connection, ((id_, article.headline or "", body_words[id_]) for id_, article in written))
+    return set() if similarity is None else story_clusters.add(connection, body_words.items(), similarity)
 
 
 def _result(results: list[SaveResult | None], item: Item) -> SaveResult:
